@@ -1,0 +1,33 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv, InstitutionKind, Principal, StaffRole } from './context.js';
+import { problems } from './problem.js';
+
+/** Who may call a route: staff roles and institution kinds. Every route declares one. */
+export type Audience = StaffRole | InstitutionKind;
+
+export const staffRoles = [
+  'clerk',
+  'mediator',
+  'supervisor',
+  'admin',
+] as const satisfies readonly StaffRole[];
+export const institutionKinds = [
+  'court',
+  'procuratorate',
+  'police',
+] as const satisfies readonly InstitutionKind[];
+export const allStaff = staffRoles;
+
+export function audienceOf(principal: Principal): Audience {
+  return principal.kind === 'staff' ? principal.role : principal.institutionKind;
+}
+
+export function requireAccess(audiences: readonly Audience[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const principal = c.get('principal');
+    if (!audiences.includes(audienceOf(principal))) {
+      throw problems.forbidden(`This route is for: ${audiences.join(', ')}.`);
+    }
+    await next();
+  });
+}

@@ -1,0 +1,16 @@
+import type { Client } from '@temporalio/client';
+import type { Logger } from 'pino';
+import type { DatabaseConnection } from '../db/client.js';
+
+/** What the API needs from the outside world; it holds no state of its own. */
+export interface AppDependencies {
+  database: DatabaseConnection;
+  temporal: Client;
+  logger: Logger;
+  settings: {
+    taskQueue: string;
+    caseNumberPrefix: string;
+    tokenSecret: string;
+    tokenTtlSeconds: number;
+  };
+}

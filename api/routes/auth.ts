@@ -1,0 +1,79 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema/index.js';
+import { decoyPasswordHash, verifyPassword } from '../auth/passwords.js';
+import { issueToken } from '../auth/tokens.js';
+import type { AppEnv } from '../context.js';
+import type { AppDependencies } from '../dependencies.js';
+import { problems } from '../problem.js';
+import { problemResponseSpec } from '../route.js';
+
+const LoginBody = z
+  .object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) })
+  .strict()
+  .openapi('Login');
+
+const TokenSchema = z
+  .object({
+    accessToken: z.string(),
+    tokenType: z.literal('Bearer'),
+    expiresAt: z.string().datetime({ offset: true }),
+    user: z.object({
+      id: z.string(),
+      username: z.string(),
+      displayName: z.string(),
+      role: z.enum(['clerk', 'mediator', 'supervisor', 'admin']),
+      unitId: z.string().nullable(),
+    }),
+  })
+  .openapi('Token');
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/token',
+  tags: ['auth'],
+  summary: 'Log in with a staff username and password; returns a bearer token',
+  request: { body: { required: true, content: { 'application/json': { schema: LoginBody } } } },
+  responses: {
+    200: {
+      description: 'A signed, expiring token',
+      content: { 'application/json': { schema: TokenSchema } },
+    },
+    400: problemResponseSpec('Malformed request'),
+    401: problemResponseSpec('Wrong username or password'),
+  },
+});
+
+export function authRoutes(deps: AppDependencies) {
+  return new OpenAPIHono<AppEnv>().openapi(loginRoute, async (c) => {
+    const { username, password } = c.req.valid('json');
+    const [user] = await deps.database.db.select().from(users).where(eq(users.username, username)).limit(1);
+    const valid = await verifyPassword(password, user?.passwordHash ?? decoyPasswordHash);
+    if (!user || !valid || !user.active) {
+      c.get('logger').info({ username }, 'login refused');
+      throw problems.unauthenticated('Wrong username or password.');
+    }
+    const { token, expiresAt } = issueToken({
+      userId: user.id,
+      role: user.role,
+      unitId: user.unitId,
+      secret: deps.settings.tokenSecret,
+      ttlSeconds: deps.settings.tokenTtlSeconds,
+    });
+    return c.json(
+      {
+        accessToken: token,
+        tokenType: 'Bearer' as const,
+        expiresAt: expiresAt.toISOString(),
+        user: {
+          id: user.id,
+          username: user.username,
+          displayName: user.displayName,
+          role: user.role,
+          unitId: user.unitId,
+        },
+      },
+      200,
+    );
+  });
+}

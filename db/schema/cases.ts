@@ -1,0 +1,85 @@
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth.js';
+import { institutions, units } from './reference.js';
+
+/** Per-prefix, per-year counter behind case numbers such as HLBE-2026-000123. */
+export const caseNumberCounters = pgTable(
+  'case_number_counters',
+  {
+    prefix: text('prefix').notNull(),
+    year: integer('year').notNull(),
+    lastValue: integer('last_value').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.prefix, table.year] })],
+);
+
+/**
+ * Read model of every case: what supervisors list and filter. Written only by the case workflow's
+ * projection activity; the workflow is the source of truth.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    caseNumber: text('case_number').primaryKey(),
+    workflowId: text('workflow_id').notNull().unique(),
+    source: text('source').notNull(), // 来源渠道
+    stage: text('stage').notNull(),
+    triageClass: text('triage_class'), // 简易 / 一般 / 复杂
+    category: text('category'),
+    summary: text('summary').notNull(),
+    unitId: uuid('unit_id').references(() => units.id),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    registeredById: uuid('registered_by_id').references(() => users.id),
+    referringInstitutionId: uuid('referring_institution_id').references(() => institutions.id),
+    externalReference: text('external_reference'),
+    amountFen: bigint('amount_fen', { mode: 'number' }),
+    disposition: text('disposition'),
+    overdue: boolean('overdue').notNull().default(false),
+    nextDueAt: timestamp('next_due_at', { withTimezone: true }),
+    deadlines: jsonb('deadlines').notNull().default([]),
+    state: jsonb('state').notNull(),
+    lastSeq: integer('last_seq').notNull(),
+    registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('cases_stage_idx').on(table.stage, table.registeredAt),
+    index('cases_unit_stage_idx').on(table.unitId, table.stage),
+    index('cases_assignee_idx').on(table.assigneeId, table.stage),
+    index('cases_registered_at_idx').on(table.registeredAt),
+  ],
+);
+
+/** Append-only log of every transition: who, what, when, before and after. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    caseNumber: text('case_number')
+      .notNull()
+      .references(() => cases.caseNumber),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    actorKind: text('actor_kind', { enum: ['staff', 'institution', 'system'] }).notNull(),
+    actorId: text('actor_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    before: jsonb('before'),
+    after: jsonb('after').notNull(),
+    payload: jsonb('payload').notNull().default({}),
+  },
+  (table) => [
+    primaryKey({ columns: [table.caseNumber, table.seq] }),
+    index('case_events_at_idx').on(table.at),
+  ],
+);

@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { Logger } from 'pino';
+import { createApp } from '../api/app.js';
+import type { Environment } from '../config/env.js';
+import { connectDatabase } from '../db/client.js';
+import { resolveDatabaseUrl } from '../db/database-url.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { type CreatedCredential, ensureAdmin, randomPassword, seedDemoCentre } from './seed.js';
+import { type RunningDevServer, startTemporalDevServer } from './temporal-dev-server.js';
+import { createCaseWorker } from './worker.js';
+
+export interface RunningSystem {
+  apiUrl: string;
+  docsUrl: string;
+  temporalAddress: string;
+  temporalUiUrl: string | undefined;
+  databaseOrigin: 'given' | 'embedded';
+  credentials: CreatedCredential[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole system in one process: Temporal (a dev server unless TEMPORAL_ADDRESS), PostgreSQL
+ * (embedded unless DATABASE_URL), migrations, the worker and the API. Stops in reverse order.
+ */
+export async function startSystem(env: Environment, logger: Logger): Promise<RunningSystem> {
+  const stack: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    while (stack.length > 0) {
+      const step = stack.pop()!;
+      await step().catch((error: unknown) => logger.error({ err: error }, 'error during shutdown'));
+    }
+  };
+  try {
+    await mkdir(env.FEISUTONG_DATA_DIR, { recursive: true, mode: 0o755 });
+
+    let devServer: RunningDevServer | undefined;
+    let temporalAddress = env.TEMPORAL_ADDRESS;
+    if (!temporalAddress) {
+      logger.info('starting the Temporal dev server');
+      devServer = await startTemporalDevServer({
+        binaries: { ...env, PATH: process.env.PATH },
+        namespace: env.TEMPORAL_NAMESPACE,
+        port: env.TEMPORAL_DEV_PORT,
+        uiPort: env.TEMPORAL_UI_PORT,
+        dbFilename: join(env.FEISUTONG_DATA_DIR, 'temporal.sqlite'),
+      });
+      stack.push(() => devServer!.stop());
+      temporalAddress = devServer.address;
+    }
+
+    logger.info('starting the database');
+    const database = await resolveDatabaseUrl(env);
+    stack.push(() => database.stop());
+    await migrateDatabase(database.url);
+    const connection = connectDatabase(database.url);
+    stack.push(() => connection.close());
+
+    const credentials: CreatedCredential[] = [];
+    const adminUsername = env.FEISUTONG_ADMIN_USERNAME ?? 'admin';
+    const adminPassword = env.FEISUTONG_ADMIN_PASSWORD ?? randomPassword();
+    if (await ensureAdmin(connection.db, adminUsername, adminPassword)) {
+      if (!env.FEISUTONG_ADMIN_PASSWORD)
+        credentials.push({ what: '系统管理员', username: adminUsername, secret: adminPassword });
+      logger.info({ username: adminUsername }, 'admin account created');
+    }
+    if (env.FEISUTONG_DEMO_SEED === 'true') credentials.push(...(await seedDemoCentre(connection.db)));
+
+    const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
+    stack.push(() => nativeConnection.close());
+    const worker: Worker = await createCaseWorker({
+      connection: nativeConnection,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+      db: connection.db,
+    });
+    const running = worker.run();
+    stack.push(async () => {
+      worker.shutdown();
+      await running;
+    });
+
+    const clientConnection = await Connection.connect({ address: temporalAddress });
+    stack.push(() => clientConnection.close());
+    const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
+
+    let tokenSecret = env.AUTH_TOKEN_SECRET;
+    if (!tokenSecret) {
+      tokenSecret = randomBytes(32).toString('base64url');
+      logger.warn('AUTH_TOKEN_SECRET is not set: using a random one; tokens end with this process');
+    }
+    const app = createApp({
+      database: connection,
+      temporal,
+      logger,
+      settings: {
+        taskQueue: env.TEMPORAL_TASK_QUEUE,
+        caseNumberPrefix: env.CASE_NUMBER_PREFIX,
+        tokenSecret,
+        tokenTtlSeconds: env.AUTH_TOKEN_TTL_SECONDS,
+      },
+    });
+    const server = await new Promise<ServerType>((resolveServer) => {
+      const started = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, () =>
+        resolveServer(started),
+      );
+    });
+    stack.push(
+      () =>
+        new Promise<void>((resolveClose) => {
+          server.close(() => resolveClose());
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }),
+    );
+    const port = (server.address() as AddressInfo).port;
+    const apiUrl = `http://${env.HOST}:${port}`;
+    return {
+      apiUrl,
+      docsUrl: `${apiUrl}/docs`,
+      temporalAddress,
+      temporalUiUrl: devServer?.uiUrl,
+      databaseOrigin: database.origin,
+      credentials,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
