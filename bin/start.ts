@@ -27,12 +27,22 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
+  setTimeout(() => {
+    logger.error('shutdown took longer than 30 s; exiting anyway');
+    process.exit(1);
+  }, 30_000).unref();
   await system.stop();
   logger.info('stopped');
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGHUP', () => void shutdown('SIGHUP'));
+// If whatever started us goes away without passing the signal on, stop rather than linger.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void shutdown('parent exited');
+}, 1000).unref();
 
 const lines = [
   '',

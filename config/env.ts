@@ -41,6 +41,9 @@ const environmentSchema = z.object({
 
 export type Environment = z.infer<typeof environmentSchema>;
 
+/** Every variable name feisutong reads. */
+export const environmentKeys = Object.keys(environmentSchema.shape) as (keyof Environment)[];
+
 export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
 }

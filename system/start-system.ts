@@ -1,8 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
@@ -11,8 +8,10 @@ import type { Environment } from '../config/env.js';
 import { connectDatabase } from '../db/client.js';
 import { resolveDatabaseUrl } from '../db/database-url.js';
 import { migrateDatabase } from '../db/migrate.js';
+import { serveApi } from './api-server.js';
 import { type CreatedCredential, ensureAdmin, randomPassword, seedDemoCentre } from './seed.js';
 import { type RunningDevServer, startTemporalDevServer } from './temporal-dev-server.js';
+import { tokenSecretFor } from './token-secret.js';
 import { createCaseWorker } from './worker.js';
 
 export interface RunningSystem {
@@ -90,11 +89,7 @@ export async function startSystem(env: Environment, logger: Logger): Promise<Run
     stack.push(() => clientConnection.close());
     const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
 
-    let tokenSecret = env.AUTH_TOKEN_SECRET;
-    if (!tokenSecret) {
-      tokenSecret = randomBytes(32).toString('base64url');
-      logger.warn('AUTH_TOKEN_SECRET is not set: using a random one; tokens end with this process');
-    }
+    const tokenSecret = tokenSecretFor(env.AUTH_TOKEN_SECRET, logger, true);
     const app = createApp({
       database: connection,
       temporal,
@@ -106,20 +101,9 @@ export async function startSystem(env: Environment, logger: Logger): Promise<Run
         tokenTtlSeconds: env.AUTH_TOKEN_TTL_SECONDS,
       },
     });
-    const server = await new Promise<ServerType>((resolveServer) => {
-      const started = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, () =>
-        resolveServer(started),
-      );
-    });
-    stack.push(
-      () =>
-        new Promise<void>((resolveClose) => {
-          server.close(() => resolveClose());
-          if ('closeAllConnections' in server) server.closeAllConnections();
-        }),
-    );
-    const port = (server.address() as AddressInfo).port;
-    const apiUrl = `http://${env.HOST}:${port}`;
+    const server = await serveApi(app, env.HOST, env.PORT);
+    stack.push(() => server.close());
+    const apiUrl = server.url;
     return {
       apiUrl,
       docsUrl: `${apiUrl}/docs`,

@@ -3,6 +3,7 @@ import {
   bundleWorkflowCode,
   type NativeConnection,
   Worker,
+  type WorkflowBundleOption,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
@@ -30,7 +31,7 @@ export interface CaseWorkerOptions {
   namespace: string;
   taskQueue: string;
   db: Database;
-  workflowBundle?: WorkflowBundleWithSourceMap;
+  workflowBundle?: WorkflowBundleOption;
 }
 
 export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {

@@ -1,0 +1,43 @@
+/**
+ * The API alone, for production and docker-compose: TEMPORAL_ADDRESS and DATABASE_URL point at real
+ * servers; run as many copies as needed behind a load balancer (it holds no state).
+ */
+import { Client, Connection } from '@temporalio/client';
+import { createApp } from '../api/app.js';
+import { readEnvironment } from '../config/env.js';
+import { connectDatabase } from '../db/client.js';
+import { serveApi } from '../system/api-server.js';
+import { createLogger } from '../system/logger.js';
+import { requireSetting } from '../system/require-setting.js';
+import { ensureAdmin } from '../system/seed.js';
+import { tokenSecretFor } from '../system/token-secret.js';
+
+const env = readEnvironment();
+const logger = createLogger(env.LOG_LEVEL);
+const database = connectDatabase(requireSetting(env, 'DATABASE_URL'));
+if (env.FEISUTONG_ADMIN_USERNAME && env.FEISUTONG_ADMIN_PASSWORD) {
+  await ensureAdmin(database.db, env.FEISUTONG_ADMIN_USERNAME, env.FEISUTONG_ADMIN_PASSWORD);
+}
+const connection = await Connection.connect({ address: requireSetting(env, 'TEMPORAL_ADDRESS') });
+const app = createApp({
+  database,
+  temporal: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
+  logger,
+  settings: {
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    caseNumberPrefix: env.CASE_NUMBER_PREFIX,
+    tokenSecret: tokenSecretFor(env.AUTH_TOKEN_SECRET, logger, false),
+    tokenTtlSeconds: env.AUTH_TOKEN_TTL_SECONDS,
+  },
+});
+const server = await serveApi(app, env.HOST, env.PORT);
+logger.info({ url: server.url }, 'API listening');
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await server.close();
+    await connection.close();
+    await database.close();
+    process.exit(0);
+  });
+}

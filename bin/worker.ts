@@ -1,0 +1,26 @@
+/**
+ * The case worker alone, for production and docker-compose: polls TEMPORAL_TASK_QUEUE on
+ * TEMPORAL_ADDRESS and writes the read model to DATABASE_URL. Scale by running more copies.
+ */
+import { NativeConnection } from '@temporalio/worker';
+import { readEnvironment } from '../config/env.js';
+import { connectDatabase } from '../db/client.js';
+import { createLogger } from '../system/logger.js';
+import { requireSetting } from '../system/require-setting.js';
+import { createCaseWorker } from '../system/worker.js';
+
+const env = readEnvironment();
+const logger = createLogger(env.LOG_LEVEL);
+const database = connectDatabase(requireSetting(env, 'DATABASE_URL'));
+const connection = await NativeConnection.connect({ address: requireSetting(env, 'TEMPORAL_ADDRESS') });
+const worker = await createCaseWorker({
+  connection,
+  namespace: env.TEMPORAL_NAMESPACE,
+  taskQueue: env.TEMPORAL_TASK_QUEUE,
+  db: database.db,
+});
+logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
+// The SDK shuts the worker down gracefully on SIGINT/SIGTERM; run() resolves once it has drained.
+await worker.run();
+await connection.close();
+await database.close();

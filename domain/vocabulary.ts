@@ -1,0 +1,121 @@
+/**
+ * The centre's controlled vocabularies: each is a const array (for zod enums and database checks),
+ * its union type, and the simplified-Chinese label staff see.
+ */
+
+/** 分级: triage class, decided at the window like a hospital triage. */
+export const triageClasses = ['simple', 'general', 'complex'] as const;
+export type TriageClass = (typeof triageClasses)[number];
+export const triageClassLabelsZh: Record<TriageClass, string> = {
+  simple: '简易',
+  general: '一般',
+  complex: '复杂',
+};
+
+/** 纠纷类别. */
+export const disputeCategories = [
+  'family',
+  'neighbour',
+  'property_management',
+  'traffic_accident',
+  'medical',
+  'labour',
+  'contract',
+  'lending',
+  'commercial',
+  'land',
+  'consumer',
+  'administrative',
+  'other',
+] as const;
+export type DisputeCategory = (typeof disputeCategories)[number];
+export const disputeCategoryLabelsZh: Record<DisputeCategory, string> = {
+  family: '婚姻家庭纠纷',
+  neighbour: '邻里纠纷',
+  property_management: '物业纠纷',
+  traffic_accident: '交通事故纠纷',
+  medical: '医疗纠纷',
+  labour: '劳动争议',
+  contract: '合同纠纷',
+  lending: '借贷纠纷',
+  commercial: '商事纠纷',
+  land: '土地纠纷',
+  consumer: '消费纠纷',
+  administrative: '行政争议',
+  other: '其他纠纷',
+};
+
+/** 来源渠道: where the dispute came in. */
+export const caseSources = [
+  'walk_in',
+  'hotline',
+  'online',
+  'wechat',
+  'grid_worker',
+  'court',
+  'procuratorate',
+  'police',
+  'department',
+] as const;
+export type CaseSource = (typeof caseSources)[number];
+export const caseSourceLabelsZh: Record<CaseSource, string> = {
+  walk_in: '来访',
+  hotline: '热线',
+  online: '网上申请',
+  wechat: '微信',
+  grid_worker: '网格员上报',
+  court: '法院委派/委托', // 诉调对接
+  procuratorate: '检察院移送', // 检调对接
+  police: '公安机关移送', // 警调对接
+  department: '部门移交',
+};
+
+/** 结案方式: the disposition a case is closed with. */
+export const dispositions = [
+  'settled_written',
+  'settled_oral',
+  'failed',
+  'withdrawn',
+  'terminated',
+  'referred_out',
+  'rejected',
+] as const;
+export type Disposition = (typeof dispositions)[number];
+export const dispositionLabelsZh: Record<Disposition, string> = {
+  settled_written: '调解成功（书面协议）',
+  settled_oral: '调解成功（口头协议）',
+  failed: '调解不成',
+  withdrawn: '当事人撤回',
+  terminated: '终止调解',
+  referred_out: '转交其他机构',
+  rejected: '不予受理',
+};
+
+/** Settled cases are followed up (回访): was the agreement performed (人民调解法 art 31)? */
+export const settledDispositions = [
+  'settled_written',
+  'settled_oral',
+] as const satisfies readonly Disposition[];
+
+export function isSettled(disposition: Disposition | null): boolean {
+  return disposition === 'settled_written' || disposition === 'settled_oral';
+}
+
+/** Staff roles. */
+export const staffRoles = ['clerk', 'mediator', 'supervisor', 'admin'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+export const staffRoleLabelsZh: Record<StaffRole, string> = {
+  clerk: '窗口受理员', // 窗口受理、引导分流岗
+  mediator: '调解员',
+  supervisor: '中心负责人', // 督办
+  admin: '系统管理员',
+};
+
+/** Institutions that refer cases to the centre through their own machine clients. */
+export const institutionKinds = ['court', 'procuratorate', 'police'] as const;
+export type InstitutionKind = (typeof institutionKinds)[number];
+export const institutionKindLabelsZh: Record<InstitutionKind, string> = {
+  court: '人民法院',
+  procuratorate: '人民检察院',
+  police: '公安机关',
+};

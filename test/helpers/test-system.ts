@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import pino from 'pino';
+import { inject } from 'vitest';
+import { createApp } from '../../api/app.js';
+import { createCaseWorker } from '../../system/worker.js';
+import { testTokenSecret } from './staff.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestSystem {
+  baseUrl: string;
+  database: TestDatabase;
+  temporal: Client;
+  taskQueue: string;
+  /** fetch against the API with an optional bearer credential and JSON body. */
+  request(method: string, path: string, options?: { credential?: string; body?: unknown }): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The API on a real loopback HTTP server and a worker on the run's Temporal dev server, both against a
+ * fresh database, on a task queue of their own.
+ */
+export async function startTestSystem(): Promise<TestSystem> {
+  const database = await createTestDatabase();
+  const taskQueue = `test-${randomBytes(6).toString('hex')}`;
+  const address = inject('temporalAddress');
+
+  const nativeConnection = await NativeConnection.connect({ address });
+  const worker: Worker = await createCaseWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    db: database.db,
+    workflowBundle: { codePath: inject('workflowBundlePath') },
+  });
+  const running = worker.run();
+
+  const connection = await Connection.connect({ address });
+  const temporal = new Client({ connection, namespace: 'default' });
+  const app = createApp({
+    database,
+    temporal,
+    logger: pino({ level: 'silent' }),
+    settings: { taskQueue, caseNumberPrefix: 'TEST', tokenSecret: testTokenSecret, tokenTtlSeconds: 3600 },
+  });
+  const server = await new Promise<ServerType>((resolve) => {
+    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    baseUrl,
+    database,
+    temporal,
+    taskQueue,
+    request(method, path, options = {}) {
+      const headers: Record<string, string> = {};
+      if (options.credential) headers.authorization = `Bearer ${options.credential}`;
+      let body: string | undefined;
+      if (options.body !== undefined) {
+        headers['content-type'] = 'application/json';
+        body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      }
+      return fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+    },
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      worker.shutdown();
+      await running;
+      await nativeConnection.close();
+      await connection.close();
+      await database.drop();
+    },
+  };
+}
