@@ -54,7 +54,9 @@ async function binaries(osUser: OsUser | undefined): Promise<Binaries> {
   const packaged = await packagedBinaries();
   if (!osUser || (await reachableByOthers(dirname(packaged.postgres)))) return packaged;
   const native = dirname(dirname(packaged.postgres));
-  const { version } = JSON.parse(await readFile(join(native, '..', 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(await readFile(join(native, '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const copy = join(tmpdir(), `feisutong-postgres-${version}`);
   if (!existsSync(join(copy, 'bin', 'postgres'))) {
     const staging = `${copy}.${process.pid}.partial`;

@@ -14,7 +14,10 @@ function processesMentioning(text: string): string[] {
 function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`timed out waiting for ${pattern}:\n${output}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (pattern.test(output)) {
@@ -39,7 +42,12 @@ describe('npm start, the embedded default, as a newcomer runs it', () => {
 
   beforeAll(async () => {
     folder = await makeTempDir('start');
-    const [port, temporalPort, uiPort, pgPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const [port, temporalPort, uiPort, pgPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
     apiPort = port;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -112,7 +120,9 @@ describe('npm start, the embedded default, as a newcomer runs it', () => {
 
   it('stops on SIGTERM and leaves no server process behind', async () => {
     expect(processesMentioning(folder.path).length).toBeGreaterThan(0); // Temporal and PostgreSQL use it
-    const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(`${code ?? signal}`)));
+    const exited = new Promise<string>((resolve) =>
+      child.once('exit', (code, signal) => resolve(`${code ?? signal}`)),
+    );
     child.kill('SIGTERM');
     // npm re-raises the signal on itself once its child has exited cleanly.
     expect(['0', 'SIGTERM']).toContain(await exited);

@@ -7,7 +7,13 @@ const dispute = {
   source: 'walk_in',
   summary: '楼上漏水导致楼下天花板受损，双方就赔偿金额协商不成',
   parties: [
-    { kind: 'person', name: '王芳', role: 'applicant', idType: 'resident_id', idNumber: '150702199001011234' },
+    {
+      kind: 'person',
+      name: '王芳',
+      role: 'applicant',
+      idType: 'resident_id',
+      idNumber: '150702199001011234',
+    },
     { kind: 'person', name: '李强', role: 'respondent', phone: '13800001111' },
   ],
 };
@@ -46,26 +52,35 @@ describe('a clerk registers a walk-in dispute over HTTP', () => {
     expect(body.parties).toHaveLength(2);
     expect(body.registeredBy.id).toBe(clerk.id);
 
-    const description = await system.temporal.workflow.getHandle(caseWorkflowId(created.caseNumber)).describe();
+    const description = await system.temporal.workflow
+      .getHandle(caseWorkflowId(created.caseNumber))
+      .describe();
     expect(description.status.name).toBe('RUNNING');
     expect(description.taskQueue).toBe(system.taskQueue);
 
-    const events = await system.database.sql`select seq, type, actor_id from case_events where case_number = ${created.caseNumber}`;
+    const events = await system.database
+      .sql`select seq, type, actor_id from case_events where case_number = ${created.caseNumber}`;
     expect(events.map((e) => [e.seq, e.type, e.actor_id])).toEqual([[1, 'registered', clerk.id]]);
   });
 
   it('numbers concurrent registrations without gaps or repeats', async () => {
     const responses = await Promise.all(
-      Array.from({ length: 8 }, () => system.request('POST', '/v1/cases', { credential: clerk.token, body: dispute })),
+      Array.from({ length: 8 }, () =>
+        system.request('POST', '/v1/cases', { credential: clerk.token, body: dispute }),
+      ),
     );
-    const numbers = await Promise.all(responses.map(async (r) => ((await r.json()) as { caseNumber: string }).caseNumber));
+    const numbers = await Promise.all(
+      responses.map(async (r) => ((await r.json()) as { caseNumber: string }).caseNumber),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(8).fill(201));
     expect(new Set(numbers).size).toBe(8);
   });
 
   it('answers 401 problem+json without a token or with a bad one', async () => {
     for (const credential of [undefined, 'not-a-token', `${clerk.token.slice(0, -2)}xx`]) {
-      const response = await system.request('GET', '/v1/cases/TEST-2026-000001', { ...(credential ? { credential } : {}) });
+      const response = await system.request('GET', '/v1/cases/TEST-2026-000001', {
+        ...(credential ? { credential } : {}),
+      });
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
       expect(response.headers.get('www-authenticate')).toContain('Bearer');
@@ -96,7 +111,9 @@ describe('a clerk registers a walk-in dispute over HTTP', () => {
   });
 
   it('answers 404 problem+json for an unknown case and an unknown route', async () => {
-    const unknownCase = await system.request('GET', '/v1/cases/TEST-2026-999999', { credential: clerk.token });
+    const unknownCase = await system.request('GET', '/v1/cases/TEST-2026-999999', {
+      credential: clerk.token,
+    });
     expect(unknownCase.status).toBe(404);
     const unknownRoute = await system.request('GET', '/v1/nothing-here', { credential: clerk.token });
     expect(unknownRoute.status).toBe(404);
@@ -119,6 +136,8 @@ describe('a clerk registers a walk-in dispute over HTTP', () => {
   it('reports health of PostgreSQL and Temporal', async () => {
     const response = await system.request('GET', '/healthz');
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ checks: { database: { status: 'ok' }, temporal: { status: 'ok' } } });
+    expect(await response.json()).toMatchObject({
+      checks: { database: { status: 'ok' }, temporal: { status: 'ok' } },
+    });
   });
 });

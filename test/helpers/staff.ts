@@ -36,12 +36,18 @@ export async function createStaff(db: Database, role: StaffRole, unitId: string 
   return { id: user!.id, username, password, role, unitId, token };
 }
 
-export async function createInstitution(db: Database, kind: 'court' | 'procuratorate' | 'police', name: string) {
+export async function createInstitution(
+  db: Database,
+  kind: 'court' | 'procuratorate' | 'police',
+  name: string,
+) {
   const [institution] = await db
     .insert(institutions)
     .values({ code: `I-${randomBytes(4).toString('hex')}`, name, kind })
     .returning();
   const key = generateApiKey();
-  await db.insert(apiKeys).values({ institutionId: institution!.id, keyId: key.keyId, secretHash: key.secretHash });
+  await db
+    .insert(apiKeys)
+    .values({ institutionId: institution!.id, keyId: key.keyId, secretHash: key.secretHash });
   return { ...institution!, apiKey: key.key };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { type DatabaseConnection, connectDatabase } from '../../db/client.js';
+import { connectDatabase, type DatabaseConnection } from '../../db/client.js';
 import { withDatabaseName } from '../../db/database-url.js';
 
 export interface TestDatabase extends DatabaseConnection {

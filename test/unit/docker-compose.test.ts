@@ -19,7 +19,14 @@ const { services } = compose;
 
 describe('docker-compose.yml', () => {
   it('has PostgreSQL, Temporal on it, the Temporal UI and the app (migrate, worker, API)', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'migrate', 'postgres', 'temporal', 'temporal-ui', 'worker']);
+    expect(Object.keys(services).sort()).toEqual([
+      'api',
+      'migrate',
+      'postgres',
+      'temporal',
+      'temporal-ui',
+      'worker',
+    ]);
     expect(services.postgres?.image).toMatch(/^postgres:18/);
     expect(services.temporal?.environment).toMatchObject({ DB: 'postgres12', POSTGRES_SEEDS: 'postgres' });
     expect(services['temporal-ui']?.environment?.TEMPORAL_ADDRESS).toBe('temporal:7233');

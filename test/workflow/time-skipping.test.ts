@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { type CaseRegistration, caseWorkflowId, getCaseQuery } from '../../workflows/case.messages.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';

@@ -29,7 +29,11 @@ describe('staff bearer tokens', () => {
   });
 
   const failures: [string, () => unknown, string][] = [
-    ['expired', () => verifyToken(issued.token, secret, { now: new Date('2026-03-01T08:10:00Z') }), 'expired'],
+    [
+      'expired',
+      () => verifyToken(issued.token, secret, { now: new Date('2026-03-01T08:10:00Z') }),
+      'expired',
+    ],
     ['signed with another secret', () => verifyToken(issued.token, `${secret}x`, { now }), 'bad_signature'],
     [
       'with a tampered payload',
@@ -45,7 +49,8 @@ describe('staff bearer tokens', () => {
       'for another audience',
       () =>
         verifyToken(
-          issueToken({ userId, role: 'clerk', unitId: null, secret, ttlSeconds: 600, now, audience: 'other' }).token,
+          issueToken({ userId, role: 'clerk', unitId: null, secret, ttlSeconds: 600, now, audience: 'other' })
+            .token,
           secret,
           { now },
         ),

@@ -7,7 +7,9 @@ import { Problem, problems } from '../../../api/problem.js';
 describe('problem+json (RFC 9457)', () => {
   const app = new Hono()
     .get('/refuse', () => {
-      throw new Problem(409, 'illegal_transition', 'Not allowed now', 'The case is archived.', { currentStage: 'archived' });
+      throw new Problem(409, 'illegal_transition', 'Not allowed now', 'The case is archived.', {
+        currentStage: 'archived',
+      });
     })
     .get('/crash', () => {
       throw new Error('bug');
@@ -48,7 +50,10 @@ describe('problem+json (RFC 9457)', () => {
   });
 
   it('names each invalid field by its path and says why', () => {
-    const schema = z.object({ parties: z.array(z.object({ name: z.string().min(1) })), amount: z.number().int() });
+    const schema = z.object({
+      parties: z.array(z.object({ name: z.string().min(1) })),
+      amount: z.number().int(),
+    });
     const result = schema.safeParse({ parties: [{ name: 'a' }, { name: '' }], amount: 1.5 });
     expect(result.success).toBe(false);
     const errors = fieldErrors(result.error!, 'json');

@@ -8,13 +8,20 @@ describe('database URL resolution', () => {
   it('uses DATABASE_URL as given and starts nothing', async () => {
     let started = false;
     const target = await resolveDatabaseUrl(
-      { DATABASE_URL: 'postgres://app:secret@db.internal:5432/feisutong', FEISUTONG_DATA_DIR: '/nowhere', EMBEDDED_POSTGRES_PORT: 1 },
+      {
+        DATABASE_URL: 'postgres://app:secret@db.internal:5432/feisutong',
+        FEISUTONG_DATA_DIR: '/nowhere',
+        EMBEDDED_POSTGRES_PORT: 1,
+      },
       async () => {
         started = true;
         throw new Error('must not start');
       },
     );
-    expect(target).toMatchObject({ url: 'postgres://app:secret@db.internal:5432/feisutong', origin: 'given' });
+    expect(target).toMatchObject({
+      url: 'postgres://app:secret@db.internal:5432/feisutong',
+      origin: 'given',
+    });
     expect(started).toBe(false);
   });
 
