@@ -67,7 +67,7 @@ function roundHalfUp(numerator: bigint, denominator: bigint): number {
 /** The acceptance fee in fen for a property claim of `claimFen`, halved once if any ground applies. */
 export function acceptanceFeeFen(claimFen: number, halvingGrounds: readonly FeeHalvingGround[] = []): number {
   const exact = exactFeeMilliFen(assertClaim(claimFen));
-  return roundHalfUp(exact, 1000n * 2n ** BigInt(halvingGrounds.length));
+  return roundHalfUp(exact, halvingGrounds.length > 0 ? 2000n : 1000n);
 }
 
 export interface MediationFeeContext {

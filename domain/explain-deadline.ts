@@ -149,7 +149,8 @@ function summaryZhOf(explanation: Omit<DeadlineExplanation, 'summaryZh'>): strin
       `期间最后一日${lastDay}为${rest}，顺延至${uncappedDueDate}（${weekdayNameZh(uncappedDueDate)}）`,
     );
   } else {
-    clauses.push(`于${uncappedDueDate}（${weekdayNameZh(uncappedDueDate)}）届满`);
+    const would = cap?.applied ? '本应' : '';
+    clauses.push(`${would}于${uncappedDueDate}（${weekdayNameZh(uncappedDueDate)}）届满`);
   }
   let text = `${explanation.ruleZh}${clauses.join('，')}`;
   if (cap?.applied) text += `；${cap.reasonZh}，截止日提前至${dueDate}（${weekdayNameZh(dueDate)}）`;
