@@ -1,4 +1,7 @@
 import type { Database } from '../db/client.js';
+import { type FindConflictsInput, findConflicts } from './find-conflicts.js';
+import { type NotifyInput, notify } from './notify.js';
+import { type PlanDeadlineInput, planDeadline } from './plan-deadline.js';
 import { type ProjectCaseInput, projectCase } from './project-case.js';
 
 export interface ActivityDependencies {
@@ -9,6 +12,9 @@ export interface ActivityDependencies {
 export function createActivities(deps: ActivityDependencies) {
   return {
     projectCase: (input: ProjectCaseInput) => projectCase(deps.db, input),
+    planDeadline: (input: PlanDeadlineInput) => planDeadline(deps.db, input),
+    findConflicts: (input: FindConflictsInput) => findConflicts(deps.db, input),
+    notify: (input: NotifyInput) => notify(deps.db, input),
   };
 }
 

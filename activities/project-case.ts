@@ -1,7 +1,15 @@
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { caseEvents, cases } from '../db/schema/index.js';
-import type { CaseView } from '../workflows/case.messages.js';
+import {
+  caseAgreements,
+  caseDeadlines,
+  caseEvents,
+  caseSessions,
+  cases,
+  parties,
+} from '../db/schema/index.js';
+import { normaliseIdNumber, normaliseName } from '../domain/names.js';
+import type { CaseView, RecordSessionInput, SettleInput } from '../workflows/case.messages.js';
 import type { CaseEvent } from '../workflows/case-state.js';
 
 export interface ProjectCaseInput {
@@ -10,42 +18,122 @@ export interface ProjectCaseInput {
   view: CaseView;
 }
 
-/**
- * Write one event and the case row it produced, in one transaction. Idempotent by (case, seq): a
- * retried activity inserts no second event, and an older snapshot never overwrites a newer one.
- */
-export async function projectCase(db: Database, { event, view }: ProjectCaseInput): Promise<void> {
-  const row = {
+type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+function caseRow(view: CaseView, at: Date) {
+  const live = view.deadlines.filter((d) => d.closedAt === null);
+  const nextDue = live.map((d) => d.explanation.dueAt).sort()[0];
+  return {
     caseNumber: view.caseNumber,
     workflowId: `case-${view.caseNumber}`,
     source: view.source,
     stage: view.stage,
+    triageClass: view.triageClass,
+    category: view.category,
+    outcome: view.outcome?.transition ?? null,
     summary: view.summary,
     unitId: view.unitId,
     assigneeId: view.assigneeId,
     registeredById: view.registeredBy.kind === 'staff' ? view.registeredBy.id : null,
+    amountFen: view.amountFen,
+    disposition: view.disposition,
+    overdue: view.overdue,
+    nextDueAt: nextDue ? new Date(nextDue) : null,
+    deadlines: view.deadlines,
     state: view,
     lastSeq: view.seq,
     registeredAt: new Date(view.registeredAt),
-    updatedAt: new Date(event.at),
+    updatedAt: at,
+    closedAt: view.closedAt ? new Date(view.closedAt) : null,
   };
-  await db.transaction(async (tx) => {
+}
+
+async function writeCaseAndDeadlines(tx: Transaction, view: CaseView, at: Date): Promise<void> {
+  const row = caseRow(view, at);
+  const { caseNumber: _key, workflowId: _workflowId, registeredAt: _registeredAt, ...changes } = row;
+  await tx.insert(cases).values(row).onConflictDoUpdate({ target: cases.caseNumber, set: changes });
+  for (const deadline of view.deadlines) {
+    const values = {
+      caseNumber: view.caseNumber,
+      kind: deadline.kind,
+      status:
+        deadline.closedAt === null ? deadline.status : deadline.status === 'cancelled' ? 'cancelled' : 'met',
+      startedAt: new Date(deadline.explanation.startEvent.at),
+      dueAt: new Date(deadline.explanation.dueAt),
+      unitId: view.unitId,
+      assigneeId: view.assigneeId,
+      explanation: deadline.explanation,
+      updatedAt: at,
+    } as const;
+    const { caseNumber: _c, kind: _k, ...set } = values;
     await tx
-      .insert(cases)
-      .values(row)
-      .onConflictDoUpdate({
-        target: cases.caseNumber,
-        set: {
-          stage: row.stage,
-          summary: row.summary,
-          unitId: row.unitId,
-          assigneeId: row.assigneeId,
-          state: row.state,
-          lastSeq: row.lastSeq,
-          updatedAt: row.updatedAt,
-        },
-        setWhere: sql`${cases.lastSeq} < ${row.lastSeq}`,
-      });
+      .insert(caseDeadlines)
+      .values(values)
+      .onConflictDoUpdate({ target: [caseDeadlines.caseNumber, caseDeadlines.kind], set });
+  }
+}
+
+async function writeRecordsOfEvent(tx: Transaction, event: CaseEvent, view: CaseView): Promise<void> {
+  if (event.type === 'registered') {
+    const rows = view.parties.map((party, ordinal) => ({
+      caseNumber: view.caseNumber,
+      ordinal,
+      kind: party.kind,
+      name: party.name,
+      nameNormalised: normaliseName(party.name),
+      role: party.role,
+      idType: party.idType ?? null,
+      idNumber: party.idNumber ? normaliseIdNumber(party.idNumber) : null,
+      phone: party.phone ?? null,
+      address: party.address ?? null,
+    }));
+    if (rows.length > 0) await tx.insert(parties).values(rows).onConflictDoNothing();
+  }
+  if (event.type === 'session_recorded') {
+    const session = event.payload as unknown as RecordSessionInput;
+    await tx
+      .insert(caseSessions)
+      .values({
+        caseNumber: view.caseNumber,
+        seq: event.seq,
+        heldAt: new Date(session.heldAt),
+        location: session.location ?? null,
+        summary: session.summary,
+        mediatorId: event.actor.kind === 'staff' ? event.actor.id : null,
+      })
+      .onConflictDoNothing();
+  }
+  if (event.type === 'settled') {
+    const agreement = event.payload as unknown as SettleInput;
+    await tx
+      .insert(caseAgreements)
+      .values({
+        caseNumber: view.caseNumber,
+        seq: event.seq,
+        form: agreement.form,
+        terms: agreement.terms,
+        amountFen: agreement.amountFen,
+        performance: agreement.performance,
+        signedAt: new Date(agreement.signedAt ?? event.at),
+      })
+      .onConflictDoNothing();
+  }
+}
+
+/**
+ * Write one event, the records it carries and the case row it produced, in one transaction.
+ * Idempotent by (case, seq): a retried activity inserts nothing twice, and an older snapshot never
+ * overwrites a newer one (events of one case may be projected out of order after a retry).
+ */
+export async function projectCase(db: Database, { event, view }: ProjectCaseInput): Promise<void> {
+  const at = new Date(event.at);
+  await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ lastSeq: cases.lastSeq })
+      .from(cases)
+      .where(eq(cases.caseNumber, view.caseNumber))
+      .for('update');
+    if (!current || current.lastSeq < view.seq) await writeCaseAndDeadlines(tx, view, at);
     await tx
       .insert(caseEvents)
       .values({
@@ -54,11 +142,12 @@ export async function projectCase(db: Database, { event, view }: ProjectCaseInpu
         type: event.type,
         actorKind: event.actor.kind,
         actorId: event.actor.id,
-        at: new Date(event.at),
+        at,
         before: event.before,
         after: event.after,
         payload: event.payload,
       })
       .onConflictDoNothing();
+    await writeRecordsOfEvent(tx, event, view);
   });
 }

@@ -8,6 +8,7 @@ import { renderDocsPage } from './docs-page.js';
 import { handleError, validationHook } from './errors.js';
 import { Problem, problemResponse } from './problem.js';
 import { authRoutes } from './routes/auth.js';
+import { caseTransitionRoutes } from './routes/case-transitions.js';
 import { caseRoutes } from './routes/cases.js';
 import { healthRoutes } from './routes/health.js';
 
@@ -46,6 +47,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/', healthRoutes(deps));
   app.route('/v1/auth', authRoutes(deps));
   app.route('/v1/cases', caseRoutes(deps));
+  app.route('/v1/cases', caseTransitionRoutes(deps));
 
   const documentConfig = { openapi: '3.1.0', info: apiInfo };
   app.doc31('/openapi.json', documentConfig);

@@ -1,9 +1,24 @@
-import type { Actor, CaseRegistration, CaseView } from './case.messages.js';
+import type { DeadlinePolicy } from '../domain/deadline-policy.js';
+import type { DeadlineExplanation } from '../domain/explain-deadline.js';
+import type { Stage } from '../domain/stages.js';
+import type { CaseFacts } from '../domain/transitions.js';
+import type { DisputeCategory, TriageClass } from '../domain/vocabulary.js';
+import type {
+  Actor,
+  CaseDeadline,
+  CaseOutcome,
+  CaseRegistration,
+  CaseView,
+  DeadlineKind,
+  ExtensionRecord,
+  RecordFollowUpInput,
+} from './case.messages.js';
 
 /** The part of a case an event log row shows as "before" and "after". */
 export interface CaseSummary {
-  stage: string;
+  stage: Stage;
   assigneeId: string | null;
+  unitId: string | null;
 }
 
 export interface CaseEvent {
@@ -16,17 +31,156 @@ export interface CaseEvent {
   after: CaseSummary;
 }
 
+/** A deadline as the workflow tracks it: the explanation plus the policy it came from. */
+export interface TrackedDeadline extends CaseDeadline {
+  policy: DeadlinePolicy;
+  /** Reminders planned before this instant are not sent (they were already past when planned). */
+  plannedAt: string;
+}
+
+/** Everything continue-as-new carries over; plain data only. */
+export interface CaseSnapshot {
+  stage: Stage;
+  seq: number;
+  unitId: string | null;
+  assigneeId: string | null;
+  triageClass: TriageClass | null;
+  category: DisputeCategory | null;
+  triagedAt: string | null;
+  outcome: CaseOutcome | null;
+  amountFen: number | null;
+  sessions: number;
+  extensions: ExtensionRecord[];
+  followUp: CaseView['followUp'];
+  deadlines: TrackedDeadline[];
+  closedAt: string | null;
+}
+
 /** The case's state, kept small and serialisable (it travels through continue-as-new). */
 export class CaseState {
-  stage = 'intake';
+  stage: Stage = 'intake';
   seq = 0;
   projectedSeq = 0;
+  unitId: string | null;
   assigneeId: string | null = null;
+  triageClass: TriageClass | null = null;
+  category: DisputeCategory | null = null;
+  triagedAt: string | null = null;
+  outcome: CaseOutcome | null = null;
+  amountFen: number | null = null;
+  sessions = 0;
+  extensions: ExtensionRecord[] = [];
+  followUp: CaseView['followUp'] = null;
+  deadlines: TrackedDeadline[] = [];
+  closedAt: string | null = null;
+  /** Bumped whenever a deadline is planned, moved or closed: the main loop re-arms its timer. */
+  deadlineVersion = 0;
 
-  constructor(readonly registration: CaseRegistration) {}
+  constructor(
+    readonly registration: CaseRegistration,
+    snapshot?: CaseSnapshot,
+  ) {
+    this.unitId = registration.unitId;
+    if (snapshot) {
+      Object.assign(this, snapshot);
+      this.projectedSeq = snapshot.seq;
+    }
+  }
+
+  snapshot(): CaseSnapshot {
+    return {
+      stage: this.stage,
+      seq: this.seq,
+      unitId: this.unitId,
+      assigneeId: this.assigneeId,
+      triageClass: this.triageClass,
+      category: this.category,
+      triagedAt: this.triagedAt,
+      outcome: this.outcome,
+      amountFen: this.amountFen,
+      sessions: this.sessions,
+      extensions: this.extensions,
+      followUp: this.followUp,
+      deadlines: this.deadlines,
+      closedAt: this.closedAt,
+    };
+  }
+
+  facts(): CaseFacts {
+    return {
+      stage: this.stage,
+      assigneeId: this.assigneeId,
+      outcome: this.outcome?.disposition ?? null,
+      extensionPending: this.pendingExtension() !== undefined,
+      followUpRecorded: this.followUp !== null,
+      linkPending: false,
+    };
+  }
+
+  pendingExtension(): ExtensionRecord | undefined {
+    return this.extensions.find((extension) => extension.decision === null);
+  }
+
+  grantedExtensionDays(): number {
+    return this.extensions
+      .filter((extension) => extension.decision?.approve)
+      .reduce((sum, extension) => sum + extension.days, 0);
+  }
+
+  deadline(kind: DeadlineKind): TrackedDeadline | undefined {
+    return this.deadlines.find((deadline) => deadline.kind === kind);
+  }
+
+  /** Start or move a deadline; an overdue one that moves into the future is open again. */
+  setDeadline(
+    kind: DeadlineKind,
+    policy: DeadlinePolicy,
+    explanation: DeadlineExplanation,
+    now: string,
+  ): void {
+    const existing = this.deadline(kind);
+    const stillLate = explanation.dueAtEpochMilliseconds <= Date.parse(now);
+    const next: TrackedDeadline = {
+      kind,
+      policy,
+      explanation,
+      status: stillLate && existing?.status === 'overdue' ? 'overdue' : 'open',
+      remindersSent: existing?.remindersSent ?? [],
+      overdueSince: stillLate ? (existing?.overdueSince ?? null) : null,
+      closedAt: null,
+      plannedAt: now,
+    };
+    this.deadlines = [...this.deadlines.filter((deadline) => deadline.kind !== kind), next];
+    this.deadlineVersion += 1;
+  }
+
+  /** A deadline that is no longer running: met when its work is done, cancelled when it no longer applies. */
+  endDeadline(kind: DeadlineKind, status: 'met' | 'cancelled', at: string): void {
+    const deadline = this.deadline(kind);
+    if (!deadline || deadline.closedAt !== null) return;
+    deadline.status = status;
+    deadline.closedAt = at;
+    this.deadlineVersion += 1;
+  }
+
+  /** The next instant something is due: a reminder not yet sent or a deadline not yet overdue. */
+  nextWakeUp(): number | undefined {
+    let next: number | undefined;
+    for (const deadline of this.deadlines) {
+      if (deadline.closedAt !== null) continue;
+      const candidates = deadline.explanation.reminders
+        .filter(
+          (reminder) => reminder.at > deadline.plannedAt && !deadline.remindersSent.includes(reminder.at),
+        )
+        .map((reminder) => reminder.atEpochMilliseconds);
+      if (deadline.status === 'open') candidates.push(deadline.explanation.dueAtEpochMilliseconds);
+      for (const at of candidates) if (next === undefined || at < next) next = at;
+    }
+    return next;
+  }
 
   summary(): CaseSummary {
-    return { stage: this.stage, assigneeId: this.assigneeId };
+    return { stage: this.stage, assigneeId: this.assigneeId, unitId: this.unitId };
   }
 
   /** Apply a change and return the event that records it, with the case before and after. */
@@ -43,6 +197,10 @@ export class CaseState {
     return { seq: this.seq, type, actor, at, payload, before, after: this.summary() };
   }
 
+  recordFollowUp(input: RecordFollowUpInput, by: string, at: string): void {
+    this.followUp = { ...input, by, at };
+  }
+
   view(): CaseView {
     const r = this.registration;
     return {
@@ -50,11 +208,22 @@ export class CaseState {
       stage: this.stage,
       source: r.source,
       summary: r.summary,
-      unitId: r.unitId,
+      unitId: this.unitId,
       assigneeId: this.assigneeId,
+      triageClass: this.triageClass,
+      category: this.category,
       parties: r.parties,
       registeredAt: r.registeredAt,
       registeredBy: r.registeredBy,
+      outcome: this.outcome,
+      disposition: this.outcome?.disposition ?? null,
+      amountFen: this.amountFen,
+      sessions: this.sessions,
+      extensions: this.extensions,
+      followUp: this.followUp,
+      deadlines: this.deadlines.map(({ policy: _policy, plannedAt: _plannedAt, ...deadline }) => deadline),
+      overdue: this.deadlines.some((deadline) => deadline.status === 'overdue' && deadline.closedAt === null),
+      closedAt: this.closedAt,
       seq: this.seq,
       projectedSeq: this.projectedSeq,
     };

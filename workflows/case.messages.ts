@@ -1,4 +1,8 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { DeadlineExplanation } from '../domain/explain-deadline.js';
+import type { Stage } from '../domain/stages.js';
+import type { TransitionName } from '../domain/transition-table.js';
+import type { CaseSource, Disposition, DisputeCategory, TriageClass } from '../domain/vocabulary.js';
 
 /**
  * Message contracts of the case workflow. `api/` imports these, never the workflow body.
@@ -24,7 +28,7 @@ export interface PartyInput {
 
 export interface CaseRegistration {
   caseNumber: string;
-  source: string;
+  source: CaseSource | string;
   summary: string;
   unitId: string | null;
   parties: PartyInput[];
@@ -33,16 +37,143 @@ export interface CaseRegistration {
   registeredAt: string;
 }
 
+// ---- transition inputs (each Update carries its actor; the API fills it from the credential) ----
+
+export interface TriageInput {
+  triageClass: TriageClass; // 简易 / 一般 / 复杂
+  category: DisputeCategory;
+  note?: string;
+}
+export interface AssignInput {
+  mediatorId: string;
+  unitId?: string;
+  /** A supervisor may assign despite a conflict of interest, with a written reason (recorded). */
+  conflictOverride?: { reason: string };
+}
+export type AcceptInput = Record<string, never>;
+export interface RecordSessionInput {
+  heldAt: string;
+  location?: string;
+  summary: string;
+}
+export interface RequestExtensionInput {
+  days: number;
+  reason: string;
+  /** Both parties agreed to the extension (双方同意延期). */
+  partiesConsent: boolean;
+}
+export interface DecideExtensionInput {
+  approve: boolean;
+  note?: string;
+}
+export interface PerformanceStep {
+  description: string;
+  dueDate?: string;
+  amountFen?: number;
+}
+export interface SettleInput {
+  form: 'written' | 'oral'; // 书面协议 / 口头协议
+  terms: string;
+  amountFen: number;
+  performance: PerformanceStep[];
+  signedAt?: string;
+}
+export interface FailInput {
+  reasons: string;
+  /** Facts both parties confirmed (无争议事实). */
+  undisputedFacts: string;
+}
+export interface ReasonInput {
+  reason: string;
+}
+export interface ReferOutInput {
+  to: string;
+  reason: string;
+  /** The parties agreed to the referral (当事人同意). */
+  partiesConsent: true;
+}
+export interface CloseInput {
+  note?: string;
+}
+export interface RecordFollowUpInput {
+  performed: boolean;
+  satisfaction: 1 | 2 | 3 | 4 | 5;
+  notes?: string;
+}
+export type ArchiveInput = Record<string, never>;
+
+export interface TransitionInputs {
+  triage: TriageInput;
+  assign: AssignInput;
+  accept: AcceptInput;
+  recordSession: RecordSessionInput;
+  requestExtension: RequestExtensionInput;
+  decideExtension: DecideExtensionInput;
+  settle: SettleInput;
+  fail: FailInput;
+  withdraw: ReasonInput;
+  terminate: ReasonInput;
+  referOut: ReferOutInput;
+  reject: ReasonInput;
+  close: CloseInput;
+  recordFollowUp: RecordFollowUpInput;
+  archive: ArchiveInput;
+}
+
+export type TransitionRequest<T extends TransitionName> = TransitionInputs[T] & { actor: Actor };
+
+// ---- the case as the workflow holds it ----
+
+export type DeadlineKind = 'stage' | 'follow_up';
+
+export interface CaseDeadline {
+  kind: DeadlineKind;
+  status: 'open' | 'overdue' | 'met' | 'cancelled';
+  explanation: DeadlineExplanation;
+  /** Reminder instants already sent (ISO). */
+  remindersSent: string[];
+  overdueSince: string | null;
+  closedAt: string | null;
+}
+
+export interface CaseOutcome {
+  transition: 'settle' | 'fail' | 'withdraw' | 'terminate' | 'referOut' | 'reject';
+  disposition: Disposition;
+  at: string;
+  by: string;
+  details: Record<string, unknown>;
+}
+
+export interface ExtensionRecord {
+  days: number;
+  reason: string;
+  partiesConsent: boolean;
+  requestedBy: string;
+  requestedAt: string;
+  decision: { approve: boolean; by: string; at: string; note?: string } | null;
+}
+
 export interface CaseView {
   caseNumber: string;
-  stage: string;
+  stage: Stage;
   source: string;
   summary: string;
   unitId: string | null;
   assigneeId: string | null;
+  triageClass: TriageClass | null;
+  category: DisputeCategory | null;
   parties: PartyInput[];
   registeredAt: string;
   registeredBy: Actor;
+  outcome: CaseOutcome | null;
+  disposition: Disposition | null;
+  amountFen: number | null;
+  sessions: number;
+  extensions: ExtensionRecord[];
+  followUp: (RecordFollowUpInput & { at: string; by: string }) | null;
+  deadlines: CaseDeadline[];
+  overdue: boolean;
+  closedAt: string | null;
   /** Sequence number of the last recorded event. */
   seq: number;
   /** Sequence number the read model has caught up with. */
@@ -57,6 +188,34 @@ export const getCaseQuery = defineQuery<CaseView>('getCase');
  */
 export const awaitProjectionUpdate = defineUpdate<CaseView, [number]>('awaitProjection');
 
+/** One Update per staff transition, each named as the transition. */
+export const transitionUpdates: {
+  [T in TransitionName]: ReturnType<typeof defineUpdate<CaseView, [TransitionRequest<T>]>>;
+} = {
+  triage: defineUpdate('triage'),
+  assign: defineUpdate('assign'),
+  accept: defineUpdate('accept'),
+  recordSession: defineUpdate('recordSession'),
+  requestExtension: defineUpdate('requestExtension'),
+  decideExtension: defineUpdate('decideExtension'),
+  settle: defineUpdate('settle'),
+  fail: defineUpdate('fail'),
+  withdraw: defineUpdate('withdraw'),
+  terminate: defineUpdate('terminate'),
+  referOut: defineUpdate('referOut'),
+  reject: defineUpdate('reject'),
+  close: defineUpdate('close'),
+  recordFollowUp: defineUpdate('recordFollowUp'),
+  archive: defineUpdate('archive'),
+};
+
+/** An admin loaded holidays for a year: deadlines computed on weekends alone are computed again. */
+export const calendarChangedSignal = defineSignal<[{ years: number[] }]>('calendarChanged');
+
 export function caseWorkflowId(caseNumber: string): string {
   return `case-${caseNumber}`;
 }
+
+/** Stable failure types of refused Updates; the API maps them to HTTP statuses. */
+export const conflictOfInterestFailure = 'conflict_of_interest';
+export const invalidInputFailure = 'invalid_input';

@@ -1,34 +1,130 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { CaseActivities } from '../activities/index.js';
-import { awaitProjectionUpdate, type CaseRegistration, getCaseQuery } from './case.messages.js';
+import type { UpdateDefinition } from '@temporalio/common';
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { type TransitionName, transitionNames } from '../domain/transition-table.js';
+import { checkTransition } from '../domain/transitions.js';
+import {
+  awaitProjectionUpdate,
+  type CaseRegistration,
+  type CaseView,
+  calendarChangedSignal,
+  getCaseQuery,
+  type TransitionRequest,
+  transitionUpdates,
+} from './case.messages.js';
+import { projectCase } from './case-activities.js';
+import { fireDueDeadlines, replanUnconfirmed } from './case-deadline-timers.js';
+import type { CaseSnapshot } from './case-state.js';
 import { type CaseEvent, CaseState } from './case-state.js';
+import { transitionAppliers } from './case-transitions.js';
 
-const { projectCase } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  // Retried until PostgreSQL takes the write: a case's history must reach the read model.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+export interface CaseWorkflowOptions {
+  /** Continue as new after this many events in one run (the server also suggests it as history grows). */
+  eventsPerRun?: number;
+}
+
+/** Runs `work` after everything queued before it: Updates and timers change the case one at a time. */
+function createSerialQueue() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
 
 /** One long-lived workflow per case: the source of truth for its stage and deadlines. */
-export async function caseWorkflow(registration: CaseRegistration): Promise<void> {
-  const state = new CaseState(registration);
+export async function caseWorkflow(
+  registration: CaseRegistration,
+  snapshot?: CaseSnapshot,
+  options: CaseWorkflowOptions = {},
+): Promise<void> {
+  const state = new CaseState(registration, snapshot);
+  const serially = createSerialQueue();
+  const eventsPerRun = options.eventsPerRun ?? 1000;
+  const firstSeqOfRun = state.seq;
+
+  const commit = async (...events: CaseEvent[]) => {
+    for (const event of events) {
+      await projectCase({ event, view: state.view() });
+      state.projectedSeq = Math.max(state.projectedSeq, event.seq);
+    }
+  };
+  const now = () => new Date().toISOString();
 
   setHandler(getCaseQuery, () => state.view());
   setHandler(awaitProjectionUpdate, async (seq) => {
     await condition(() => state.projectedSeq >= seq);
     return state.view();
   });
+  setHandler(calendarChangedSignal, ({ years }) => {
+    void serially(async () => commit(...(await replanUnconfirmed(state, years, now()))));
+  });
 
-  const project = async (event: CaseEvent) => {
-    await projectCase({ event, view: state.view() });
-    state.projectedSeq = Math.max(state.projectedSeq, event.seq);
-  };
+  for (const name of transitionNames) {
+    registerTransition(name);
+  }
+  function registerTransition<T extends TransitionName>(name: T) {
+    const refuseUnlessAllowed = (actor: { id: string; role?: string }) => {
+      const check = checkTransition(state.facts(), name, {
+        id: actor.id,
+        role: (actor.role ?? 'none') as never,
+      });
+      if (!check.ok) {
+        throw ApplicationFailure.create({
+          type: check.code,
+          message: check.reason,
+          details: [check],
+          nonRetryable: true,
+        });
+      }
+    };
+    const definition = transitionUpdates[name] as UpdateDefinition<CaseView, [TransitionRequest<T>]>;
+    setHandler(
+      definition,
+      (request: TransitionRequest<T>) =>
+        serially(async () => {
+          // Checked again here: another Update may have changed the case since the validator ran.
+          refuseUnlessAllowed(request.actor);
+          const events = await transitionAppliers[name](state, request, now());
+          await commit(...events);
+          return state.view();
+        }),
+      { validator: (request: TransitionRequest<T>) => refuseUnlessAllowed(request.actor) },
+    );
+  }
 
-  await project(
-    state.apply('registered', registration.registeredBy, registration.registeredAt, {
-      source: registration.source,
-    }),
-  );
+  if (!snapshot) {
+    await serially(() =>
+      commit(
+        state.apply('registered', registration.registeredBy, registration.registeredAt, {
+          source: registration.source,
+        }),
+      ),
+    );
+  }
 
-  await condition(() => state.stage === 'archived');
+  const archived = () => state.stage === 'archived';
+  while (!archived()) {
+    const version = state.deadlineVersion;
+    const wakeAt = state.nextWakeUp();
+    const waitMs = wakeAt === undefined ? undefined : wakeAt - Date.now();
+    const somethingChanged = () =>
+      state.deadlineVersion !== version || archived() || state.seq - firstSeqOfRun >= eventsPerRun;
+    // An updatable timer: sleeps until the next reminder or due instant, or until a deadline moves.
+    if (waitMs === undefined) await condition(somethingChanged);
+    else if (waitMs > 0) await condition(somethingChanged, waitMs);
+    await serially(async () => commit(...(await fireDueDeadlines(state, now()))));
+    if (!archived() && (state.seq - firstSeqOfRun >= eventsPerRun || workflowInfo().continueAsNewSuggested)) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof caseWorkflow>(registration, state.snapshot(), options);
+    }
+  }
+  await condition(allHandlersFinished);
 }

@@ -1,12 +1,28 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { asc, eq } from 'drizzle-orm';
+import { caseEvents } from '../../db/schema/index.js';
 import { allStaff } from '../access.js';
-import type { AppEnv } from '../context.js';
+import { canSeeCase } from '../case-access.js';
+import type { AppEnv, StaffPrincipal } from '../context.js';
 import type { AppDependencies } from '../dependencies.js';
 import { Problem, problems } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
-import { CaseNumberParam, CaseSchema, RegisterCaseBody } from '../schemas/case-schemas.js';
-import { readCase, toCaseResponse } from '../use-cases/read-case.js';
+import {
+  CaseEventSchema,
+  CaseListItemSchema,
+  CaseListQuery,
+  CaseNumberParam,
+  CaseSchema,
+  RegisterCaseBody,
+} from '../schemas/case-schemas.js';
+import { listCases } from '../use-cases/list-cases.js';
+import { loadCase, readCase, toCaseResponse } from '../use-cases/read-case.js';
 import { registerCase } from '../use-cases/register-case.js';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 const registerCaseRoute = secureRoute({
   method: 'post',
@@ -16,7 +32,24 @@ const registerCaseRoute = secureRoute({
   access: ['clerk', 'supervisor', 'admin'],
   request: { body: { required: true, content: { 'application/json': { schema: RegisterCaseBody } } } },
   responses: {
-    201: { description: 'Registered', content: { 'application/json': { schema: CaseSchema } } },
+    201: json(CaseSchema, 'Registered'),
+    422: problemResponseSpec('A unit is needed'),
+    ...standardProblems,
+  },
+});
+
+const listCasesRoute = secureRoute({
+  method: 'get',
+  path: '/',
+  tags: ['cases'],
+  summary: 'List cases with filters (newest first; ID and phone numbers masked)',
+  access: allStaff,
+  request: { query: CaseListQuery },
+  responses: {
+    200: json(
+      z.object({ items: z.array(CaseListItemSchema), nextCursor: z.string().nullable() }),
+      'A page of cases',
+    ),
     ...standardProblems,
   },
 });
@@ -25,31 +58,45 @@ const getCaseRoute = secureRoute({
   method: 'get',
   path: '/{caseNumber}',
   tags: ['cases'],
-  summary: 'Read one case',
+  summary: 'Read one case: state, parties, deadlines with their explanations',
   access: allStaff,
   request: { params: CaseNumberParam },
   responses: {
-    200: { description: 'The case', content: { 'application/json': { schema: CaseSchema } } },
+    200: json(CaseSchema, 'The case'),
+    404: problemResponseSpec('No such case'),
+    ...standardProblems,
+  },
+});
+
+const caseEventsRoute = secureRoute({
+  method: 'get',
+  path: '/{caseNumber}/events',
+  tags: ['cases'],
+  summary: 'The case’s event log: who did what, when, before and after',
+  access: allStaff,
+  request: { params: CaseNumberParam },
+  responses: {
+    200: json(z.object({ items: z.array(CaseEventSchema) }), 'Events in order'),
     404: problemResponseSpec('No such case'),
     ...standardProblems,
   },
 });
 
 export function caseRoutes(deps: AppDependencies) {
+  const db = deps.database.db;
   return new OpenAPIHono<AppEnv>()
     .openapi(registerCaseRoute, async (c) => {
       const body = c.req.valid('json');
-      const principal = c.get('principal');
-      if (principal.kind !== 'staff') throw problems.forbidden('Only staff register cases here.');
+      const principal = c.get('principal') as StaffPrincipal;
       const unitId = body.unitId ?? principal.unitId;
-      if (!unitId && principal.role !== 'admin') {
+      if (!unitId) {
         throw new Problem(422, 'unit_required', 'A unit is required', 'unitId: the case needs a unit', {
           errors: [{ field: 'unitId', reason: 'required when the registering user has no unit' }],
         });
       }
       const view = await registerCase(
         {
-          db: deps.database.db,
+          db,
           temporal: deps.temporal,
           taskQueue: deps.settings.taskQueue,
           caseNumberPrefix: deps.settings.caseNumberPrefix,
@@ -57,19 +104,31 @@ export function caseRoutes(deps: AppDependencies) {
         {
           source: body.source,
           summary: body.summary,
-          unitId: unitId ?? null,
+          unitId,
           parties: body.parties,
           actor: { kind: 'staff', id: principal.userId, role: principal.role, unitId: principal.unitId },
         },
       );
       c.get('logger').info({ caseNumber: view.caseNumber }, 'case registered');
-      const response = toCaseResponse(view, view.registeredAt);
+      const response = toCaseResponse(view, principal);
       return c.json(response, 201, { location: response.links.self });
     })
+    .openapi(listCasesRoute, async (c) =>
+      c.json(await listCases(db, c.get('principal'), c.req.valid('query')), 200),
+    )
     .openapi(getCaseRoute, async (c) => {
       const { caseNumber } = c.req.valid('param');
-      const found = await readCase(deps.database.db, caseNumber);
-      if (!found) throw problems.notFound(`No case ${caseNumber}.`);
-      return c.json(found, 200);
+      return c.json(await readCase(db, c.get('principal'), caseNumber), 200);
+    })
+    .openapi(caseEventsRoute, async (c) => {
+      const { caseNumber } = c.req.valid('param');
+      const found = await loadCase(db, caseNumber);
+      if (!found || !canSeeCase(c.get('principal'), found)) throw problems.notFound(`No case ${caseNumber}.`);
+      const rows = await db
+        .select()
+        .from(caseEvents)
+        .where(eq(caseEvents.caseNumber, caseNumber))
+        .orderBy(asc(caseEvents.seq));
+      return c.json({ items: rows.map((row) => ({ ...row, at: row.at.toISOString() })) }, 200);
     });
 }

@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { caseSources } from '../../domain/vocabulary.js';
+import { stages } from '../../domain/stages.js';
+import { transitionNames } from '../../domain/transition-table.js';
+import { caseSources, dispositions, disputeCategories, triageClasses } from '../../domain/vocabulary.js';
 
 export const caseNumberPattern = /^[A-Z][A-Z0-9]{1,9}-\d{4}-\d{6}$/;
 
@@ -44,23 +46,134 @@ const ActorSchema = z.object({
   kind: z.enum(['staff', 'institution', 'system']),
   id: z.string(),
   role: z.string().optional(),
+  unitId: z.string().nullable().optional(),
 });
+
+export const DeadlineExplanationSchema = z
+  .object({
+    policyId: z.string(),
+    policyKey: z.string(),
+    rule: z.string(),
+    ruleZh: z.string(),
+    source: z.string(),
+    startEvent: z.object({ kind: z.string(), kindZh: z.string(), at: z.string(), date: z.string() }),
+    period: z.object({ unit: z.string(), length: z.number() }),
+    extensionDays: z.number(),
+    skipped: z.array(z.object({ date: z.string(), why: z.string(), name: z.string().optional() })),
+    rolledOver: z.boolean(),
+    calendarUnconfirmed: z.boolean(),
+    unconfirmedYears: z.array(z.number()),
+    dueDate: z.string(),
+    dueAt: z.string(),
+    summaryZh: z.string(),
+  })
+  .passthrough()
+  .openapi('DeadlineExplanation');
+
+export const DeadlineSchema = z
+  .object({
+    kind: z.string(),
+    status: z.enum(['open', 'overdue', 'met', 'cancelled']),
+    explanation: DeadlineExplanationSchema,
+    remindersSent: z.array(z.string()),
+    overdueSince: z.string().nullable(),
+    closedAt: z.string().nullable(),
+  })
+  .openapi('Deadline');
 
 export const CaseSchema = z
   .object({
     caseNumber: z.string(),
-    stage: z.string(),
+    stage: z.enum(stages),
     source: z.string(),
     summary: z.string(),
     unitId: z.string().nullable(),
     assigneeId: z.string().nullable(),
+    triageClass: z.enum(triageClasses).nullable(),
+    category: z.enum(disputeCategories).nullable(),
     parties: z.array(PartySchema),
-    registeredAt: z.string().datetime({ offset: true }),
+    registeredAt: z.string(),
     registeredBy: ActorSchema,
+    outcome: z
+      .object({
+        transition: z.string(),
+        disposition: z.enum(dispositions),
+        at: z.string(),
+        by: z.string(),
+        details: z.record(z.string(), z.unknown()),
+      })
+      .nullable(),
+    disposition: z.enum(dispositions).nullable(),
+    amountFen: z.number().int().nullable(),
+    sessions: z.number().int(),
+    extensions: z.array(z.record(z.string(), z.unknown())),
+    followUp: z.record(z.string(), z.unknown()).nullable(),
+    deadlines: z.array(DeadlineSchema),
+    overdue: z.boolean(),
+    closedAt: z.string().nullable(),
     seq: z.number().int(),
-    updatedAt: z.string().datetime({ offset: true }),
-    links: z.object({ self: z.string(), events: z.string().optional() }),
+    /** What the caller may do to the case now (for buttons in a UI). */
+    allowedTransitions: z.array(z.enum(transitionNames)),
+    links: z.object({ self: z.string(), events: z.string() }),
   })
   .openapi('Case');
 
 export type CaseResponse = z.infer<typeof CaseSchema>;
+
+export const CaseListQuery = z.object({
+  stage: z.enum(stages).optional(),
+  triageClass: z.enum(triageClasses).optional(),
+  category: z.enum(disputeCategories).optional(),
+  source: z.enum(caseSources).optional(),
+  unitId: z.string().uuid().optional(),
+  assigneeId: z.string().uuid().optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  registeredFrom: z.iso
+    .date()
+    .optional()
+    .openapi({ description: 'first registration day (China time), inclusive' }),
+  registeredTo: z.iso
+    .date()
+    .optional()
+    .openapi({ description: 'last registration day (China time), inclusive' }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({ description: 'text in the summary or a party’s name' }),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional().openapi({ description: 'nextCursor of the previous page' }),
+});
+
+export const CaseListItemSchema = z
+  .object({
+    caseNumber: z.string(),
+    stage: z.enum(stages),
+    source: z.string(),
+    summary: z.string(),
+    triageClass: z.string().nullable(),
+    category: z.string().nullable(),
+    unitId: z.string().nullable(),
+    assigneeId: z.string().nullable(),
+    disposition: z.string().nullable(),
+    overdue: z.boolean(),
+    nextDueAt: z.string().nullable(),
+    registeredAt: z.string(),
+    parties: z.array(PartySchema),
+  })
+  .openapi('CaseListItem');
+
+export const CaseEventSchema = z
+  .object({
+    seq: z.number().int(),
+    type: z.string(),
+    actorKind: z.string(),
+    actorId: z.string().nullable(),
+    at: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    payload: z.unknown(),
+  })
+  .openapi('CaseEvent');

@@ -1,32 +1,63 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { cases } from '../../db/schema/index.js';
+import { allowedTransitions } from '../../domain/transitions.js';
 import type { CaseView } from '../../workflows/case.messages.js';
+import { type CaseScope, canSeeCase, seesFullContactDetails } from '../case-access.js';
+import type { Principal } from '../context.js';
+import { maskParty } from '../masking.js';
+import { problems } from '../problem.js';
 import type { CaseResponse } from '../schemas/case-schemas.js';
 
-export function toCaseResponse(view: CaseView, updatedAt: Date | string): CaseResponse {
-  return {
-    caseNumber: view.caseNumber,
+export function toCaseResponse(view: CaseView, principal: Principal): CaseResponse {
+  const { projectedSeq: _projectedSeq, ...rest } = view;
+  const scope = { unitId: view.unitId, assigneeId: view.assigneeId };
+  const facts = {
     stage: view.stage,
-    source: view.source,
-    summary: view.summary,
-    unitId: view.unitId,
     assigneeId: view.assigneeId,
-    parties: view.parties,
-    registeredAt: view.registeredAt,
-    registeredBy: view.registeredBy,
-    seq: view.seq,
-    updatedAt: new Date(updatedAt).toISOString(),
-    links: { self: `/v1/cases/${view.caseNumber}` },
+    outcome: view.disposition,
+    extensionPending: view.extensions.some((extension) => extension.decision === null),
+    followUpRecorded: view.followUp !== null,
+    linkPending: false,
+  };
+  return {
+    ...rest,
+    parties: seesFullContactDetails(principal, scope) ? view.parties : view.parties.map(maskParty),
+    deadlines: view.deadlines as unknown as CaseResponse['deadlines'],
+    extensions: view.extensions as unknown as Record<string, unknown>[],
+    followUp: view.followUp as unknown as Record<string, unknown> | null,
+    outcome: view.outcome as CaseResponse['outcome'],
+    allowedTransitions:
+      principal.kind === 'staff'
+        ? allowedTransitions(facts, { id: principal.userId, role: principal.role })
+        : [],
+    links: { self: `/v1/cases/${view.caseNumber}`, events: `/v1/cases/${view.caseNumber}/events` },
   };
 }
 
-/** The case as the read model holds it, or undefined. */
-export async function readCase(db: Database, caseNumber: string): Promise<CaseResponse | undefined> {
+export interface StoredCase extends CaseScope {
+  view: CaseView;
+  stage: string;
+}
+
+export async function loadCase(db: Database, caseNumber: string): Promise<StoredCase | undefined> {
   const [row] = await db
-    .select({ state: cases.state, updatedAt: cases.updatedAt })
+    .select({ state: cases.state, unitId: cases.unitId, assigneeId: cases.assigneeId, stage: cases.stage })
     .from(cases)
     .where(eq(cases.caseNumber, caseNumber))
     .limit(1);
-  return row ? toCaseResponse(row.state as CaseView, row.updatedAt) : undefined;
+  return row
+    ? { view: row.state as CaseView, unitId: row.unitId, assigneeId: row.assigneeId, stage: row.stage }
+    : undefined;
+}
+
+/** The case as the read model holds it, if the caller may see it; otherwise 404. */
+export async function readCase(
+  db: Database,
+  principal: Principal,
+  caseNumber: string,
+): Promise<CaseResponse> {
+  const found = await loadCase(db, caseNumber);
+  if (!found || !canSeeCase(principal, found)) throw problems.notFound(`No case ${caseNumber}.`);
+  return toCaseResponse(found.view, principal);
 }

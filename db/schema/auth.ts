@@ -9,6 +9,8 @@ export const users = pgTable(
     username: text('username').notNull().unique(),
     displayName: text('display_name').notNull(),
     role: text('role', { enum: ['clerk', 'mediator', 'supervisor', 'admin'] }).notNull(),
+    /** The staff member's own ID number, for conflict-of-interest checks (回避). */
+    idNumber: text('id_number'),
     unitId: uuid('unit_id').references(() => units.id),
     /** scrypt hash in the form `scrypt$N$r$p$salt$hash` (base64url parts). */
     passwordHash: text('password_hash').notNull(),

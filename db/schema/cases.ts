@@ -36,6 +36,7 @@ export const cases = pgTable(
     source: text('source').notNull(), // 来源渠道
     stage: text('stage').notNull(),
     triageClass: text('triage_class'), // 简易 / 一般 / 复杂
+    outcome: text('outcome'),
     category: text('category'),
     summary: text('summary').notNull(),
     unitId: uuid('unit_id').references(() => units.id),
@@ -59,6 +60,7 @@ export const cases = pgTable(
     index('cases_unit_stage_idx').on(table.unitId, table.stage),
     index('cases_assignee_idx').on(table.assigneeId, table.stage),
     index('cases_registered_at_idx').on(table.registeredAt),
+    index('cases_source_idx').on(table.source, table.registeredAt),
   ],
 );
 

@@ -1,3 +1,6 @@
 export * from './auth.js';
+export * from './case-records.js';
 export * from './cases.js';
+export * from './deadlines.js';
+export * from './parties.js';
 export * from './reference.js';

@@ -1,0 +1,44 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { notifications, users } from '../db/schema/index.js';
+
+export interface NotifyInput {
+  /** Unique per case event; with the recipient it makes the inbox row idempotent. */
+  key: string;
+  caseNumber: string;
+  kind: string;
+  recipients: { userIds: string[]; supervisorsOfUnit: string | null };
+  title: string;
+  body: string;
+  at: string;
+}
+
+/** Put a notice in each recipient's inbox; a retried activity adds nothing twice. */
+export async function notify(db: Database, input: NotifyInput): Promise<number> {
+  const recipients = new Set(input.recipients.userIds);
+  if (input.recipients.supervisorsOfUnit) {
+    const supervisors = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        and(
+          eq(users.unitId, input.recipients.supervisorsOfUnit),
+          eq(users.role, 'supervisor'),
+          eq(users.active, true),
+        ),
+      );
+    for (const supervisor of supervisors) recipients.add(supervisor.id);
+  }
+  if (recipients.size === 0) return 0;
+  const rows = [...recipients].map((recipientId) => ({
+    key: `${input.key}:${recipientId}`,
+    recipientId,
+    caseNumber: input.caseNumber,
+    kind: input.kind,
+    title: input.title,
+    body: input.body,
+    createdAt: new Date(input.at),
+  }));
+  await db.insert(notifications).values(rows).onConflictDoNothing();
+  return rows.length;
+}

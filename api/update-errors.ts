@@ -1,0 +1,35 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { type TransitionRefusalCode, transitionRefusalHttpStatus } from '../domain/transitions.js';
+import { Problem } from './problem.js';
+
+const forbiddenTypes = new Set(['override_forbidden', 'forbidden_unit']);
+
+function findApplicationFailure(error: unknown): ApplicationFailure | undefined {
+  for (let current = error; current; current = (current as { cause?: unknown }).cause) {
+    if (current instanceof ApplicationFailure && current.type) return current;
+  }
+  return undefined;
+}
+
+/**
+ * A refused Update becomes a problem: the transition table's refusals keep their status (409 wrong
+ * stage with the current stage and what is allowed, 403 not yours, 422 a rule says no); every other
+ * named refusal from the workflow (conflict of interest, extension cap, no policy in force) is a 422.
+ */
+export function updateFailureToProblem(error: unknown): Problem | undefined {
+  if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
+  const failure = findApplicationFailure(error);
+  if (!failure?.type) return undefined;
+  const details = (failure.details?.[0] ?? {}) as Record<string, unknown>;
+  const { ok: _ok, code: _code, reason: _reason, ...extensions } = details;
+  const known = transitionRefusalHttpStatus[failure.type as TransitionRefusalCode];
+  const status = known ?? (forbiddenTypes.has(failure.type) ? 403 : 422);
+  const title =
+    status === 409
+      ? 'Not possible in the current stage'
+      : status === 403
+        ? 'Not allowed'
+        : 'Refused by a rule';
+  return new Problem(status, failure.type, title, failure.message, extensions);
+}

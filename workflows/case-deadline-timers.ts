@@ -1,0 +1,119 @@
+import { chinaDateOf, formatChinaInstant } from '../domain/dates.js';
+import type { Actor, DeadlineKind } from './case.messages.js';
+import { notify, planDeadline } from './case-activities.js';
+import type { CaseEvent, CaseState, TrackedDeadline } from './case-state.js';
+
+const system: Actor = { kind: 'system', id: 'deadline-timer' };
+
+export const deadlineKindLabelsZh: Record<DeadlineKind, string> = {
+  stage: '化解期限',
+  follow_up: '回访期限',
+};
+
+function recipients(state: CaseState, includeSupervisors: boolean) {
+  const userIds = state.assigneeId ? [state.assigneeId] : [];
+  return { userIds, supervisorsOfUnit: includeSupervisors || userIds.length === 0 ? state.unitId : null };
+}
+
+/**
+ * Send the reminders that have come due and mark deadlines that have passed as overdue. An overdue
+ * case is still open work: the workflow notes it, tells the assignee and the unit's supervisors, and
+ * keeps waiting.
+ */
+export async function fireDueDeadlines(state: CaseState, now: string): Promise<CaseEvent[]> {
+  const nowMs = Date.parse(now);
+  const caseNumber = state.registration.caseNumber;
+  const events: CaseEvent[] = [];
+  for (const deadline of state.deadlines) {
+    if (deadline.closedAt !== null) continue;
+    const label = deadlineKindLabelsZh[deadline.kind];
+    for (const reminder of deadline.explanation.reminders) {
+      const due = reminder.atEpochMilliseconds <= nowMs;
+      if (!due || reminder.at <= deadline.plannedAt || deadline.remindersSent.includes(reminder.at)) continue;
+      const event = state.apply('deadline_reminder', system, now, { kind: deadline.kind, reminder }, () => {
+        deadline.remindersSent = [...deadline.remindersSent, reminder.at];
+      });
+      events.push(event);
+      await notify({
+        key: `${caseNumber}:${event.seq}`,
+        caseNumber,
+        kind: 'deadline_reminder',
+        recipients: recipients(state, false),
+        title: `${caseNumber} ${label}即将届满`,
+        body: `${label}将于${formatChinaInstant(deadline.explanation.dueAt)}届满。${deadline.explanation.summaryZh}`,
+        at: now,
+      });
+    }
+    if (deadline.status === 'open' && deadline.explanation.dueAtEpochMilliseconds <= nowMs) {
+      const event = markOverdue(state, deadline, now);
+      events.push(event);
+      await notify({
+        key: `${caseNumber}:${event.seq}`,
+        caseNumber,
+        kind: 'deadline_overdue',
+        recipients: recipients(state, true),
+        title: `${caseNumber} ${label}已超期`,
+        body: `${label}已于${formatChinaInstant(deadline.explanation.dueAt)}届满，案件仍未办结，请尽快处理。`,
+        at: now,
+      });
+    }
+  }
+  return events;
+}
+
+function markOverdue(state: CaseState, deadline: TrackedDeadline, now: string): CaseEvent {
+  return state.apply(
+    'deadline_overdue',
+    system,
+    now,
+    { kind: deadline.kind, dueAt: deadline.explanation.dueAt, dueDate: deadline.explanation.dueDate },
+    () => {
+      deadline.status = 'overdue';
+      deadline.overdueSince = now;
+    },
+  );
+}
+
+/** Plan (or re-plan) a deadline from its policy, start event, extensions and the calendar. */
+export async function startDeadline(
+  state: CaseState,
+  kind: DeadlineKind,
+  request: Parameters<typeof planDeadline>[0],
+  now: string,
+): Promise<void> {
+  const planned = await planDeadline(request);
+  state.setDeadline(kind, planned.policy, planned.explanation, now);
+}
+
+/**
+ * Deadlines computed on weekends alone for a year an admin has now loaded are computed again; the
+ * change is an event like any other.
+ */
+export async function replanUnconfirmed(
+  state: CaseState,
+  years: number[],
+  now: string,
+): Promise<CaseEvent[]> {
+  const events: CaseEvent[] = [];
+  for (const deadline of state.deadlines) {
+    const touched = deadline.explanation.unconfirmedYears.some((year) => years.includes(year));
+    if (deadline.closedAt !== null || !touched) continue;
+    const before = deadline.explanation.dueDate;
+    await startDeadline(
+      state,
+      deadline.kind,
+      {
+        policyKey: deadline.policy.key,
+        policyDate: chinaDateOf(deadline.explanation.startEvent.at),
+        startEvent: { kind: deadline.explanation.startEvent.kind, at: deadline.explanation.startEvent.at },
+        extensionDays: deadline.kind === 'stage' ? state.grantedExtensionDays() : 0,
+      },
+      now,
+    );
+    const after = state.deadline(deadline.kind)!.explanation.dueDate;
+    events.push(
+      state.apply('deadline_recomputed', system, now, { kind: deadline.kind, before, after, years }),
+    );
+  }
+  return events;
+}

@@ -1,0 +1,253 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import { chinaDateOf } from '../domain/dates.js';
+import { checkExtension } from '../domain/extensions.js';
+import { type TransitionName, transitionTable } from '../domain/transition-table.js';
+import { type CaseOutcome, conflictOfInterestFailure, type TransitionRequest } from './case.messages.js';
+import { findConflicts, notify } from './case-activities.js';
+import { startDeadline } from './case-deadline-timers.js';
+import type { CaseEvent, CaseState } from './case-state.js';
+
+type Applier<T extends TransitionName> = (
+  state: CaseState,
+  request: TransitionRequest<T>,
+  now: string,
+) => Promise<CaseEvent[]>;
+
+function refuse(code: string, message: string, details: Record<string, unknown> = {}): never {
+  throw ApplicationFailure.create({ type: code, message, details: [details], nonRetryable: true });
+}
+
+function withoutActor<T extends { actor: unknown }>(request: T): Omit<T, 'actor'> {
+  const { actor: _actor, ...rest } = request;
+  return rest;
+}
+
+async function planStageDeadline(state: CaseState, triageClass: string, triagedAt: string, now: string) {
+  await startDeadline(
+    state,
+    'stage',
+    {
+      policyKey: `stage.${triageClass}` as 'stage.simple',
+      policyDate: chinaDateOf(triagedAt),
+      startEvent: { kind: 'triaged', at: triagedAt },
+      extensionDays: state.grantedExtensionDays(),
+    },
+    now,
+  );
+}
+
+/** Record an outcome (结果): the stage deadline's work is done and the case moves to link. */
+function outcome<T extends 'settle' | 'fail' | 'withdraw' | 'terminate' | 'referOut' | 'reject'>(
+  transition: T,
+  type: string,
+  disposition: (request: TransitionRequest<T>) => CaseOutcome['disposition'],
+  after?: (state: CaseState, request: TransitionRequest<T>, now: string) => Promise<void>,
+): Applier<T> {
+  return async (state, request, now) => {
+    const details = withoutActor(request) as Record<string, unknown>;
+    const event = state.apply(type, request.actor, now, details, () => {
+      state.outcome = {
+        transition,
+        disposition: disposition(request),
+        at: now,
+        by: request.actor.id,
+        details,
+      };
+      state.stage = transitionTable[transition].to;
+      state.endDeadline('stage', 'met', now);
+    });
+    await after?.(state, request, now);
+    return [event];
+  };
+}
+
+export const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
+  async triage(state, request, now) {
+    const triagedAt = state.triagedAt ?? now;
+    await planStageDeadline(state, request.triageClass, triagedAt, now);
+    const stage = state.deadline('stage')!;
+    return [
+      state.apply(
+        'triaged',
+        request.actor,
+        now,
+        { ...withoutActor(request), dueAt: stage.explanation.dueAt },
+        () => {
+          state.triageClass = request.triageClass;
+          state.category = request.category;
+          state.triagedAt = triagedAt;
+          state.stage = 'divert';
+        },
+      ),
+    ];
+  },
+
+  async assign(state, request, now) {
+    const conflicts = await findConflicts({
+      caseNumber: state.registration.caseNumber,
+      mediatorId: request.mediatorId,
+      parties: state.registration.parties,
+    });
+    if (conflicts.length > 0 && !request.conflictOverride) {
+      refuse(conflictOfInterestFailure, 'the mediator has a conflict of interest with a party of this case', {
+        conflicts,
+      });
+    }
+    if (request.conflictOverride && !['supervisor', 'admin'].includes(request.actor.role ?? '')) {
+      refuse('override_forbidden', 'only a supervisor may assign despite a conflict of interest');
+    }
+    const previous = state.assigneeId;
+    const event = state.apply(
+      previous ? 'reassigned' : 'assigned',
+      request.actor,
+      now,
+      { ...withoutActor(request), previousAssigneeId: previous, conflicts },
+      () => {
+        state.assigneeId = request.mediatorId;
+        state.unitId = request.unitId ?? state.unitId;
+        state.stage = transitionTable.assign.to;
+      },
+    );
+    await notify({
+      key: `${state.registration.caseNumber}:${event.seq}`,
+      caseNumber: state.registration.caseNumber,
+      kind: 'assigned',
+      recipients: { userIds: [request.mediatorId], supervisorsOfUnit: null },
+      title: `新指派案件 ${state.registration.caseNumber}`,
+      body: `您被指派调解案件 ${state.registration.caseNumber}：${state.registration.summary.slice(0, 60)}`,
+      at: now,
+    });
+    return [event];
+  },
+
+  async accept(state, request, now) {
+    return [state.apply('accepted', request.actor, now, {}, () => void (state.stage = 'resolve'))];
+  },
+
+  async recordSession(state, request, now) {
+    return [
+      state.apply(
+        'session_recorded',
+        request.actor,
+        now,
+        withoutActor(request),
+        () => void (state.sessions += 1),
+      ),
+    ];
+  },
+
+  async requestExtension(state, request, now) {
+    const stage = state.deadline('stage');
+    if (!stage || stage.closedAt !== null)
+      refuse('no_deadline', 'the case has no running handling period to extend');
+    const check = checkExtension(stage.policy, {
+      grantedDays: state.grantedExtensionDays(),
+      requestedDays: request.days,
+      partiesConsent: request.partiesConsent,
+    });
+    if (!check.ok)
+      refuse(check.code, check.reason, { reasonZh: check.reasonZh, remainingDays: check.remainingDays });
+    const event = state.apply('extension_requested', request.actor, now, withoutActor(request), () => {
+      state.extensions = [
+        ...state.extensions,
+        {
+          days: request.days,
+          reason: request.reason,
+          partiesConsent: request.partiesConsent,
+          requestedBy: request.actor.id,
+          requestedAt: now,
+          decision: null,
+        },
+      ];
+    });
+    await notify({
+      key: `${state.registration.caseNumber}:${event.seq}`,
+      caseNumber: state.registration.caseNumber,
+      kind: 'extension_requested',
+      recipients: { userIds: [], supervisorsOfUnit: state.unitId },
+      title: `${state.registration.caseNumber} 申请延期${request.days}日`,
+      body: `延期理由：${request.reason}`,
+      at: now,
+    });
+    return [event];
+  },
+
+  async decideExtension(state, request, now) {
+    const pending = state.pendingExtension()!;
+    pending.decision = {
+      approve: request.approve,
+      by: request.actor.id,
+      at: now,
+      ...(request.note ? { note: request.note } : {}),
+    };
+    if (request.approve && state.triageClass && state.triagedAt) {
+      await planStageDeadline(state, state.triageClass, state.triagedAt, now);
+    }
+    return [
+      state.apply('extension_decided', request.actor, now, {
+        ...withoutActor(request),
+        days: pending.days,
+        dueAt: state.deadline('stage')?.explanation.dueAt ?? null,
+      }),
+    ];
+  },
+
+  settle: outcome(
+    'settle',
+    'settled',
+    (request) => (request.form === 'written' ? 'settled_written' : 'settled_oral'),
+    async (state, request, now) => {
+      state.amountFen = request.amountFen;
+      const settledAt = request.signedAt ?? now;
+      await startDeadline(
+        state,
+        'follow_up',
+        {
+          policyKey: 'follow_up',
+          policyDate: chinaDateOf(settledAt),
+          startEvent: { kind: 'settled', at: settledAt },
+          extensionDays: 0,
+        },
+        now,
+      );
+    },
+  ),
+  fail: outcome('fail', 'failed', () => 'failed'),
+  withdraw: outcome('withdraw', 'withdrawn', () => 'withdrawn'),
+  terminate: outcome('terminate', 'terminated', () => 'terminated'),
+  referOut: outcome('referOut', 'referred_out', () => 'referred_out'),
+  reject: outcome('reject', 'rejected', () => 'rejected'),
+
+  async close(state, request, now) {
+    return [
+      state.apply(
+        'closed',
+        request.actor,
+        now,
+        { ...withoutActor(request), disposition: state.outcome?.disposition },
+        () => {
+          state.stage = 'dispose';
+          state.closedAt = now;
+        },
+      ),
+    ];
+  },
+
+  async recordFollowUp(state, request, now) {
+    return [
+      state.apply('follow_up_recorded', request.actor, now, withoutActor(request), () => {
+        state.recordFollowUp(withoutActor(request), request.actor.id, now);
+        state.endDeadline('follow_up', 'met', now);
+      }),
+    ];
+  },
+
+  async archive(state, request, now) {
+    return [
+      state.apply('archived', request.actor, now, {}, () => {
+        state.stage = 'archived';
+        for (const deadline of state.deadlines) state.endDeadline(deadline.kind, 'cancelled', now);
+      }),
+    ];
+  },
+};
