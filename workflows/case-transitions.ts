@@ -121,18 +121,18 @@ export const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
   },
 
   async accept(state, request, now) {
-    return [state.apply('accepted', request.actor, now, {}, () => void (state.stage = 'resolve'))];
+    return [
+      state.apply('accepted', request.actor, now, {}, () => {
+        state.stage = 'resolve';
+      }),
+    ];
   },
 
   async recordSession(state, request, now) {
     return [
-      state.apply(
-        'session_recorded',
-        request.actor,
-        now,
-        withoutActor(request),
-        () => void (state.sessions += 1),
-      ),
+      state.apply('session_recorded', request.actor, now, withoutActor(request), () => {
+        state.sessions += 1;
+      }),
     ];
   },
 
