@@ -11,6 +11,7 @@ import { authRoutes } from './routes/auth.js';
 import { caseTransitionRoutes } from './routes/case-transitions.js';
 import { caseRoutes } from './routes/cases.js';
 import { healthRoutes } from './routes/health.js';
+import { inboxRoutes } from './routes/inbox.js';
 
 export const apiInfo = { title: 'feisutong 飞速通', version: '0.1.0' };
 
@@ -43,11 +44,14 @@ export function createApp(deps: AppDependencies) {
   const requireCredentials = authenticate({ db: deps.database.db, tokenSecret: deps.settings.tokenSecret });
   app.use('/v1/cases', requireCredentials);
   app.use('/v1/cases/*', requireCredentials);
+  app.use('/v1/inbox', requireCredentials);
+  app.use('/v1/inbox/*', requireCredentials);
 
   app.route('/', healthRoutes(deps));
   app.route('/v1/auth', authRoutes(deps));
   app.route('/v1/cases', caseRoutes(deps));
   app.route('/v1/cases', caseTransitionRoutes(deps));
+  app.route('/v1/inbox', inboxRoutes(deps));
 
   const documentConfig = { openapi: '3.1.0', info: apiInfo };
   app.doc31('/openapi.json', documentConfig);

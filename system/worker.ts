@@ -6,7 +6,7 @@ import {
   type WorkflowBundleOption,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
-import { createActivities } from '../activities/index.js';
+import { type CaseActivities, createActivities } from '../activities/index.js';
 import type { Database } from '../db/client.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -32,6 +32,8 @@ export interface CaseWorkerOptions {
   taskQueue: string;
   db: Database;
   workflowBundle?: WorkflowBundleOption;
+  /** Tests wrap the activities to inject faults (e.g. a crash after a commit). */
+  wrapActivities?: (activities: CaseActivities) => CaseActivities;
 }
 
 export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
@@ -40,6 +42,6 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
-    activities: createActivities({ db: options.db }),
+    activities: (options.wrapActivities ?? ((a) => a))(createActivities({ db: options.db })),
   });
 }

@@ -18,7 +18,14 @@ export const PartySchema = z
     name: z.string().trim().min(1).max(200),
     role: z.enum(['applicant', 'respondent', 'agent', 'third_party']),
     idType: z.enum(['resident_id', 'passport', 'unified_social_credit_code', 'other']).optional(),
-    idNumber: z.string().trim().min(4).max(40).optional(),
+    idNumber: z
+      .string()
+      .trim()
+      .min(4)
+      .max(40)
+      .transform((value) => value.replace(/\s/g, '').toUpperCase())
+      .optional()
+      .openapi({ description: 'stored without spaces, check letter in upper case' }),
     phone: z
       .string()
       .trim()

@@ -6,7 +6,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.js';
-import { createCaseWorker } from '../../system/worker.js';
+import { type CaseWorkerOptions, createCaseWorker } from '../../system/worker.js';
 import { testTokenSecret } from './staff.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -24,7 +24,9 @@ export interface TestSystem {
  * The API on a real loopback HTTP server and a worker on the run's Temporal dev server, both against a
  * fresh database, on a task queue of their own.
  */
-export async function startTestSystem(): Promise<TestSystem> {
+export async function startTestSystem(
+  options: Pick<CaseWorkerOptions, 'wrapActivities'> = {},
+): Promise<TestSystem> {
   const database = await createTestDatabase();
   const taskQueue = `test-${randomBytes(6).toString('hex')}`;
   const address = inject('temporalAddress');
@@ -36,6 +38,7 @@ export async function startTestSystem(): Promise<TestSystem> {
     taskQueue,
     db: database.db,
     workflowBundle: { codePath: inject('workflowBundlePath') },
+    ...options,
   });
   const running = worker.run();
 
