@@ -7,6 +7,8 @@ import type { AppDependencies } from './dependencies.js';
 import { renderDocsPage } from './docs-page.js';
 import { handleError, validationHook } from './errors.js';
 import { Problem, problemResponse } from './problem.js';
+import { adminRoutes } from './routes/admin-routes.js';
+import { selfServiceRoutes } from './routes/admin-self-service.js';
 import { authRoutes } from './routes/auth.js';
 import { caseTransitionRoutes } from './routes/case-transitions.js';
 import { caseRoutes } from './routes/cases.js';
@@ -44,6 +46,10 @@ export function createApp(deps: AppDependencies) {
   const requireCredentials = authenticate({ db: deps.database.db, tokenSecret: deps.settings.tokenSecret });
   app.use('/v1/cases', requireCredentials);
   app.use('/v1/cases/*', requireCredentials);
+  app.use('/v1/admin', requireCredentials);
+  app.use('/v1/admin/*', requireCredentials);
+  app.use('/v1/me', requireCredentials);
+  app.use('/v1/me/*', requireCredentials);
   app.use('/v1/inbox', requireCredentials);
   app.use('/v1/inbox/*', requireCredentials);
 
@@ -51,6 +57,8 @@ export function createApp(deps: AppDependencies) {
   app.route('/v1/auth', authRoutes(deps));
   app.route('/v1/cases', caseRoutes(deps));
   app.route('/v1/cases', caseTransitionRoutes(deps));
+  app.route('/v1/admin', adminRoutes(deps));
+  app.route('/v1/me', selfServiceRoutes(deps));
   app.route('/v1/inbox', inboxRoutes(deps));
 
   const documentConfig = { openapi: '3.1.0', info: apiInfo };

@@ -1,0 +1,134 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { asc, eq } from 'drizzle-orm';
+import { institutions } from '../../db/schema/index.js';
+import type { AppEnv } from '../context.js';
+import type { AppDependencies } from '../dependencies.js';
+import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
+import {
+  ApiKeyParams,
+  ApiKeySchema,
+  CreateInstitutionBody,
+  IdParam,
+  InstitutionListQuery,
+  InstitutionSchema,
+  IssueApiKeyBody,
+  IssuedApiKeySchema,
+} from '../schemas/admin-schemas.js';
+import { createInstitution, toInstitutionResponse } from '../use-cases/admin/create-institution.js';
+import { issueApiKey, listApiKeys, revokeApiKey } from '../use-cases/admin/manage-api-keys.js';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const tags = ['admin: institutions'];
+
+const listInstitutionsRoute = secureRoute({
+  method: 'get',
+  path: '/',
+  tags,
+  summary: 'List courts, procuratorates and police stations',
+  access: ['admin'],
+  request: { query: InstitutionListQuery },
+  responses: {
+    200: json(z.object({ items: z.array(InstitutionSchema) }), 'Institutions by code'),
+    ...standardProblems,
+  },
+});
+
+const createInstitutionRoute = secureRoute({
+  method: 'post',
+  path: '/',
+  tags,
+  summary: 'Register a court, procuratorate or police station as a client',
+  access: ['admin'],
+  request: {
+    body: { required: true, content: { 'application/json': { schema: CreateInstitutionBody } } },
+  },
+  responses: {
+    201: json(InstitutionSchema, 'Created'),
+    409: problemResponseSpec('The code is taken'),
+    ...standardProblems,
+  },
+});
+
+const listApiKeysRoute = secureRoute({
+  method: 'get',
+  path: '/{id}/api-keys',
+  tags,
+  summary: 'An institution’s API keys (ids and dates only)',
+  access: ['admin'],
+  request: { params: IdParam },
+  responses: {
+    200: json(z.object({ items: z.array(ApiKeySchema) }), 'Keys, oldest first'),
+    404: problemResponseSpec('No such institution'),
+    ...standardProblems,
+  },
+});
+
+const issueApiKeyRoute = secureRoute({
+  method: 'post',
+  path: '/{id}/api-keys',
+  tags,
+  summary: 'Issue an API key: the whole key is in this response and never again',
+  access: ['admin'],
+  request: {
+    params: IdParam,
+    body: { required: false, content: { 'application/json': { schema: IssueApiKeyBody } } },
+  },
+  responses: {
+    201: json(IssuedApiKeySchema, 'Issued'),
+    404: problemResponseSpec('No such institution'),
+    ...standardProblems,
+  },
+});
+
+const revokeApiKeyRoute = secureRoute({
+  method: 'delete',
+  path: '/{id}/api-keys/{keyId}',
+  tags,
+  summary: 'Revoke an API key: requests with it are refused from now on',
+  access: ['admin'],
+  request: { params: ApiKeyParams },
+  responses: {
+    200: json(ApiKeySchema, 'The revoked key'),
+    404: problemResponseSpec('No such key for this institution'),
+    ...standardProblems,
+  },
+});
+
+/** /v1/admin/institutions */
+export function adminInstitutionRoutes(deps: AppDependencies) {
+  const db = deps.database.db;
+  return new OpenAPIHono<AppEnv>()
+    .openapi(listInstitutionsRoute, async (c) => {
+      const { kind } = c.req.valid('query');
+      const rows = await db
+        .select()
+        .from(institutions)
+        .where(kind ? eq(institutions.kind, kind) : undefined)
+        .orderBy(asc(institutions.code));
+      return c.json({ items: rows.map(toInstitutionResponse) }, 200);
+    })
+    .openapi(createInstitutionRoute, async (c) => {
+      const institution = await createInstitution(db, c.req.valid('json'));
+      c.get('logger').info({ institutionId: institution.id, kind: institution.kind }, 'institution created');
+      return c.json(institution, 201);
+    })
+    .openapi(listApiKeysRoute, async (c) =>
+      c.json({ items: await listApiKeys(db, c.req.valid('param').id) }, 200),
+    )
+    .openapi(issueApiKeyRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const issued = await issueApiKey(db, id, c.req.valid('json').label);
+      c.get('logger').info({ institutionId: id, keyId: issued.keyId }, 'API key issued');
+      c.header('cache-control', 'no-store');
+      return c.json(issued, 201);
+    })
+    .openapi(revokeApiKeyRoute, async (c) => {
+      const { id, keyId } = c.req.valid('param');
+      const revoked = await revokeApiKey(db, id, keyId);
+      c.get('logger').info({ institutionId: id, keyId }, 'API key revoked');
+      return c.json(revoked, 200);
+    });
+}

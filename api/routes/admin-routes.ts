@@ -1,0 +1,21 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../context.js';
+import type { AppDependencies } from '../dependencies.js';
+import { adminCalendarRoutes } from './admin-calendar.js';
+import { adminDeadlinePolicyRoutes } from './admin-deadline-policies.js';
+import { adminInstitutionRoutes } from './admin-institutions.js';
+import { adminUnitRoutes } from './admin-units.js';
+import { adminUserRoutes } from './admin-users.js';
+
+/**
+ * /v1/admin: reference data and accounts. Every route is for admins; supervisors may also read units,
+ * deadline policies and the holiday calendar.
+ */
+export function adminRoutes(deps: AppDependencies) {
+  return new OpenAPIHono<AppEnv>()
+    .route('/units', adminUnitRoutes(deps))
+    .route('/users', adminUserRoutes(deps))
+    .route('/institutions', adminInstitutionRoutes(deps))
+    .route('/deadline-policies', adminDeadlinePolicyRoutes(deps))
+    .route('/calendar', adminCalendarRoutes(deps));
+}

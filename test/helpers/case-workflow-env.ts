@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createActivities } from '../../activities/index.js';
+import type { TransitionName } from '../../domain/transition-table.js';
+import {
+  type Actor,
+  type CaseRegistration,
+  type CaseView,
+  caseWorkflowId,
+  getCaseQuery,
+  type TransitionInputs,
+  transitionUpdates,
+} from '../../workflows/case.messages.js';
+import type { CaseWorkflowOptions, caseWorkflow } from '../../workflows/case.workflow.js';
+import { createStaff, createUnit, type TestUser } from './staff.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { createTimeSkippingEnvironment } from './time-skipping.js';
+
+export interface CaseWorkflowHarness {
+  env: TestWorkflowEnvironment;
+  database: TestDatabase;
+  /** Run `story` with a worker polling the harness's task queue (a worker runs once, so one per story). */
+  run<T>(story: () => Promise<T>): Promise<T>;
+  taskQueue: string;
+  unitId: string;
+  clerk: TestUser;
+  mediator: TestUser;
+  supervisor: TestUser;
+  actor(user: TestUser): Actor;
+  start(caseNumber: string, options?: CaseWorkflowOptions): Promise<WorkflowHandle<typeof caseWorkflow>>;
+  transition<T extends TransitionName>(
+    handle: WorkflowHandle,
+    name: T,
+    user: TestUser,
+    input: TransitionInputs[T],
+  ): Promise<CaseView>;
+  view(handle: WorkflowHandle): Promise<CaseView>;
+  /** Skip time until `epochMs` (+ a margin) on the test server. */
+  skipUntil(epochMs: number, marginMs?: number): Promise<void>;
+  teardown(): Promise<void>;
+}
+
+/** The case workflow on the time-skipping server with the real activities on a fresh database. */
+export async function createCaseWorkflowHarness(): Promise<CaseWorkflowHarness> {
+  const [env, database] = await Promise.all([createTimeSkippingEnvironment(), createTestDatabase()]);
+  let taskQueue = `cases-${randomBytes(4).toString('hex')}`;
+  const started: WorkflowHandle[] = [];
+  const unit = await createUnit(database.db);
+  const [clerk, mediator, supervisor] = await Promise.all([
+    createStaff(database.db, 'clerk', unit.id),
+    createStaff(database.db, 'mediator', unit.id),
+    createStaff(database.db, 'supervisor', unit.id),
+  ]);
+  const actor = (user: TestUser): Actor => ({
+    kind: 'staff',
+    id: user.id,
+    role: user.role,
+    unitId: user.unitId,
+  });
+
+  return {
+    env,
+    database,
+    async run(story) {
+      // A fresh task queue per story: no sticky task of an earlier worker is left waiting for it.
+      taskQueue = `cases-${randomBytes(4).toString('hex')}`;
+      const worker = await Worker.create({
+        connection: env.nativeConnection,
+        taskQueue,
+        workflowBundle: { codePath: inject('workflowBundlePath') },
+        activities: createActivities({ db: database.db }),
+      });
+      try {
+        return await worker.runUntil(story);
+      } finally {
+        // Stories end their cases, so no timer of theirs fires in a later story without a worker.
+        for (const handle of started.splice(0))
+          await handle.terminate('story finished').catch(() => undefined);
+      }
+    },
+    get taskQueue() {
+      return taskQueue;
+    },
+    unitId: unit.id,
+    clerk,
+    mediator,
+    supervisor,
+    actor,
+    async start(caseNumber, options = {}) {
+      const registration: CaseRegistration = {
+        caseNumber,
+        source: 'walk_in',
+        summary: '相邻关系纠纷：排水管堵塞致楼下受损',
+        unitId: unit.id,
+        parties: [
+          { kind: 'person', name: '刘洋', role: 'applicant' },
+          { kind: 'person', name: '陈静', role: 'respondent' },
+        ],
+        registeredBy: actor(clerk),
+        registeredAt: new Date(await env.currentTimeMs()).toISOString(),
+      };
+      const handle = await env.client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
+        workflowId: caseWorkflowId(caseNumber),
+        taskQueue,
+        args: [registration, undefined, options],
+      });
+      started.push(handle);
+      return handle;
+    },
+    transition(handle, name, user, input) {
+      const update = transitionUpdates[name] as (typeof transitionUpdates)['accept'];
+      return handle.executeUpdate(update, { args: [{ ...(input as object), actor: actor(user) } as never] });
+    },
+    view: (handle) => handle.query(getCaseQuery),
+    async skipUntil(epochMs, marginMs = 60_000) {
+      const now = await env.currentTimeMs();
+      if (epochMs + marginMs > now) await env.sleep(epochMs + marginMs - now);
+    },
+    async teardown() {
+      await env.teardown();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { Worker } from '@temporalio/worker';
+import { describe, expect, inject, it } from 'vitest';
+
+const folder = new URL('../fixtures/histories/', import.meta.url);
+
+/**
+ * Histories of real runs (recorded with `npm run fixtures:record`) replayed against today's workflow
+ * code: a change that would break running cases fails here. Change running logic with patched().
+ */
+describe('saved case histories replay against the current workflow code', async () => {
+  const files = (await readdir(folder)).filter((file) => file.endsWith('.json')).sort();
+
+  it('has fixtures for the representative paths', () => {
+    expect(files).toEqual([
+      'continued-as-new.json',
+      'overdue-failed-archived.json',
+      'rejected-at-intake.json',
+      'settled-and-archived.json',
+    ]);
+  });
+
+  it.each(files)('replays %s without nondeterminism', async (file) => {
+    const history = JSON.parse(await readFile(new URL(file, folder), 'utf8'));
+    expect(history.events.length).toBeGreaterThan(5);
+    await Worker.runReplayHistory(
+      { workflowBundle: { codePath: inject('workflowBundlePath') }, replayName: file },
+      history,
+      `replay-${file}`,
+    );
+  });
+});
