@@ -1,4 +1,10 @@
 import type { Database } from '../db/client.js';
+import {
+  attemptDelivery,
+  type DeliveryRequest,
+  type DeliverySettings,
+  recordDelivery,
+} from './deliveries/deliver.js';
 import { type FindConflictsInput, findConflicts } from './find-conflicts.js';
 import { type NotifyInput, notify } from './notify.js';
 import { type PlanDeadlineInput, planDeadline } from './plan-deadline.js';
@@ -6,6 +12,7 @@ import { type ProjectCaseInput, projectCase } from './project-case.js';
 
 export interface ActivityDependencies {
   db: Database;
+  deliveries?: DeliverySettings;
 }
 
 /** Every side effect the workflows may ask for, bound to its dependencies. */
@@ -14,7 +21,9 @@ export function createActivities(deps: ActivityDependencies) {
     projectCase: (input: ProjectCaseInput) => projectCase(deps.db, input),
     planDeadline: (input: PlanDeadlineInput) => planDeadline(deps.db, input),
     findConflicts: (input: FindConflictsInput) => findConflicts(deps.db, input),
-    notify: (input: NotifyInput) => notify(deps.db, input),
+    notify: (input: NotifyInput) => notify(deps.db, input, Boolean(deps.deliveries?.webhook)),
+    recordDelivery: (request: DeliveryRequest) => recordDelivery(deps.db, request),
+    attemptDelivery: (request: DeliveryRequest) => attemptDelivery(deps.db, deps.deliveries ?? {}, request),
   };
 }
 

@@ -13,8 +13,14 @@ export interface NotifyInput {
   at: string;
 }
 
+export interface NotifyResult {
+  recipients: number;
+  /** A notification webhook is configured: the workflow also sends the notice there. */
+  webhook: boolean;
+}
+
 /** Put a notice in each recipient's inbox; a retried activity adds nothing twice. */
-export async function notify(db: Database, input: NotifyInput): Promise<number> {
+export async function notify(db: Database, input: NotifyInput, webhook = false): Promise<NotifyResult> {
   const recipients = new Set(input.recipients.userIds);
   if (input.recipients.supervisorsOfUnit) {
     const supervisors = await db
@@ -29,7 +35,7 @@ export async function notify(db: Database, input: NotifyInput): Promise<number> 
       );
     for (const supervisor of supervisors) recipients.add(supervisor.id);
   }
-  if (recipients.size === 0) return 0;
+  if (recipients.size === 0) return { recipients: 0, webhook };
   const rows = [...recipients].map((recipientId) => ({
     key: `${input.key}:${recipientId}`,
     recipientId,
@@ -40,5 +46,5 @@ export async function notify(db: Database, input: NotifyInput): Promise<number> 
     createdAt: new Date(input.at),
   }));
   await db.insert(notifications).values(rows).onConflictDoNothing();
-  return rows.length;
+  return { recipients: rows.length, webhook };
 }

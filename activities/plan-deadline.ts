@@ -15,6 +15,12 @@ import type { DateRange } from '../domain/periods.js';
 
 export interface PlanDeadlineInput {
   policyKey: DeadlinePolicyKey;
+  /**
+   * The policy the deadline was first planned with. Recomputations (an extension, a loaded holiday
+   * year) keep it: a case keeps the policy in force when its period started, whatever eras an admin
+   * adds later.
+   */
+  pinnedPolicy?: DeadlinePolicy;
   /** The day whose policy applies: a case keeps the policy in force when its period started. */
   policyDate: IsoDate;
   startEvent: { kind: StartEventKind; at: string };
@@ -57,7 +63,7 @@ export async function loadPolicies(db: Database): Promise<DeadlinePolicy[]> {
 export async function planDeadline(db: Database, input: PlanDeadlineInput): Promise<PlannedDeadline> {
   const [policies, calendar] = await Promise.all([loadPolicies(db), loadCalendar(db)]);
   try {
-    const policy = selectPolicy(policies, input.policyKey, input.policyDate);
+    const policy = input.pinnedPolicy ?? selectPolicy(policies, input.policyKey, input.policyDate);
     const explanation = explainDeadline({
       policy,
       startEvent: input.startEvent,

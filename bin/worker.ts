@@ -7,7 +7,7 @@ import { readEnvironment } from '../config/env.js';
 import { connectDatabase } from '../db/client.js';
 import { createLogger } from '../system/logger.js';
 import { requireSetting } from '../system/require-setting.js';
-import { createCaseWorker } from '../system/worker.js';
+import { createCaseWorker, deliverySettingsFrom } from '../system/worker.js';
 
 const env = readEnvironment();
 const logger = createLogger(env.LOG_LEVEL);
@@ -18,6 +18,7 @@ const worker = await createCaseWorker({
   namespace: env.TEMPORAL_NAMESPACE,
   taskQueue: env.TEMPORAL_TASK_QUEUE,
   db: database.db,
+  deliveries: deliverySettingsFrom(env),
 });
 logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
 // The SDK shuts the worker down gracefully on SIGINT/SIGTERM; run() resolves once it has drained.

@@ -12,7 +12,7 @@ import { serveApi } from './api-server.js';
 import { type CreatedCredential, ensureAdmin, randomPassword, seedDemoCentre } from './seed.js';
 import { type RunningDevServer, startTemporalDevServer } from './temporal-dev-server.js';
 import { tokenSecretFor } from './token-secret.js';
-import { createCaseWorker } from './worker.js';
+import { createCaseWorker, deliverySettingsFrom } from './worker.js';
 
 export interface RunningSystem {
   apiUrl: string;
@@ -78,6 +78,7 @@ export async function startSystem(env: Environment, logger: Logger): Promise<Run
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       db: connection.db,
+      deliveries: deliverySettingsFrom(env),
     });
     const running = worker.run();
     stack.push(async () => {

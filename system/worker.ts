@@ -6,7 +6,9 @@ import {
   type WorkflowBundleOption,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
+import type { DeliverySettings } from '../activities/deliveries/deliver.js';
 import { type CaseActivities, createActivities } from '../activities/index.js';
+import type { Environment } from '../config/env.js';
 import type { Database } from '../db/client.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -31,6 +33,7 @@ export interface CaseWorkerOptions {
   namespace: string;
   taskQueue: string;
   db: Database;
+  deliveries?: DeliverySettings;
   workflowBundle?: WorkflowBundleOption;
   /** Tests wrap the activities to inject faults (e.g. a crash after a commit). */
   wrapActivities?: (activities: CaseActivities) => CaseActivities;
@@ -42,6 +45,19 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
-    activities: (options.wrapActivities ?? ((a) => a))(createActivities({ db: options.db })),
+    activities: (options.wrapActivities ?? ((a) => a))(
+      createActivities({ db: options.db, deliveries: options.deliveries ?? {} }),
+    ),
   });
+}
+
+/** Outbound delivery settings from the environment (the webhook only when both URL and secret are set). */
+export function deliverySettingsFrom(env: Environment): DeliverySettings {
+  return {
+    webhook:
+      env.NOTIFY_WEBHOOK_URL && env.NOTIFY_WEBHOOK_SECRET
+        ? { url: env.NOTIFY_WEBHOOK_URL, secret: env.NOTIFY_WEBHOOK_SECRET }
+        : undefined,
+    callbackSigningKey: env.CALLBACK_SIGNING_KEY,
+  };
 }

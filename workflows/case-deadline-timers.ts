@@ -1,6 +1,7 @@
 import { chinaDateOf, formatChinaInstant } from '../domain/dates.js';
 import type { Actor, DeadlineKind } from './case.messages.js';
-import { notify, planDeadline } from './case-activities.js';
+import { planDeadline } from './case-activities.js';
+import { notifyCase } from './case-notify.js';
 import type { CaseEvent, CaseState, TrackedDeadline } from './case-state.js';
 
 const system: Actor = { kind: 'system', id: 'deadline-timer' };
@@ -34,7 +35,7 @@ export async function fireDueDeadlines(state: CaseState, now: string): Promise<C
         deadline.remindersSent = [...deadline.remindersSent, reminder.at];
       });
       events.push(event);
-      await notify({
+      await notifyCase({
         key: `${caseNumber}:${event.seq}`,
         caseNumber,
         kind: 'deadline_reminder',
@@ -47,7 +48,7 @@ export async function fireDueDeadlines(state: CaseState, now: string): Promise<C
     if (deadline.status === 'open' && deadline.explanation.dueAtEpochMilliseconds <= nowMs) {
       const event = markOverdue(state, deadline, now);
       events.push(event);
-      await notify({
+      await notifyCase({
         key: `${caseNumber}:${event.seq}`,
         caseNumber,
         kind: 'deadline_overdue',
@@ -104,6 +105,7 @@ export async function replanUnconfirmed(
       deadline.kind,
       {
         policyKey: deadline.policy.key,
+        pinnedPolicy: deadline.policy,
         policyDate: chinaDateOf(deadline.explanation.startEvent.at),
         startEvent: { kind: deadline.explanation.startEvent.kind, at: deadline.explanation.startEvent.at },
         extensionDays: deadline.kind === 'stage' ? state.grantedExtensionDays() : 0,

@@ -3,8 +3,9 @@ import { chinaDateOf } from '../domain/dates.js';
 import { checkExtension } from '../domain/extensions.js';
 import { type TransitionName, transitionTable } from '../domain/transition-table.js';
 import { type CaseOutcome, conflictOfInterestFailure, type TransitionRequest } from './case.messages.js';
-import { findConflicts, notify } from './case-activities.js';
+import { findConflicts } from './case-activities.js';
 import { startDeadline } from './case-deadline-timers.js';
+import { notifyCase } from './case-notify.js';
 import type { CaseEvent, CaseState } from './case-state.js';
 
 type Applier<T extends TransitionName> = (
@@ -23,11 +24,15 @@ function withoutActor<T extends { actor: unknown }>(request: T): Omit<T, 'actor'
 }
 
 async function planStageDeadline(state: CaseState, triageClass: string, triagedAt: string, now: string) {
+  const policyKey = `stage.${triageClass}` as 'stage.simple';
+  const current = state.deadline('stage')?.policy;
   await startDeadline(
     state,
     'stage',
     {
-      policyKey: `stage.${triageClass}` as 'stage.simple',
+      policyKey,
+      // Same class as before (an extension): keep the policy it started under. A new class: its own policy.
+      ...(current?.key === policyKey ? { pinnedPolicy: current } : {}),
       policyDate: chinaDateOf(triagedAt),
       startEvent: { kind: 'triaged', at: triagedAt },
       extensionDays: state.grantedExtensionDays(),
@@ -108,7 +113,7 @@ export const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
         state.stage = transitionTable.assign.to;
       },
     );
-    await notify({
+    await notifyCase({
       key: `${state.registration.caseNumber}:${event.seq}`,
       caseNumber: state.registration.caseNumber,
       kind: 'assigned',
@@ -160,7 +165,7 @@ export const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
         },
       ];
     });
-    await notify({
+    await notifyCase({
       key: `${state.registration.caseNumber}:${event.seq}`,
       caseNumber: state.registration.caseNumber,
       kind: 'extension_requested',

@@ -1,1 +1,2 @@
 export { caseWorkflow } from './case.workflow.js';
+export { deliveryWorkflow } from './delivery.workflow.js';

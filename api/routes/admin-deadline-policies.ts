@@ -38,7 +38,7 @@ const createPolicyRoute = secureRoute({
   method: 'post',
   path: '/',
   tags,
-  summary: 'Add a new era of a policy (id `${key}@${effectiveFrom}`); earlier eras stay as they are',
+  summary: 'Add a new era of a policy (id key@effectiveFrom); earlier eras stay as they are',
   access: ['admin'],
   request: {
     body: { required: true, content: { 'application/json': { schema: CreateDeadlinePolicyBody } } },

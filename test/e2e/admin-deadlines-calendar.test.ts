@@ -1,6 +1,4 @@
-import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { chinaYear } from '../../db/queries/allocate-case-number.js';
 import { addDays, chinaDateOf, daysBetween } from '../../domain/dates.js';
 import { caseWorkflowId } from '../../workflows/case.messages.js';
 import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
@@ -84,10 +82,6 @@ describe('an admin keeps deadline policies and the holiday calendar, and running
 
   beforeAll(async () => {
     system = await startTestSystem();
-    // Test files share one Temporal server and the helper numbers every file's cases TEST-<year>-000001
-    // on: start this file's counter at a random point so that its case workflow ids do not collide.
-    await system.database.sql`insert into case_number_counters (prefix, year, last_value)
-      values ('TEST', ${chinaYear(new Date())}, ${randomInt(100_000, 900_000)})`;
     const unit = await createUnit(system.database.db);
     admin = await createStaff(system.database.db, 'admin', null);
     supervisor = await createStaff(system.database.db, 'supervisor', unit.id);

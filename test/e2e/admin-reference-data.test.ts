@@ -1,6 +1,4 @@
-import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaYear } from '../../db/queries/allocate-case-number.js';
 import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
 
@@ -37,10 +35,6 @@ describe('an admin sets up the centre: units, staff, declared relations, courts 
 
   beforeAll(async () => {
     system = await startTestSystem();
-    // Test files share one Temporal server and the helper numbers every file's cases TEST-<year>-000001
-    // on: start this file's counter at a random point so that its case workflow ids do not collide.
-    await system.database.sql`insert into case_number_counters (prefix, year, last_value)
-      values ('TEST', ${chinaYear(new Date())}, ${randomInt(100_000, 900_000)})`;
     const db = system.database.db;
     const home = await createUnit(db, '呼伦贝尔市非诉纠纷调处中心');
     admin = await createStaff(db, 'admin', null);

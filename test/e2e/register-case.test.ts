@@ -41,7 +41,7 @@ describe('a clerk registers a walk-in dispute over HTTP', () => {
     const registered = await system.request('POST', '/v1/cases', { credential: accessToken, body: dispute });
     expect(registered.status).toBe(201);
     const created = (await registered.json()) as { caseNumber: string; stage: string };
-    expect(created.caseNumber).toMatch(/^TEST-\d{4}-000001$/);
+    expect(created.caseNumber).toMatch(new RegExp(`^${system.caseNumberPrefix}-\\d{4}-000001$`));
     expect(created.stage).toBe('intake');
     expect(registered.headers.get('location')).toBe(`/v1/cases/${created.caseNumber}`);
 

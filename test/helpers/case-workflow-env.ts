@@ -3,6 +3,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
+import type { DeliverySettings } from '../../activities/deliveries/deliver.js';
 import { createActivities } from '../../activities/index.js';
 import type { TransitionName } from '../../domain/transition-table.js';
 import {
@@ -44,7 +45,9 @@ export interface CaseWorkflowHarness {
 }
 
 /** The case workflow on the time-skipping server with the real activities on a fresh database. */
-export async function createCaseWorkflowHarness(): Promise<CaseWorkflowHarness> {
+export async function createCaseWorkflowHarness(
+  options: { deliveries?: DeliverySettings } = {},
+): Promise<CaseWorkflowHarness> {
   const [env, database] = await Promise.all([createTimeSkippingEnvironment(), createTestDatabase()]);
   let taskQueue = `cases-${randomBytes(4).toString('hex')}`;
   const started: WorkflowHandle[] = [];
@@ -71,7 +74,10 @@ export async function createCaseWorkflowHarness(): Promise<CaseWorkflowHarness> 
         connection: env.nativeConnection,
         taskQueue,
         workflowBundle: { codePath: inject('workflowBundlePath') },
-        activities: createActivities({ db: database.db }),
+        activities: createActivities({
+          db: database.db,
+          ...(options.deliveries ? { deliveries: options.deliveries } : {}),
+        }),
       });
       try {
         return await worker.runUntil(story);

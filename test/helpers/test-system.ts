@@ -15,6 +15,8 @@ export interface TestSystem {
   database: TestDatabase;
   temporal: Client;
   taskQueue: string;
+  /** This system's case-number prefix: unique per test file, as files share one Temporal server. */
+  caseNumberPrefix: string;
   /** fetch against the API with an optional bearer credential and JSON body. */
   request(method: string, path: string, options?: { credential?: string; body?: unknown }): Promise<Response>;
   stop(): Promise<void>;
@@ -29,6 +31,7 @@ export async function startTestSystem(
 ): Promise<TestSystem> {
   const database = await createTestDatabase();
   const taskQueue = `test-${randomBytes(6).toString('hex')}`;
+  const caseNumberPrefix = `T${randomBytes(4).toString('hex').toUpperCase()}`;
   const address = inject('temporalAddress');
 
   const nativeConnection = await NativeConnection.connect({ address });
@@ -48,7 +51,7 @@ export async function startTestSystem(
     database,
     temporal,
     logger: pino({ level: 'silent' }),
-    settings: { taskQueue, caseNumberPrefix: 'TEST', tokenSecret: testTokenSecret, tokenTtlSeconds: 3600 },
+    settings: { taskQueue, caseNumberPrefix, tokenSecret: testTokenSecret, tokenTtlSeconds: 3600 },
   });
   const server = await new Promise<ServerType>((resolve) => {
     const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
@@ -60,6 +63,7 @@ export async function startTestSystem(
     database,
     temporal,
     taskQueue,
+    caseNumberPrefix,
     request(method, path, options = {}) {
       const headers: Record<string, string> = {};
       if (options.credential) headers.authorization = `Bearer ${options.credential}`;

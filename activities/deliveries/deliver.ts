@@ -1,0 +1,127 @@
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { deliveries, deliveryAttempts, institutions } from '../../db/schema/index.js';
+import { institutionCallbackSecret, signBody } from './signature.js';
+
+export interface DeliverySettings {
+  /** The centre's notification webhook (NOTIFY_WEBHOOK_URL / NOTIFY_WEBHOOK_SECRET), if configured. */
+  webhook?: { url: string; secret: string } | undefined;
+  /** Key from which each institution's callback secret is derived (CALLBACK_SIGNING_KEY). */
+  callbackSigningKey?: string | undefined;
+}
+
+export interface DeliveryRequest {
+  deliveryId: string;
+  kind: string;
+  caseNumber: string | null;
+  target: { kind: 'webhook' } | { kind: 'institution'; institutionId: string };
+  body: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** Record the delivery before the first attempt; a retried call changes nothing. */
+export async function recordDelivery(db: Database, request: DeliveryRequest): Promise<void> {
+  await db
+    .insert(deliveries)
+    .values({
+      id: request.deliveryId,
+      kind: request.kind,
+      caseNumber: request.caseNumber,
+      target: request.target.kind,
+      institutionId: request.target.kind === 'institution' ? request.target.institutionId : null,
+      body: request.body,
+      status: 'pending',
+      createdAt: new Date(request.createdAt),
+    })
+    .onConflictDoNothing();
+}
+
+async function destination(db: Database, settings: DeliverySettings, request: DeliveryRequest) {
+  if (request.target.kind === 'webhook') {
+    if (!settings.webhook) return undefined;
+    return settings.webhook;
+  }
+  const [institution] = await db
+    .select({ url: institutions.callbackUrl })
+    .from(institutions)
+    .where(eq(institutions.id, request.target.institutionId));
+  if (!institution?.url) return undefined;
+  if (!settings.callbackSigningKey) {
+    throw ApplicationFailure.retryable(
+      'CALLBACK_SIGNING_KEY is not configured; cannot sign the callback',
+      'not_configured',
+    );
+  }
+  return {
+    url: institution.url,
+    secret: institutionCallbackSecret(settings.callbackSigningKey, request.target.institutionId),
+  };
+}
+
+/**
+ * One attempt: a signed POST. Anything but a 2xx throws, and Temporal retries the activity with
+ * exponential backoff until the receiver takes it; every attempt is logged. Returns how it ended.
+ */
+export async function attemptDelivery(
+  db: Database,
+  settings: DeliverySettings,
+  request: DeliveryRequest,
+): Promise<{ delivered: boolean; attempts: number; statusCode: number | null }> {
+  const attempt = Context.current().info.attempt;
+  const target = await destination(db, settings, request);
+  if (!target) return { delivered: false, attempts: 0, statusCode: null }; // the receiver pulls instead
+  const body = JSON.stringify({ deliveryId: request.deliveryId, kind: request.kind, ...request.body });
+  const timestamp = Math.floor(Date.now() / 1000);
+  const started = Date.now();
+  let statusCode: number | null = null;
+  let error: string | null = null;
+  try {
+    const response = await fetch(target.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'feisutong-delivery/1',
+        'x-feisutong-delivery': request.deliveryId,
+        'x-feisutong-event': request.kind,
+        'x-feisutong-timestamp': String(timestamp),
+        'x-feisutong-signature': signBody(target.secret, timestamp, body),
+      },
+      body,
+      signal: AbortSignal.timeout(15_000),
+    });
+    statusCode = response.status;
+    await response.body?.cancel();
+    if (!response.ok) error = `receiver answered ${response.status}`;
+  } catch (caught) {
+    error = caught instanceof Error ? caught.message : String(caught);
+  }
+  const delivered = error === null;
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(deliveryAttempts)
+      .values({
+        deliveryId: request.deliveryId,
+        attempt,
+        at: new Date(started),
+        url: target.url,
+        statusCode,
+        error,
+        durationMs: Date.now() - started,
+      })
+      .onConflictDoNothing();
+    await tx
+      .update(deliveries)
+      .set({
+        attempts: sql`greatest(${deliveries.attempts}, ${attempt})`,
+        lastStatusCode: statusCode,
+        lastError: error,
+        ...(delivered ? { status: 'delivered' as const, deliveredAt: new Date() } : {}),
+      })
+      .where(eq(deliveries.id, request.deliveryId));
+  });
+  if (!delivered)
+    throw ApplicationFailure.retryable(`delivery ${request.deliveryId} failed: ${error}`, 'delivery_failed');
+  return { delivered, attempts: attempt, statusCode };
+}
