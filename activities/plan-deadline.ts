@@ -21,6 +21,8 @@ export interface PlanDeadlineInput {
    * adds later.
    */
   pinnedPolicy?: DeadlinePolicy;
+  /** A period set by a person rather than the policy (a supervision order's explain-by date). */
+  periodOverride?: { length: number; rule: string; ruleZh: string };
   /** The day whose policy applies: a case keeps the policy in force when its period started. */
   policyDate: IsoDate;
   startEvent: { kind: StartEventKind; at: string };
@@ -63,7 +65,15 @@ export async function loadPolicies(db: Database): Promise<DeadlinePolicy[]> {
 export async function planDeadline(db: Database, input: PlanDeadlineInput): Promise<PlannedDeadline> {
   const [policies, calendar] = await Promise.all([loadPolicies(db), loadCalendar(db)]);
   try {
-    const policy = input.pinnedPolicy ?? selectPolicy(policies, input.policyKey, input.policyDate);
+    const selected = input.pinnedPolicy ?? selectPolicy(policies, input.policyKey, input.policyDate);
+    const policy: DeadlinePolicy = input.periodOverride
+      ? {
+          ...selected,
+          period: { unit: 'calendar_days', length: input.periodOverride.length },
+          rule: input.periodOverride.rule,
+          ruleZh: input.periodOverride.ruleZh,
+        }
+      : selected;
     const explanation = explainDeadline({
       policy,
       startEvent: input.startEvent,

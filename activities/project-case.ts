@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import {
   caseAgreements,
@@ -7,7 +7,9 @@ import {
   caseSessions,
   cases,
   parties,
+  supervisionOrders,
 } from '../db/schema/index.js';
+import { endOfChinaDay } from '../domain/dates.js';
 import { normaliseIdNumber, normaliseName } from '../domain/names.js';
 import type { CaseView, RecordSessionInput, SettleInput } from '../workflows/case.messages.js';
 import type { CaseEvent } from '../workflows/case-state.js';
@@ -45,6 +47,8 @@ function caseRow(view: CaseView, at: Date) {
     registeredAt: new Date(view.registeredAt),
     updatedAt: at,
     closedAt: view.closedAt ? new Date(view.closedAt) : null,
+    partiesCount: view.parties.length,
+    settledAt: view.outcome?.transition === 'settle' ? new Date(view.outcome.at) : null,
   };
 }
 
@@ -102,6 +106,30 @@ async function writeRecordsOfEvent(tx: Transaction, event: CaseEvent, view: Case
         mediatorId: event.actor.kind === 'staff' ? event.actor.id : null,
       })
       .onConflictDoNothing();
+  }
+  if (event.type === 'supervision_issued') {
+    const order = event.payload as { note: string; explainBy: string; assigneeId: string };
+    await tx
+      .insert(supervisionOrders)
+      .values({
+        caseNumber: view.caseNumber,
+        seq: event.seq,
+        issuedBy: event.actor.kind === 'staff' ? event.actor.id : null,
+        assigneeId: order.assigneeId,
+        note: order.note,
+        explainBy: new Date(endOfChinaDay(order.explainBy)),
+        issuedAt: new Date(event.at),
+      })
+      .onConflictDoNothing();
+  }
+  if (event.type === 'supervision_explained') {
+    const answer = event.payload as { orderSeq: number; explanation: string };
+    await tx
+      .update(supervisionOrders)
+      .set({ explanation: answer.explanation, explainedAt: new Date(event.at) })
+      .where(
+        and(eq(supervisionOrders.caseNumber, view.caseNumber), eq(supervisionOrders.seq, answer.orderSeq)),
+      );
   }
   if (event.type === 'settled') {
     const agreement = event.payload as unknown as SettleInput;

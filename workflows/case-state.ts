@@ -12,6 +12,7 @@ import type {
   DeadlineKind,
   ExtensionRecord,
   RecordFollowUpInput,
+  SupervisionOrder,
 } from './case.messages.js';
 
 /** The part of a case an event log row shows as "before" and "after". */
@@ -53,6 +54,7 @@ export interface CaseSnapshot {
   extensions: ExtensionRecord[];
   followUp: CaseView['followUp'];
   deadlines: TrackedDeadline[];
+  supervisionOrders?: SupervisionOrder[];
   closedAt: string | null;
 }
 
@@ -72,6 +74,7 @@ export class CaseState {
   extensions: ExtensionRecord[] = [];
   followUp: CaseView['followUp'] = null;
   deadlines: TrackedDeadline[] = [];
+  supervisionOrders: SupervisionOrder[] = [];
   closedAt: string | null = null;
   /** Bumped whenever a deadline is planned, moved or closed: the main loop re-arms its timer. */
   deadlineVersion = 0;
@@ -102,6 +105,7 @@ export class CaseState {
       extensions: this.extensions,
       followUp: this.followUp,
       deadlines: this.deadlines,
+      supervisionOrders: this.supervisionOrders,
       closedAt: this.closedAt,
     };
   }
@@ -167,7 +171,7 @@ export class CaseState {
   nextWakeUp(): number | undefined {
     let next: number | undefined;
     for (const deadline of this.deadlines) {
-      if (deadline.closedAt !== null) continue;
+      if (deadline.closedAt !== null || deadline.status === 'paused') continue;
       const candidates = deadline.explanation.reminders
         .filter(
           (reminder) => reminder.at > deadline.plannedAt && !deadline.remindersSent.includes(reminder.at),
@@ -222,6 +226,7 @@ export class CaseState {
       extensions: this.extensions,
       followUp: this.followUp,
       deadlines: this.deadlines.map(({ policy: _policy, plannedAt: _plannedAt, ...deadline }) => deadline),
+      supervisionOrders: this.supervisionOrders,
       overdue: this.deadlines.some((deadline) => deadline.status === 'overdue' && deadline.closedAt === null),
       closedAt: this.closedAt,
       seq: this.seq,

@@ -124,11 +124,16 @@ export type TransitionRequest<T extends TransitionName> = TransitionInputs[T] & 
 
 // ---- the case as the workflow holds it ----
 
-export type DeadlineKind = 'stage' | 'follow_up';
+/**
+ * What a deadline is for. `stage`: the handling period of the triage class; `follow_up`: the visit after
+ * settlement (回访); `supervision`: a supervision order's explain-by date (督办); court and prosecution
+ * dockings add their own (court_acceptance, court_period, confirmation_window, prosecution, instalment-N).
+ */
+export type DeadlineKind = string;
 
 export interface CaseDeadline {
   kind: DeadlineKind;
-  status: 'open' | 'overdue' | 'met' | 'cancelled';
+  status: 'open' | 'overdue' | 'paused' | 'met' | 'cancelled';
   explanation: DeadlineExplanation;
   /** Reminder instants already sent (ISO). */
   remindersSent: string[];
@@ -172,6 +177,7 @@ export interface CaseView {
   extensions: ExtensionRecord[];
   followUp: (RecordFollowUpInput & { at: string; by: string }) | null;
   deadlines: CaseDeadline[];
+  supervisionOrders: SupervisionOrder[];
   overdue: boolean;
   closedAt: string | null;
   /** Sequence number of the last recorded event. */
@@ -208,6 +214,35 @@ export const transitionUpdates: {
   recordFollowUp: defineUpdate('recordFollowUp'),
   archive: defineUpdate('archive'),
 };
+
+// ---- supervision (督办) ----
+
+export interface IssueSupervisionOrderInput {
+  note: string;
+  /** The day (China time) by which the assignee must explain. */
+  explainBy: string;
+}
+export interface ExplainSupervisionInput {
+  explanation: string;
+}
+export interface SupervisionOrder extends IssueSupervisionOrderInput {
+  seq: number;
+  issuedBy: string;
+  issuedAt: string;
+  assigneeId: string;
+  explanation: string | null;
+  explainedAt: string | null;
+}
+
+/** A supervisor orders the assignee to explain by a date; the order is a deadline of its own. */
+export const issueSupervisionOrderUpdate = defineUpdate<
+  CaseView,
+  [IssueSupervisionOrderInput & { actor: Actor }]
+>('issueSupervisionOrder');
+/** The assignee answers the open supervision order. */
+export const explainSupervisionUpdate = defineUpdate<CaseView, [ExplainSupervisionInput & { actor: Actor }]>(
+  'explainSupervision',
+);
 
 /** An admin loaded holidays for a year: deadlines computed on weekends alone are computed again. */
 export const calendarChangedSignal = defineSignal<[{ years: number[] }]>('calendarChanged');

@@ -14,7 +14,9 @@ import {
   type CaseRegistration,
   type CaseView,
   calendarChangedSignal,
+  explainSupervisionUpdate,
   getCaseQuery,
+  issueSupervisionOrderUpdate,
   type TransitionRequest,
   transitionUpdates,
 } from './case.messages.js';
@@ -22,6 +24,12 @@ import { projectCase } from './case-activities.js';
 import { fireDueDeadlines, replanUnconfirmed } from './case-deadline-timers.js';
 import type { CaseSnapshot } from './case-state.js';
 import { type CaseEvent, CaseState } from './case-state.js';
+import {
+  checkSupervisionExplanation,
+  checkSupervisionOrder,
+  explainSupervision,
+  issueSupervisionOrder,
+} from './case-supervision.js';
 import { transitionAppliers } from './case-transitions.js';
 
 export interface CaseWorkflowOptions {
@@ -99,6 +107,27 @@ export async function caseWorkflow(
       { validator: (request: TransitionRequest<T>) => refuseUnlessAllowed(request.actor) },
     );
   }
+
+  setHandler(
+    issueSupervisionOrderUpdate,
+    (request) =>
+      serially(async () => {
+        checkSupervisionOrder(state, request, now());
+        await commit(...(await issueSupervisionOrder(state, request, now())));
+        return state.view();
+      }),
+    { validator: (request) => checkSupervisionOrder(state, request, now()) },
+  );
+  setHandler(
+    explainSupervisionUpdate,
+    (request) =>
+      serially(async () => {
+        checkSupervisionExplanation(state, request);
+        await commit(...(await explainSupervision(state, request, now())));
+        return state.view();
+      }),
+    { validator: (request) => checkSupervisionExplanation(state, request) },
+  );
 
   if (!snapshot) {
     await serially(() =>

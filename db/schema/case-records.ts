@@ -62,3 +62,25 @@ export const notifications = pgTable(
   },
   (table) => [index('notifications_recipient_idx').on(table.recipientId, table.createdAt)],
 );
+
+/** Supervision orders (督办): a note to the assignee and a date by which they must explain. */
+export const supervisionOrders = pgTable(
+  'supervision_orders',
+  {
+    caseNumber: text('case_number')
+      .notNull()
+      .references(() => cases.caseNumber),
+    seq: integer('seq').notNull(),
+    issuedBy: uuid('issued_by').references(() => users.id),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    note: text('note').notNull(),
+    explainBy: timestamp('explain_by', { withTimezone: true }).notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    explanation: text('explanation'),
+    explainedAt: timestamp('explained_at', { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.caseNumber, table.seq] }),
+    index('supervision_orders_open_idx').on(table.explainedAt),
+  ],
+);

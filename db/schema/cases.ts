@@ -45,6 +45,17 @@ export const cases = pgTable(
     referringInstitutionId: uuid('referring_institution_id').references(() => institutions.id),
     externalReference: text('external_reference'),
     amountFen: bigint('amount_fen', { mode: 'number' }),
+    /** Which docking brought the case: court (诉调对接), procuratorate (检调对接), police (警调对接). */
+    referralKind: text('referral_kind', { enum: ['court', 'prosecution', 'police'] }),
+    /** Court: delegated (委派) | entrusted (委托); prosecution and police: the referral's own type. */
+    referralType: text('referral_type'),
+    claimAmountFen: bigint('claim_amount_fen', { mode: 'number' }),
+    /** Court fee the parties would have paid (诉讼费用交纳办法 arts 13, 15, 16), for settled court referrals. */
+    courtFeeSavedFen: bigint('court_fee_saved_fen', { mode: 'number' }),
+    /** The referring institution's decision: judicial confirmation ruling, procuratorate decision. */
+    institutionDecision: text('institution_decision'),
+    partiesCount: integer('parties_count').notNull().default(0),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
     disposition: text('disposition'),
     overdue: boolean('overdue').notNull().default(false),
     nextDueAt: timestamp('next_due_at', { withTimezone: true }),
@@ -61,6 +72,7 @@ export const cases = pgTable(
     index('cases_assignee_idx').on(table.assigneeId, table.stage),
     index('cases_registered_at_idx').on(table.registeredAt),
     index('cases_source_idx').on(table.source, table.registeredAt),
+    index('cases_referral_idx').on(table.referringInstitutionId, table.externalReference),
   ],
 );
 

@@ -51,7 +51,7 @@ export const caseDeadlines = pgTable(
       .notNull()
       .references(() => cases.caseNumber),
     kind: text('kind').notNull(),
-    status: text('status', { enum: ['open', 'overdue', 'met', 'cancelled'] }).notNull(),
+    status: text('status', { enum: ['open', 'overdue', 'paused', 'met', 'cancelled'] }).notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     unitId: uuid('unit_id').references(() => units.id),

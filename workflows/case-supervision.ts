@@ -1,0 +1,131 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import { chinaDateOf, daysBetween, isIsoDate } from '../domain/dates.js';
+import type { Actor, ExplainSupervisionInput, IssueSupervisionOrderInput } from './case.messages.js';
+import { startDeadline } from './case-deadline-timers.js';
+import { notifyCase } from './case-notify.js';
+import type { CaseEvent, CaseState } from './case-state.js';
+
+function refuse(code: string, message: string): never {
+  throw ApplicationFailure.create({ type: code, message, nonRetryable: true });
+}
+
+function openOrder(state: CaseState) {
+  return state.supervisionOrders.find((order) => order.explainedAt === null);
+}
+
+/** Validator of a supervision order (督办): who may issue it, and when. Throws a refusal. */
+export function checkSupervisionOrder(
+  state: CaseState,
+  input: IssueSupervisionOrderInput & { actor: Actor },
+  now: string,
+) {
+  const { actor } = input;
+  if (actor.role !== 'supervisor' && actor.role !== 'admin')
+    refuse('forbidden_role', 'only a supervisor issues supervision orders');
+  if (actor.role === 'supervisor' && actor.unitId !== state.unitId)
+    refuse('forbidden_unit', 'the case belongs to another unit');
+  if (state.stage === 'archived') refuse('illegal_transition', 'the case is archived');
+  if (!state.assigneeId) refuse('no_assignee', 'the case has no assignee to answer a supervision order');
+  if (openOrder(state))
+    refuse('supervision_pending', 'an earlier supervision order has not been answered yet');
+  if (!isIsoDate(input.explainBy) || daysBetween(chinaDateOf(now), input.explainBy) < 1) {
+    refuse('explain_by_not_in_future', 'explainBy must be a date after today (China time)');
+  }
+}
+
+export function checkSupervisionExplanation(
+  state: CaseState,
+  input: ExplainSupervisionInput & { actor: Actor },
+) {
+  const order = openOrder(state);
+  if (!order) refuse('no_open_supervision', 'there is no open supervision order to answer');
+  if (input.actor.id !== order.assigneeId)
+    refuse('not_addressee', 'only the assignee the order was addressed to answers it');
+}
+
+export async function issueSupervisionOrder(
+  state: CaseState,
+  input: IssueSupervisionOrderInput & { actor: Actor },
+  now: string,
+): Promise<CaseEvent[]> {
+  const caseNumber = state.registration.caseNumber;
+  const length = daysBetween(chinaDateOf(now), input.explainBy);
+  await startDeadline(
+    state,
+    'supervision',
+    {
+      policyKey: 'supervision.order',
+      policyDate: chinaDateOf(now),
+      startEvent: { kind: 'supervision_issued', at: now },
+      extensionDays: 0,
+      periodOverride: {
+        length,
+        rule: `Explain by ${input.explainBy}, the date set in the supervision order.`,
+        ruleZh: `按督办要求于${input.explainBy}前说明情况。`,
+      },
+    },
+    now,
+  );
+  const assigneeId = state.assigneeId!;
+  const event = state.apply(
+    'supervision_issued',
+    input.actor,
+    now,
+    { note: input.note, explainBy: input.explainBy, assigneeId },
+    () => {
+      state.supervisionOrders = [
+        ...state.supervisionOrders,
+        {
+          seq: state.seq + 1,
+          note: input.note,
+          explainBy: input.explainBy,
+          issuedBy: input.actor.id,
+          issuedAt: now,
+          assigneeId,
+          explanation: null,
+          explainedAt: null,
+        },
+      ];
+    },
+  );
+  await notifyCase({
+    key: `${caseNumber}:${event.seq}`,
+    caseNumber,
+    kind: 'supervision_issued',
+    recipients: { userIds: [assigneeId], supervisorsOfUnit: null },
+    title: `督办：${caseNumber}`,
+    body: `${input.note}（请于${input.explainBy}前说明情况）`,
+    at: now,
+  });
+  return [event];
+}
+
+export async function explainSupervision(
+  state: CaseState,
+  input: ExplainSupervisionInput & { actor: Actor },
+  now: string,
+): Promise<CaseEvent[]> {
+  const order = openOrder(state)!;
+  const caseNumber = state.registration.caseNumber;
+  const event = state.apply(
+    'supervision_explained',
+    input.actor,
+    now,
+    { orderSeq: order.seq, explanation: input.explanation },
+    () => {
+      order.explanation = input.explanation;
+      order.explainedAt = now;
+      state.endDeadline('supervision', 'met', now);
+    },
+  );
+  await notifyCase({
+    key: `${caseNumber}:${event.seq}`,
+    caseNumber,
+    kind: 'supervision_explained',
+    recipients: { userIds: [order.issuedBy], supervisorsOfUnit: null },
+    title: `督办已反馈：${caseNumber}`,
+    body: input.explanation.slice(0, 200),
+    at: now,
+  });
+  return [event];
+}
