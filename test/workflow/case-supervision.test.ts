@@ -14,7 +14,7 @@ describe('a supervision order (督办) is a deadline of its own (time-skipping s
   async function refusal(promise: Promise<unknown>) {
     const error = await promise.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    return ((error as WorkflowUpdateFailedError).cause as { type: string }).type;
+    return ((error as WorkflowUpdateFailedError).cause as unknown as { type: string }).type;
   }
 
   it('is issued by a supervisor to the assignee, falls overdue if unanswered, and is met by the explanation', async () => {
