@@ -33,6 +33,11 @@ export const cases = pgTable(
   {
     caseNumber: text('case_number').primaryKey(),
     workflowId: text('workflow_id').notNull().unique(),
+    /** 'workflow': a live case; 'import': an archived case from a legacy ledger (no workflow). */
+    origin: text('origin', { enum: ['workflow', 'import'] })
+      .notNull()
+      .default('workflow'),
+    importBatchId: uuid('import_batch_id'),
     source: text('source').notNull(), // 来源渠道
     stage: text('stage').notNull(),
     triageClass: text('triage_class'), // 简易 / 一般 / 复杂

@@ -5,3 +5,4 @@ export * from './deadlines.js';
 export * from './deliveries.js';
 export * from './parties.js';
 export * from './reference.js';
+export * from './referrals.js';
