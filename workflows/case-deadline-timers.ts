@@ -1,8 +1,8 @@
-import { chinaDateOf, formatChinaInstant } from '../domain/dates.js';
+import { formatChinaInstant } from '../domain/dates.js';
 import type { Actor, DeadlineKind } from './case.messages.js';
-import { planDeadline } from './case-activities.js';
 import { notifyCase } from './case-notify.js';
 import type { CaseEvent, CaseState, TrackedDeadline } from './case-state.js';
+import { afterCourtDeadlineOverdue, onCourtDeadlineDue } from './court-referral.js';
 
 const system: Actor = { kind: 'system', id: 'deadline-timer' };
 
@@ -35,7 +35,7 @@ export async function fireDueDeadlines(state: CaseState, now: string): Promise<C
   const nowMs = Date.parse(now);
   const caseNumber = state.registration.caseNumber;
   const events: CaseEvent[] = [];
-  for (const deadline of state.deadlines) {
+  for (const deadline of [...state.deadlines]) {
     // A paused deadline (appraisal time 鉴定 is not counted) neither reminds nor falls due.
     if (deadline.closedAt !== null || deadline.status === 'paused') continue;
     const label = deadlineLabelZh(deadline.kind);
@@ -57,6 +57,11 @@ export async function fireDueDeadlines(state: CaseState, now: string): Promise<C
       });
     }
     if (deadline.status === 'open' && deadline.explanation.dueAtEpochMilliseconds <= nowMs) {
+      const handled = await onCourtDeadlineDue(state, deadline, now);
+      if (handled) {
+        events.push(...handled);
+        continue;
+      }
       const event = markOverdue(state, deadline, now);
       events.push(event);
       await notifyCase({
@@ -68,6 +73,7 @@ export async function fireDueDeadlines(state: CaseState, now: string): Promise<C
         body: `${label}已于${formatChinaInstant(deadline.explanation.dueAt)}届满，案件仍未办结，请尽快处理。`,
         at: now,
       });
+      events.push(...(await afterCourtDeadlineOverdue(state, deadline, now)));
     }
   }
   return events;
@@ -84,49 +90,4 @@ function markOverdue(state: CaseState, deadline: TrackedDeadline, now: string): 
       deadline.overdueSince = now;
     },
   );
-}
-
-/** Plan (or re-plan) a deadline from its policy, start event, extensions and the calendar. */
-export async function startDeadline(
-  state: CaseState,
-  kind: DeadlineKind,
-  request: Parameters<typeof planDeadline>[0],
-  now: string,
-): Promise<void> {
-  const planned = await planDeadline(request);
-  state.setDeadline(kind, planned.policy, planned.explanation, now);
-}
-
-/**
- * Deadlines computed on weekends alone for a year an admin has now loaded are computed again; the
- * change is an event like any other.
- */
-export async function replanUnconfirmed(
-  state: CaseState,
-  years: number[],
-  now: string,
-): Promise<CaseEvent[]> {
-  const events: CaseEvent[] = [];
-  for (const deadline of state.deadlines) {
-    const touched = deadline.explanation.unconfirmedYears.some((year) => years.includes(year));
-    if (deadline.closedAt !== null || !touched) continue;
-    const before = deadline.explanation.dueDate;
-    await startDeadline(
-      state,
-      deadline.kind,
-      {
-        policyKey: deadline.policy.key,
-        pinnedPolicy: deadline.policy,
-        policyDate: chinaDateOf(deadline.explanation.startEvent.at),
-        startEvent: { kind: deadline.explanation.startEvent.kind, at: deadline.explanation.startEvent.at },
-        extensionDays: deadline.kind === 'stage' ? state.grantedExtensionDays() : 0,
-      },
-      now,
-    );
-    const after = state.deadline(deadline.kind)!.explanation.dueDate;
-    events.push(
-      state.apply('deadline_recomputed', system, now, { kind: deadline.kind, before, after, years }),
-    );
-  }
-  return events;
 }

@@ -14,6 +14,7 @@ import type {
   RecordFollowUpInput,
   SupervisionOrder,
 } from './case.messages.js';
+import type { CourtProgress } from './referral.messages.js';
 
 /** The part of a case an event log row shows as "before" and "after". */
 export interface CaseSummary {
@@ -55,6 +56,8 @@ export interface CaseSnapshot {
   followUp: CaseView['followUp'];
   deadlines: TrackedDeadline[];
   supervisionOrders?: SupervisionOrder[];
+  court?: CourtProgress | null;
+  linkPending?: string | null;
   closedAt: string | null;
 }
 
@@ -75,6 +78,8 @@ export class CaseState {
   followUp: CaseView['followUp'] = null;
   deadlines: TrackedDeadline[] = [];
   supervisionOrders: SupervisionOrder[] = [];
+  court: CourtProgress | null = null;
+  linkPending: string | null = null;
   closedAt: string | null = null;
   /** Bumped whenever a deadline is planned, moved or closed: the main loop re-arms its timer. */
   deadlineVersion = 0;
@@ -84,6 +89,16 @@ export class CaseState {
     snapshot?: CaseSnapshot,
   ) {
     this.unitId = registration.unitId;
+    if (registration.referral?.kind === 'court') {
+      this.court = {
+        signedAt: null,
+        signedBy: null,
+        appraisals: [],
+        feeSavedFen: null,
+        confirmation: null,
+        reports: [],
+      };
+    }
     if (snapshot) {
       Object.assign(this, snapshot);
       this.projectedSeq = snapshot.seq;
@@ -106,6 +121,8 @@ export class CaseState {
       followUp: this.followUp,
       deadlines: this.deadlines,
       supervisionOrders: this.supervisionOrders,
+      court: this.court,
+      linkPending: this.linkPending,
       closedAt: this.closedAt,
     };
   }
@@ -117,7 +134,7 @@ export class CaseState {
       outcome: this.outcome?.disposition ?? null,
       extensionPending: this.pendingExtension() !== undefined,
       followUpRecorded: this.followUp !== null,
-      linkPending: false,
+      linkPending: this.linkPending !== null,
     };
   }
 
@@ -227,6 +244,9 @@ export class CaseState {
       followUp: this.followUp,
       deadlines: this.deadlines.map(({ policy: _policy, plannedAt: _plannedAt, ...deadline }) => deadline),
       supervisionOrders: this.supervisionOrders,
+      referral: r.referral ?? null,
+      court: this.court,
+      linkPending: this.linkPending,
       overdue: this.deadlines.some((deadline) => deadline.status === 'overdue' && deadline.closedAt === null),
       closedAt: this.closedAt,
       seq: this.seq,

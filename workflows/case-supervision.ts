@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { chinaDateOf, daysBetween, isIsoDate } from '../domain/dates.js';
 import type { Actor, ExplainSupervisionInput, IssueSupervisionOrderInput } from './case.messages.js';
-import { startDeadline } from './case-deadline-timers.js';
+import { startDeadline } from './case-deadline-planning.js';
 import { notifyCase } from './case-notify.js';
 import type { CaseEvent, CaseState } from './case-state.js';
 

@@ -4,9 +4,10 @@ import { checkExtension } from '../domain/extensions.js';
 import { type TransitionName, transitionTable } from '../domain/transition-table.js';
 import { type CaseOutcome, conflictOfInterestFailure, type TransitionRequest } from './case.messages.js';
 import { findConflicts } from './case-activities.js';
-import { startDeadline } from './case-deadline-timers.js';
+import { startDeadline } from './case-deadline-planning.js';
 import { notifyCase } from './case-notify.js';
 import type { CaseEvent, CaseState } from './case-state.js';
+import { afterCourtOutcome, courtReferral, replanCourtPeriod } from './court-referral.js';
 
 type Applier<T extends TransitionName> = (
   state: CaseState,
@@ -62,8 +63,13 @@ function outcome<T extends 'settle' | 'fail' | 'withdraw' | 'terminate' | 'refer
       state.endDeadline('stage', 'met', now);
     });
     await after?.(state, request, now);
-    return [event];
+    return [event, ...(await afterCourtOutcome(state, now))];
   };
+}
+
+/** The deadline an extension moves: the court's period for a court referral, else the handling period. */
+function extensionTarget(state: CaseState) {
+  return courtReferral(state) ? state.deadline('court_period') : state.deadline('stage');
 }
 
 export const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
@@ -185,14 +191,17 @@ export const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
       at: now,
       ...(request.note ? { note: request.note } : {}),
     };
-    if (request.approve && state.triageClass && state.triagedAt) {
+    if (request.approve && courtReferral(state)) {
+      await replanCourtPeriod(state, now);
+    } else if (request.approve && state.triageClass && state.triagedAt) {
       await planStageDeadline(state, state.triageClass, state.triagedAt, now);
     }
+    const target = extensionTarget(state);
     return [
       state.apply('extension_decided', request.actor, now, {
         ...withoutActor(request),
         days: pending.days,
-        dueAt: state.deadline('stage')?.explanation.dueAt ?? null,
+        dueAt: target?.explanation.dueAt ?? null,
       }),
     ];
   },

@@ -3,6 +3,7 @@ import type { DeadlineExplanation } from '../domain/explain-deadline.js';
 import type { Stage } from '../domain/stages.js';
 import type { TransitionName } from '../domain/transition-table.js';
 import type { CaseSource, Disposition, DisputeCategory, TriageClass } from '../domain/vocabulary.js';
+import type { CourtProgress, Referral } from './referral.messages.js';
 
 /**
  * Message contracts of the case workflow. `api/` imports these, never the workflow body.
@@ -35,6 +36,8 @@ export interface CaseRegistration {
   registeredBy: Actor;
   /** ISO instant the case was registered; the workflow never reads the wall clock for facts. */
   registeredAt: string;
+  /** Set when a court (or, later, a procuratorate or police station) referred the case. */
+  referral?: Referral;
 }
 
 // ---- transition inputs (each Update carries its actor; the API fills it from the credential) ----
@@ -178,6 +181,10 @@ export interface CaseView {
   followUp: (RecordFollowUpInput & { at: string; by: string }) | null;
   deadlines: CaseDeadline[];
   supervisionOrders: SupervisionOrder[];
+  referral: Referral | null;
+  court: CourtProgress | null;
+  /** What must still happen before the case may close (e.g. the court's confirmation ruling). */
+  linkPending: string | null;
   overdue: boolean;
   closedAt: string | null;
   /** Sequence number of the last recorded event. */

@@ -21,7 +21,8 @@ import {
   transitionUpdates,
 } from './case.messages.js';
 import { projectCase } from './case-activities.js';
-import { fireDueDeadlines, replanUnconfirmed } from './case-deadline-timers.js';
+import { replanUnconfirmed } from './case-deadline-planning.js';
+import { fireDueDeadlines } from './case-deadline-timers.js';
 import type { CaseSnapshot } from './case-state.js';
 import { type CaseEvent, CaseState } from './case-state.js';
 import {
@@ -31,6 +32,8 @@ import {
   issueSupervisionOrder,
 } from './case-supervision.js';
 import { transitionAppliers } from './case-transitions.js';
+import { registerCourtHandlers } from './court-handlers.js';
+import { planCourtAcceptance } from './court-referral.js';
 
 export interface CaseWorkflowOptions {
   /** Continue as new after this many events in one run (the server also suggests it as history grows). */
@@ -129,14 +132,18 @@ export async function caseWorkflow(
     { validator: (request) => checkSupervisionExplanation(state, request) },
   );
 
+  registerCourtHandlers(state, serially, commit, now);
+
   if (!snapshot) {
-    await serially(() =>
-      commit(
+    await serially(async () => {
+      await planCourtAcceptance(state, now());
+      await commit(
         state.apply('registered', registration.registeredBy, registration.registeredAt, {
           source: registration.source,
+          ...(registration.referral ? { referral: registration.referral } : {}),
         }),
-      ),
-    );
+      );
+    });
   }
 
   const archived = () => state.stage === 'archived';

@@ -16,7 +16,8 @@ export interface DeliveryRequest {
   deliveryId: string;
   kind: string;
   caseNumber: string | null;
-  target: { kind: 'webhook' } | { kind: 'institution'; institutionId: string };
+  /** An institution's own callback URL, or the URL given with the referral (which wins). */
+  target: { kind: 'webhook' } | { kind: 'institution'; institutionId: string; url?: string | null };
   body: Record<string, unknown>;
   createdAt: string;
 }
@@ -47,7 +48,8 @@ async function destination(db: Database, settings: DeliverySettings, request: De
     .select({ url: institutions.callbackUrl })
     .from(institutions)
     .where(eq(institutions.id, request.target.institutionId));
-  if (!institution?.url) return undefined;
+  const url = request.target.url ?? institution?.url;
+  if (!url) return undefined;
   if (!settings.callbackSigningKey) {
     throw ApplicationFailure.retryable(
       'CALLBACK_SIGNING_KEY is not configured; cannot sign the callback',
@@ -55,7 +57,7 @@ async function destination(db: Database, settings: DeliverySettings, request: De
     );
   }
   return {
-    url: institution.url,
+    url,
     secret: institutionCallbackSecret(settings.callbackSigningKey, request.target.institutionId),
   };
 }
@@ -71,7 +73,11 @@ export async function attemptDelivery(
 ): Promise<{ delivered: boolean; attempts: number; statusCode: number | null }> {
   const attempt = Context.current().info.attempt;
   const target = await destination(db, settings, request);
-  if (!target) return { delivered: false, attempts: 0, statusCode: null }; // the receiver pulls instead
+  if (!target) {
+    // No callback URL: the receiver pulls the outcome from our API instead.
+    await db.update(deliveries).set({ status: 'pull' }).where(eq(deliveries.id, request.deliveryId));
+    return { delivered: false, attempts: 0, statusCode: null };
+  }
   const body = JSON.stringify({ deliveryId: request.deliveryId, kind: request.kind, ...request.body });
   const timestamp = Math.floor(Date.now() / 1000);
   const started = Date.now();

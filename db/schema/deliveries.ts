@@ -15,7 +15,8 @@ export const deliveries = pgTable(
     target: text('target', { enum: ['webhook', 'institution'] }).notNull(),
     institutionId: uuid('institution_id').references(() => institutions.id),
     body: jsonb('body').notNull(),
-    status: text('status', { enum: ['pending', 'delivered'] }).notNull(),
+    /** pending → delivered; 'pull' when there is no callback URL and the receiver reads our API instead. */
+    status: text('status', { enum: ['pending', 'delivered', 'pull'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastStatusCode: integer('last_status_code'),
     lastError: text('last_error'),

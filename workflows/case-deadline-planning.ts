@@ -1,0 +1,60 @@
+import { chinaDateOf } from '../domain/dates.js';
+import type { Actor, DeadlineKind } from './case.messages.js';
+import { planDeadline } from './case-activities.js';
+import type { CaseEvent, CaseState } from './case-state.js';
+
+const system: Actor = { kind: 'system', id: 'deadline-timer' };
+
+/** Plan (or re-plan) a deadline from its policy, start event, extensions and the calendar. */
+export async function startDeadline(
+  state: CaseState,
+  kind: DeadlineKind,
+  request: Parameters<typeof planDeadline>[0],
+  now: string,
+): Promise<void> {
+  const planned = await planDeadline(request);
+  state.setDeadline(kind, planned.policy, planned.explanation, now);
+}
+
+/**
+ * Deadlines computed on weekends alone for a year an admin has now loaded are computed again; the
+ * change is an event like any other.
+ */
+export async function replanUnconfirmed(
+  state: CaseState,
+  years: number[],
+  now: string,
+): Promise<CaseEvent[]> {
+  const events: CaseEvent[] = [];
+  for (const deadline of state.deadlines) {
+    const touched = deadline.explanation.unconfirmedYears.some((year) => years.includes(year));
+    if (deadline.closedAt !== null || !touched) continue;
+    const before = deadline.explanation.dueDate;
+    await startDeadline(
+      state,
+      deadline.kind,
+      {
+        policyKey: deadline.policy.key,
+        pinnedPolicy: deadline.policy,
+        policyDate: chinaDateOf(deadline.explanation.startEvent.at),
+        startEvent: { kind: deadline.explanation.startEvent.kind, at: deadline.explanation.startEvent.at },
+        extensionDays:
+          deadline.kind === 'stage' || deadline.kind === 'court_period' ? state.grantedExtensionDays() : 0,
+        ...(deadline.kind === 'court_period' && state.court
+          ? {
+              pauses: state.court.appraisals.map((appraisal) => ({
+                from: appraisal.from,
+                to: appraisal.to ?? chinaDateOf(now),
+              })),
+            }
+          : {}),
+      },
+      now,
+    );
+    const after = state.deadline(deadline.kind)!.explanation.dueDate;
+    events.push(
+      state.apply('deadline_recomputed', system, now, { kind: deadline.kind, before, after, years }),
+    );
+  }
+  return events;
+}
