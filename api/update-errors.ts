@@ -3,7 +3,9 @@ import { ApplicationFailure } from '@temporalio/common';
 import { type TransitionRefusalCode, transitionRefusalHttpStatus } from '../domain/transitions.js';
 import { Problem } from './problem.js';
 
-const forbiddenTypes = new Set(['override_forbidden', 'forbidden_unit']);
+const forbiddenTypes = new Set(['override_forbidden', 'forbidden_unit', 'forbidden', 'not_addressee']);
+/** The thing was already done: repeating it conflicts with the current state. */
+const conflictTypes = new Set(['already_signed', 'already_applied', 'already_decided']);
 
 function findApplicationFailure(error: unknown): ApplicationFailure | undefined {
   for (let current = error; current; current = (current as { cause?: unknown }).cause) {
@@ -24,7 +26,8 @@ export function updateFailureToProblem(error: unknown): Problem | undefined {
   const details = (failure.details?.[0] ?? {}) as Record<string, unknown>;
   const { ok: _ok, code: _code, reason: _reason, ...extensions } = details;
   const known = transitionRefusalHttpStatus[failure.type as TransitionRefusalCode];
-  const status = known ?? (forbiddenTypes.has(failure.type) ? 403 : 422);
+  const status =
+    known ?? (forbiddenTypes.has(failure.type) ? 403 : conflictTypes.has(failure.type) ? 409 : 422);
   const title =
     status === 409
       ? 'Not possible in the current stage'

@@ -60,6 +60,9 @@ export async function startSystem(env: Environment, logger: Logger): Promise<Run
     await migrateDatabase(database.url);
     const connection = connectDatabase(database.url);
     stack.push(() => connection.close());
+    // The worker gets its own pool: a burst of API requests never starves the activities that answer them.
+    const workerConnection = connectDatabase(database.url);
+    stack.push(() => workerConnection.close());
 
     const credentials: CreatedCredential[] = [];
     const adminUsername = env.FEISUTONG_ADMIN_USERNAME ?? 'admin';
@@ -77,7 +80,7 @@ export async function startSystem(env: Environment, logger: Logger): Promise<Run
       connection: nativeConnection,
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
-      db: connection.db,
+      db: workerConnection.db,
       deliveries: deliverySettingsFrom(env),
     });
     const running = worker.run();

@@ -75,14 +75,15 @@ function extensionTarget(state: CaseState) {
 export const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
   async triage(state, request, now) {
     const triagedAt = state.triagedAt ?? now;
-    await planStageDeadline(state, request.triageClass, triagedAt, now);
-    const stage = state.deadline('stage')!;
+    // A court referral runs on the court's period (from 签收), not the centre's handling period.
+    if (!courtReferral(state)) await planStageDeadline(state, request.triageClass, triagedAt, now);
+    const stage = state.deadline('stage');
     return [
       state.apply(
         'triaged',
         request.actor,
         now,
-        { ...withoutActor(request), dueAt: stage.explanation.dueAt },
+        { ...withoutActor(request), dueAt: stage?.explanation.dueAt ?? null },
         () => {
           state.triageClass = request.triageClass;
           state.category = request.category;
@@ -148,10 +149,10 @@ export const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
   },
 
   async requestExtension(state, request, now) {
-    const stage = state.deadline('stage');
-    if (!stage || stage.closedAt !== null)
-      refuse('no_deadline', 'the case has no running handling period to extend');
-    const check = checkExtension(stage.policy, {
+    const target = extensionTarget(state);
+    if (!target || target.closedAt !== null)
+      refuse('no_deadline', 'the case has no running period to extend');
+    const check = checkExtension(target.policy, {
       grantedDays: state.grantedExtensionDays(),
       requestedDays: request.days,
       partiesConsent: request.partiesConsent,

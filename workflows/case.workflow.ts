@@ -95,6 +95,14 @@ export async function caseWorkflow(
           nonRetryable: true,
         });
       }
+      if (name === 'accept' && state.court && !state.court.signedAt) {
+        throw ApplicationFailure.create({
+          type: 'materials_not_signed',
+          message: 'sign for the court’s materials (签收) before accepting the mediation',
+          details: [{ currentStage: state.stage }],
+          nonRetryable: true,
+        });
+      }
     };
     const definition = transitionUpdates[name] as UpdateDefinition<CaseView, [TransitionRequest<T>]>;
     setHandler(

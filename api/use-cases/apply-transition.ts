@@ -1,14 +1,19 @@
 import type { Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
 import type { TransitionName } from '../../domain/transition-table.js';
-import { caseWorkflowId, type TransitionInputs, transitionUpdates } from '../../workflows/case.messages.js';
+import {
+  type Actor,
+  type CaseView,
+  type TransitionInputs,
+  transitionUpdates,
+} from '../../workflows/case.messages.js';
 import type { StaffPrincipal } from '../context.js';
-import { Problem, problems } from '../problem.js';
+import { Problem } from '../problem.js';
 import type { CaseResponse } from '../schemas/case-schemas.js';
-import { updateFailureToProblem } from '../update-errors.js';
-import { loadCase, toCaseResponse } from './read-case.js';
+import { executeCaseUpdate } from './execute-case-update.js';
 
 export interface ApplyTransitionDependencies {
   db: Database;
@@ -45,39 +50,11 @@ export async function applyTransition<T extends TransitionName>(
   transition: T,
   input: TransitionInputs[T],
 ): Promise<CaseResponse> {
-  const found = await loadCase(deps.db, caseNumber);
-  if (!found) throw problems.notFound(`No case ${caseNumber}.`);
-  if (principal.role === 'supervisor' && principal.unitId !== found.unitId) {
-    throw new Problem(403, 'forbidden_unit', 'Not allowed', 'The case belongs to another unit.');
-  }
-  if (found.stage === 'archived') {
-    throw new Problem(
-      409,
-      'illegal_transition',
-      'Not possible in the current stage',
-      'The case is archived.',
-      {
-        currentStage: 'archived',
-        allowed: [],
-      },
-    );
-  }
   if (transition === 'assign')
     await assertMediator(deps.db, (input as TransitionInputs['assign']).mediatorId);
-  const actor = {
-    kind: 'staff' as const,
-    id: principal.userId,
-    role: principal.role,
-    unitId: principal.unitId,
-  };
-  try {
-    const view = await deps.temporal.workflow
-      .getHandle(caseWorkflowId(caseNumber))
-      .executeUpdate(transitionUpdates[transition] as (typeof transitionUpdates)['accept'], {
-        args: [{ ...(input as object), actor } as never],
-      });
-    return toCaseResponse(view, principal);
-  } catch (error) {
-    throw updateFailureToProblem(error) ?? error;
-  }
+  const definition = transitionUpdates[transition] as unknown as UpdateDefinition<
+    CaseView,
+    [TransitionInputs[T] & { actor: Actor }]
+  >;
+  return executeCaseUpdate(deps, principal, caseNumber, definition, input as TransitionInputs[T] & object);
 }

@@ -18,7 +18,7 @@ export function toCaseResponse(view: CaseView, principal: Principal): CaseRespon
     outcome: view.disposition,
     extensionPending: view.extensions.some((extension) => extension.decision === null),
     followUpRecorded: view.followUp !== null,
-    linkPending: false,
+    linkPending: view.linkPending !== null && view.linkPending !== undefined,
   };
   return {
     ...rest,

@@ -26,8 +26,10 @@ export interface TestSystem {
  * The API on a real loopback HTTP server and a worker on the run's Temporal dev server, both against a
  * fresh database, on a task queue of their own.
  */
+export const testCallbackSigningKey = 'test-callback-signing-key-0123456789abcdef';
+
 export async function startTestSystem(
-  options: Pick<CaseWorkerOptions, 'wrapActivities'> = {},
+  options: Pick<CaseWorkerOptions, 'wrapActivities' | 'deliveries'> = {},
 ): Promise<TestSystem> {
   const database = await createTestDatabase();
   const taskQueue = `test-${randomBytes(6).toString('hex')}`;
@@ -41,6 +43,7 @@ export async function startTestSystem(
     taskQueue,
     db: database.db,
     workflowBundle: { codePath: inject('workflowBundlePath') },
+    deliveries: { callbackSigningKey: testCallbackSigningKey },
     ...options,
   });
   const running = worker.run();

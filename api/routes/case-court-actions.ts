@@ -1,0 +1,87 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  endAppraisalUpdate,
+  recordConfirmationApplicationUpdate,
+  signForMaterialsUpdate,
+  startAppraisalUpdate,
+} from '../../workflows/referral.messages.js';
+import type { AppEnv, StaffPrincipal } from '../context.js';
+import type { AppDependencies } from '../dependencies.js';
+import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
+import { CaseNumberParam, CaseSchema } from '../schemas/case-schemas.js';
+import { executeCaseUpdate } from '../use-cases/execute-case-update.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const actions = {
+  signForMaterials: {
+    path: 'court/sign-materials',
+    summary:
+      'Sign for a court’s materials and accept the referral (签收); starts the court’s mediation period',
+    access: ['clerk', 'supervisor', 'admin'],
+    body: z.object({ note: text(2000).optional() }).strict(),
+    update: signForMaterialsUpdate,
+  },
+  startAppraisal: {
+    path: 'court/appraisals',
+    summary: 'An appraisal (鉴定) starts: the court’s mediation period stops counting',
+    access: ['mediator', 'supervisor', 'admin'],
+    body: z.object({ reason: text(2000) }).strict(),
+    update: startAppraisalUpdate,
+  },
+  endAppraisal: {
+    path: 'court/appraisals/end',
+    summary: 'The appraisal (鉴定) ends: the period resumes, its days not counted',
+    access: ['mediator', 'supervisor', 'admin'],
+    body: z.object({}).strict(),
+    update: endAppraisalUpdate,
+  },
+  recordConfirmationApplication: {
+    path: 'court/confirmation-applications',
+    summary: 'The parties applied for judicial confirmation (司法确认申请)',
+    access: ['clerk', 'mediator', 'supervisor', 'admin'],
+    body: z.object({ appliedOn: z.iso.date(), court: text(200) }).strict(),
+    update: recordConfirmationApplicationUpdate,
+  },
+} as const;
+
+/** Staff actions of the court docking on a case: POST /v1/cases/{caseNumber}/court/…. */
+export function caseCourtActionRoutes(deps: AppDependencies) {
+  const app = new OpenAPIHono<AppEnv>();
+  for (const [name, action] of Object.entries(actions)) {
+    const route = secureRoute({
+      method: 'post',
+      path: `/{caseNumber}/${action.path}`,
+      tags: ['court docking (诉调对接)'],
+      summary: action.summary,
+      access: [...action.access],
+      request: {
+        params: CaseNumberParam,
+        body: {
+          required: true,
+          content: { 'application/json': { schema: action.body.openapi(`${name}Body`) } },
+        },
+      },
+      responses: {
+        200: { description: 'The case', content: { 'application/json': { schema: CaseSchema } } },
+        404: problemResponseSpec('No such case'),
+        409: problemResponseSpec('Not possible now'),
+        422: problemResponseSpec('Refused by a rule'),
+        ...standardProblems,
+      },
+    });
+    app.openapi(route, async (c) => {
+      const { caseNumber } = c.req.valid('param');
+      const body = c.req.valid('json') as object;
+      const result = await executeCaseUpdate(
+        { db: deps.database.db, temporal: deps.temporal },
+        c.get('principal') as StaffPrincipal,
+        caseNumber,
+        action.update as never,
+        body,
+      );
+      return c.json(result, 200);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,189 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { referrals } from '../../db/schema/index.js';
+import { caseWorkflowId } from '../../workflows/case.messages.js';
+import { confirmationDecisionUpdate } from '../../workflows/referral.messages.js';
+import type { AppEnv, InstitutionPrincipal } from '../context.js';
+import type { AppDependencies } from '../dependencies.js';
+import { Problem, problems } from '../problem.js';
+import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
+import {
+  ConfirmationDecisionBody,
+  CourtReferenceParam,
+  CourtReferralBody,
+  CourtReferralStatusSchema,
+  ReferralListQuery,
+} from '../schemas/court-schemas.js';
+import { updateFailureToProblem } from '../update-errors.js';
+import { referralStatus } from '../use-cases/court/referral-status.js';
+import { registerReferral } from '../use-cases/court/register-referral.js';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const referRoute = secureRoute({
+  method: 'post',
+  path: '/referrals',
+  tags: ['court docking (诉调对接)'],
+  summary: 'Refer a dispute for mediation (委派/委托); idempotent by the court’s reference',
+  access: ['court'],
+  request: { body: { required: true, content: { 'application/json': { schema: CourtReferralBody } } } },
+  responses: {
+    201: json(CourtReferralStatusSchema, 'Registered: the case number and a status URL'),
+    200: json(CourtReferralStatusSchema, 'Already registered under this reference with the same content'),
+    409: problemResponseSpec('The reference was already used for a different referral'),
+    ...standardProblems,
+  },
+});
+
+const statusRoute = secureRoute({
+  method: 'get',
+  path: '/referrals/{reference}',
+  tags: ['court docking (诉调对接)'],
+  summary: 'Progress of one referral: stage, deadlines, outcome, delivery status',
+  access: ['court'],
+  request: { params: CourtReferenceParam },
+  responses: {
+    200: json(CourtReferralStatusSchema, 'The referral'),
+    404: problemResponseSpec('Not this court’s referral'),
+    ...standardProblems,
+  },
+});
+
+const listRoute = secureRoute({
+  method: 'get',
+  path: '/referrals',
+  tags: ['court docking (诉调对接)'],
+  summary: 'This court’s referrals, newest first',
+  access: ['court'],
+  request: { query: ReferralListQuery },
+  responses: {
+    200: json(
+      z.object({ items: z.array(CourtReferralStatusSchema), nextCursor: z.string().nullable() }),
+      'A page',
+    ),
+    ...standardProblems,
+  },
+});
+
+const decisionRoute = secureRoute({
+  method: 'post',
+  path: '/referrals/{reference}/confirmation-decision',
+  tags: ['court docking (诉调对接)'],
+  summary: 'The court’s ruling on judicial confirmation (司法确认): confirmed | rejected',
+  access: ['court'],
+  request: {
+    params: CourtReferenceParam,
+    body: { required: true, content: { 'application/json': { schema: ConfirmationDecisionBody } } },
+  },
+  responses: {
+    200: json(CourtReferralStatusSchema, 'Recorded'),
+    404: problemResponseSpec('Not this court’s referral'),
+    409: problemResponseSpec('Already decided'),
+    422: problemResponseSpec('Not a settled delegated referral'),
+    ...standardProblems,
+  },
+});
+
+function encodeCursor(createdAt: Date, reference: string) {
+  return Buffer.from(JSON.stringify([createdAt.toISOString(), reference])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [Date, string] {
+  try {
+    const [at, reference] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
+    const date = new Date(at);
+    if (Number.isNaN(date.getTime()) || typeof reference !== 'string') throw new Error('bad cursor');
+    return [date, reference];
+  } catch {
+    throw problems.validation([{ field: 'cursor', reason: 'not a cursor this API issued' }]);
+  }
+}
+
+/** /v1/court: what a court's system calls. A court key sees and touches only that court's referrals. */
+export function courtReferralRoutes(deps: AppDependencies) {
+  const db = deps.database.db;
+  const court = (principal: unknown) => principal as InstitutionPrincipal;
+  const mustFind = async (institutionId: string, reference: string) => {
+    const status = await referralStatus(db, institutionId, reference);
+    if (!status) throw problems.notFound(`No referral ${reference} from this court.`);
+    return status;
+  };
+
+  return new OpenAPIHono<AppEnv>()
+    .openapi(referRoute, async (c) => {
+      const { institutionId } = court(c.get('principal'));
+      const body = c.req.valid('json');
+      const result = await registerReferral(
+        {
+          db,
+          temporal: deps.temporal,
+          taskQueue: deps.settings.taskQueue,
+          caseNumberPrefix: deps.settings.caseNumberPrefix,
+        },
+        institutionId,
+        body,
+      );
+      const status = await mustFind(institutionId, body.reference);
+      c.get('logger').info({ caseNumber: result.caseNumber, created: result.created }, 'court referral');
+      return result.created ? c.json(status, 201, { location: status.links.self }) : c.json(status, 200);
+    })
+    .openapi(listRoute, async (c) => {
+      const { institutionId } = court(c.get('principal'));
+      const { limit, cursor } = c.req.valid('query');
+      const conditions = [eq(referrals.institutionId, institutionId), eq(referrals.kind, 'court')];
+      if (cursor) {
+        const [at, reference] = decodeCursor(cursor);
+        conditions.push(
+          or(
+            lt(referrals.createdAt, at),
+            and(eq(referrals.createdAt, at), lt(referrals.reference, reference)),
+          )!,
+        );
+      }
+      const rows = await db
+        .select({ reference: referrals.reference, createdAt: referrals.createdAt })
+        .from(referrals)
+        .where(and(...conditions))
+        .orderBy(desc(referrals.createdAt), desc(referrals.reference))
+        .limit(limit + 1);
+      const page = rows.slice(0, limit);
+      const items = await Promise.all(page.map((row) => mustFind(institutionId, row.reference)));
+      const last = page.at(-1);
+      return c.json(
+        {
+          items,
+          nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.reference) : null,
+        },
+        200,
+      );
+    })
+    .openapi(statusRoute, async (c) => {
+      const { institutionId } = court(c.get('principal'));
+      return c.json(await mustFind(institutionId, c.req.valid('param').reference), 200);
+    })
+    .openapi(decisionRoute, async (c) => {
+      const { institutionId } = court(c.get('principal'));
+      const { reference } = c.req.valid('param');
+      const status = await mustFind(institutionId, reference);
+      try {
+        await deps.temporal.workflow
+          .getHandle(caseWorkflowId(status.caseNumber))
+          .executeUpdate(confirmationDecisionUpdate, {
+            args: [
+              { ...c.req.valid('json'), actor: { kind: 'institution', id: institutionId, role: 'court' } },
+            ],
+          });
+      } catch (error) {
+        const problem = updateFailureToProblem(error);
+        if (problem) throw problem;
+        if (error instanceof Error && error.name === 'WorkflowNotFoundError') {
+          throw new Problem(409, 'case_closed', 'The case is closed', 'The case has been archived.');
+        }
+        throw error;
+      }
+      return c.json(await mustFind(institutionId, reference), 200);
+    });
+}
