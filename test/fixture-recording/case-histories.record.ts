@@ -3,7 +3,15 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mediatorRelations } from '../../db/schema/index.js';
+import { chinaDateOf } from '../../domain/dates.js';
+import {
+  confirmationDecisionUpdate,
+  endAppraisalUpdate,
+  signForMaterialsUpdate,
+  startAppraisalUpdate,
+} from '../../workflows/referral.messages.js';
 import { type CaseWorkflowHarness, createCaseWorkflowHarness } from '../helpers/case-workflow-env.js';
+import { createInstitution } from '../helpers/staff.js';
 
 let h: CaseWorkflowHarness;
 beforeAll(async () => {
@@ -98,5 +106,67 @@ it('records a run that continued as new', async () => {
     await h.env.sleep(1000);
     expect((await h.env.client.workflow.getHandle(handle.workflowId).describe()).runId).not.toBe(firstRunId);
     await save('continued-as-new', handle, firstRunId);
+  });
+});
+
+it('records a delegated court referral: 签收, appraisal, settlement reported, confirmed by the court, archived', async () => {
+  const court = await createInstitution(h.database.db, 'court', '海拉尔区人民法院');
+  await h.run(async () => {
+    const now = new Date(await h.env.currentTimeMs()).toISOString();
+    const handle = await h.start(
+      'FX-2026-000005',
+      {},
+      {
+        source: 'court',
+        registeredBy: { kind: 'institution', id: court.id, role: 'court' },
+        referral: {
+          kind: 'court',
+          institutionId: court.id,
+          institutionName: court.name,
+          reference: '(2026)内0702民诉前调5号',
+          type: 'delegated',
+          procedure: null,
+          referralDate: chinaDateOf(now),
+          receivedAt: now,
+          claimsSummary: '物业服务合同纠纷',
+          claimAmountFen: 1_200_000,
+          materials: ['起诉状'],
+          contact: { name: '李法官' },
+          callbackUrl: null,
+        },
+      },
+    );
+    await handle.executeUpdate(signForMaterialsUpdate, { args: [{ actor: h.actor(h.clerk) }] });
+    await h.transition(handle, 'triage', h.clerk, {
+      triageClass: 'general',
+      category: 'property_management',
+    });
+    await h.transition(handle, 'assign', h.clerk, { mediatorId: h.mediator.id });
+    await h.transition(handle, 'accept', h.mediator, {});
+    await handle.executeUpdate(startAppraisalUpdate, {
+      args: [{ reason: '漏水原因鉴定', actor: h.actor(h.mediator) }],
+    });
+    await h.env.sleep('3 days');
+    await handle.executeUpdate(endAppraisalUpdate, { args: [{ actor: h.actor(h.mediator) }] });
+    await h.transition(handle, 'settle', h.mediator, {
+      form: 'written',
+      terms: '减免部分物业费',
+      amountFen: 800_000,
+      performance: [],
+    });
+    await handle.executeUpdate(confirmationDecisionUpdate, {
+      args: [
+        {
+          decision: 'confirmed',
+          date: chinaDateOf(now),
+          rulingNumber: '(2026)内0702民特5号',
+          actor: { kind: 'institution', id: court.id, role: 'court' },
+        },
+      ],
+    });
+    await h.transition(handle, 'recordFollowUp', h.clerk, { performed: true, satisfaction: 5 });
+    await h.transition(handle, 'archive', h.clerk, {});
+    await handle.result();
+    await save('court-delegated-confirmed', handle);
   });
 });

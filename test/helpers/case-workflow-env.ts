@@ -31,7 +31,11 @@ export interface CaseWorkflowHarness {
   mediator: TestUser;
   supervisor: TestUser;
   actor(user: TestUser): Actor;
-  start(caseNumber: string, options?: CaseWorkflowOptions): Promise<WorkflowHandle<typeof caseWorkflow>>;
+  start(
+    caseNumber: string,
+    options?: CaseWorkflowOptions,
+    overrides?: Partial<CaseRegistration>,
+  ): Promise<WorkflowHandle<typeof caseWorkflow>>;
   transition<T extends TransitionName>(
     handle: WorkflowHandle,
     name: T,
@@ -95,7 +99,7 @@ export async function createCaseWorkflowHarness(
     mediator,
     supervisor,
     actor,
-    async start(caseNumber, options = {}) {
+    async start(caseNumber, options = {}, overrides = {}) {
       const registration: CaseRegistration = {
         caseNumber,
         source: 'walk_in',
@@ -107,6 +111,7 @@ export async function createCaseWorkflowHarness(
         ],
         registeredBy: actor(clerk),
         registeredAt: new Date(await env.currentTimeMs()).toISOString(),
+        ...overrides,
       };
       const handle = await env.client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
         workflowId: caseWorkflowId(caseNumber),

@@ -14,6 +14,7 @@ describe('saved case histories replay against the current workflow code', async 
   it('has fixtures for the representative paths', () => {
     expect(files).toEqual([
       'continued-as-new.json',
+      'court-delegated-confirmed.json',
       'overdue-failed-archived.json',
       'rejected-at-intake.json',
       'settled-and-archived.json',
