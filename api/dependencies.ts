@@ -12,5 +12,7 @@ export interface AppDependencies {
     caseNumberPrefix: string;
     tokenSecret: string;
     tokenTtlSeconds: number;
+    /** Key from which each institution's callback secret is derived (CALLBACK_SIGNING_KEY). */
+    callbackSigningKey?: string | undefined;
   };
 }

@@ -28,6 +28,7 @@ const app = createApp({
     caseNumberPrefix: env.CASE_NUMBER_PREFIX,
     tokenSecret: tokenSecretFor(env.AUTH_TOKEN_SECRET, logger, false),
     tokenTtlSeconds: env.AUTH_TOKEN_TTL_SECONDS,
+    callbackSigningKey: env.CALLBACK_SIGNING_KEY,
   },
 });
 const server = await serveApi(app, env.HOST, env.PORT);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -74,6 +75,11 @@ export async function startSystem(env: Environment, logger: Logger): Promise<Run
     }
     if (env.FEISUTONG_DEMO_SEED === 'true') credentials.push(...(await seedDemoCentre(connection.db)));
 
+    const callbackSigningKey = env.CALLBACK_SIGNING_KEY ?? randomBytes(32).toString('base64url');
+    if (!env.CALLBACK_SIGNING_KEY)
+      logger.warn(
+        'CALLBACK_SIGNING_KEY is not set: callbacks are signed with a key that ends with this process',
+      );
     const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
     stack.push(() => nativeConnection.close());
     const worker: Worker = await createCaseWorker({
@@ -81,7 +87,7 @@ export async function startSystem(env: Environment, logger: Logger): Promise<Run
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       db: workerConnection.db,
-      deliveries: deliverySettingsFrom(env),
+      deliveries: { ...deliverySettingsFrom(env), callbackSigningKey },
     });
     const running = worker.run();
     stack.push(async () => {
@@ -103,6 +109,7 @@ export async function startSystem(env: Environment, logger: Logger): Promise<Run
         caseNumberPrefix: env.CASE_NUMBER_PREFIX,
         tokenSecret,
         tokenTtlSeconds: env.AUTH_TOKEN_TTL_SECONDS,
+        callbackSigningKey,
       },
     });
     const server = await serveApi(app, env.HOST, env.PORT);

@@ -1,8 +1,10 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { asc, eq } from 'drizzle-orm';
+import { institutionCallbackSecret } from '../../activities/deliveries/signature.js';
 import { institutions } from '../../db/schema/index.js';
 import type { AppEnv } from '../context.js';
 import type { AppDependencies } from '../dependencies.js';
+import { problems } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import {
   ApiKeyParams,
@@ -97,6 +99,23 @@ const revokeApiKeyRoute = secureRoute({
   },
 });
 
+const callbackSecretRoute = secureRoute({
+  method: 'get',
+  path: '/{id}/callback-secret',
+  tags,
+  summary: 'The secret this institution verifies our signed callbacks with (HMAC-SHA256; see README)',
+  access: ['admin'],
+  request: { params: z.object({ id: z.string().uuid() }) },
+  responses: {
+    200: json(
+      z.object({ institutionId: z.string(), algorithm: z.literal('HMAC-SHA256'), secret: z.string() }),
+      'The shared secret; hand it to the institution over a trusted channel',
+    ),
+    404: problemResponseSpec('No such institution'),
+    ...standardProblems,
+  },
+});
+
 /** /v1/admin/institutions */
 export function adminInstitutionRoutes(deps: AppDependencies) {
   const db = deps.database.db;
@@ -124,6 +143,26 @@ export function adminInstitutionRoutes(deps: AppDependencies) {
       c.get('logger').info({ institutionId: id, keyId: issued.keyId }, 'API key issued');
       c.header('cache-control', 'no-store');
       return c.json(issued, 201);
+    })
+    .openapi(callbackSecretRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const [institution] = await db
+        .select({ id: institutions.id })
+        .from(institutions)
+        .where(eq(institutions.id, id));
+      if (!institution) throw problems.notFound('No such institution.');
+      if (!deps.settings.callbackSigningKey)
+        throw problems.unavailable('CALLBACK_SIGNING_KEY is not configured.', 3600);
+      c.header('cache-control', 'no-store');
+      c.get('logger').info({ institutionId: id }, 'callback secret revealed');
+      return c.json(
+        {
+          institutionId: id,
+          algorithm: 'HMAC-SHA256' as const,
+          secret: institutionCallbackSecret(deps.settings.callbackSigningKey, id),
+        },
+        200,
+      );
     })
     .openapi(revokeApiKeyRoute, async (c) => {
       const { id, keyId } = c.req.valid('param');

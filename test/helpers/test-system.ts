@@ -54,7 +54,13 @@ export async function startTestSystem(
     database,
     temporal,
     logger: pino({ level: 'silent' }),
-    settings: { taskQueue, caseNumberPrefix, tokenSecret: testTokenSecret, tokenTtlSeconds: 3600 },
+    settings: {
+      taskQueue,
+      caseNumberPrefix,
+      tokenSecret: testTokenSecret,
+      tokenTtlSeconds: 3600,
+      callbackSigningKey: testCallbackSigningKey,
+    },
   });
   const server = await new Promise<ServerType>((resolve) => {
     const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
