@@ -7,7 +7,12 @@ import {
 } from './deliveries/deliver.js';
 import { type FindConflictsInput, findConflicts } from './find-conflicts.js';
 import { type NotifyInput, notify } from './notify.js';
-import { type PlanDeadlineInput, planDeadline } from './plan-deadline.js';
+import {
+  type PlanDeadlineInput,
+  type PlanProsecutionDeadlineInput,
+  planDeadline,
+  planProsecutionDeadline,
+} from './plan-deadline.js';
 import { type ProjectCaseInput, projectCase } from './project-case.js';
 
 export interface ActivityDependencies {
@@ -20,6 +25,7 @@ export function createActivities(deps: ActivityDependencies) {
   return {
     projectCase: (input: ProjectCaseInput) => projectCase(deps.db, input),
     planDeadline: (input: PlanDeadlineInput) => planDeadline(deps.db, input),
+    planProsecutionDeadline: (input: PlanProsecutionDeadlineInput) => planProsecutionDeadline(deps.db, input),
     findConflicts: (input: FindConflictsInput) => findConflicts(deps.db, input),
     notify: (input: NotifyInput) => notify(deps.db, input, Boolean(deps.deliveries?.webhook)),
     recordDelivery: (request: DeliveryRequest) => recordDelivery(deps.db, request),

@@ -12,6 +12,7 @@ import {
 import { DomainError } from '../domain/errors.js';
 import { type DeadlineExplanation, explainDeadline } from '../domain/explain-deadline.js';
 import type { DateRange } from '../domain/periods.js';
+import { explainProsecutionDeadline } from '../domain/prosecution-deadline.js';
 
 export interface PlanDeadlineInput {
   policyKey: DeadlinePolicyKey;
@@ -22,7 +23,7 @@ export interface PlanDeadlineInput {
    */
   pinnedPolicy?: DeadlinePolicy;
   /** A period set by a person rather than the policy (a supervision order's explain-by date). */
-  periodOverride?: { length: number; rule: string; ruleZh: string };
+  periodOverride?: { length: number; rule: string; ruleZh: string; source?: string; id?: string };
   /** The day whose policy applies: a case keeps the policy in force when its period started. */
   policyDate: IsoDate;
   startEvent: { kind: StartEventKind; at: string };
@@ -72,6 +73,8 @@ export async function planDeadline(db: Database, input: PlanDeadlineInput): Prom
           period: { unit: 'calendar_days', length: input.periodOverride.length },
           rule: input.periodOverride.rule,
           ruleZh: input.periodOverride.ruleZh,
+          ...(input.periodOverride.source ? { source: input.periodOverride.source } : {}),
+          ...(input.periodOverride.id ? { id: input.periodOverride.id } : {}),
         }
       : selected;
     const explanation = explainDeadline({
@@ -82,6 +85,29 @@ export async function planDeadline(db: Database, input: PlanDeadlineInput): Prom
       ...(input.pauses ? { pauses: input.pauses } : {}),
       ...(input.notAfter ? { notAfter: input.notAfter } : {}),
     });
+    return { policy, explanation };
+  } catch (error) {
+    if (error instanceof DomainError) {
+      throw ApplicationFailure.nonRetryable(error.message, error.code, { reasonZh: error.reasonZh });
+    }
+    throw error;
+  }
+}
+
+export interface PlanProsecutionDeadlineInput {
+  signedAt: string;
+  prosecutorDueDate: IsoDate;
+}
+
+/** The earlier of the local mediation period and the prosecutor's deadline less a buffer (检调对接). */
+export async function planProsecutionDeadline(
+  db: Database,
+  input: PlanProsecutionDeadlineInput,
+): Promise<PlannedDeadline> {
+  const [policies, calendar] = await Promise.all([loadPolicies(db), loadCalendar(db)]);
+  try {
+    const explanation = explainProsecutionDeadline({ calendar, policies, ...input });
+    const policy = selectPolicy(policies, 'prosecution.mediation', explanation.startEvent.date);
     return { policy, explanation };
   } catch (error) {
     if (error instanceof DomainError) {

@@ -49,12 +49,13 @@ function caseRow(view: CaseView, at: Date) {
     closedAt: view.closedAt ? new Date(view.closedAt) : null,
     partiesCount: view.parties.length,
     referralKind: view.referral?.kind ?? null,
-    referralType: view.referral?.type ?? null,
+    referralType: view.referral?.kind === 'court' ? view.referral.type : null,
     referringInstitutionId: view.referral?.institutionId ?? null,
     externalReference: view.referral?.reference ?? null,
-    claimAmountFen: view.referral?.claimAmountFen ?? null,
+    claimAmountFen: view.referral?.kind === 'court' ? view.referral.claimAmountFen : null,
     courtFeeSavedFen: view.court?.feeSavedFen ?? null,
-    institutionDecision: view.court?.confirmation?.decision?.decision ?? null,
+    institutionDecision:
+      view.court?.confirmation?.decision?.decision ?? view.prosecution?.decision?.decision ?? null,
     settledAt: view.outcome?.transition === 'settle' ? new Date(view.outcome.at) : null,
   };
 }

@@ -8,7 +8,7 @@ export const { projectCase, notify } = proxyActivities<CaseActivities>({
 });
 
 /** Look-ups that answer a person waiting on an Update: a few quick tries, then a clear failure. */
-export const { planDeadline, findConflicts } = proxyActivities<CaseActivities>({
+export const { planDeadline, planProsecutionDeadline, findConflicts } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumAttempts: 5 },
 });

@@ -2,7 +2,7 @@ import { formatChinaInstant } from '../domain/dates.js';
 import type { Actor, DeadlineKind } from './case.messages.js';
 import { notifyCase } from './case-notify.js';
 import type { CaseEvent, CaseState, TrackedDeadline } from './case-state.js';
-import { afterCourtDeadlineOverdue, onCourtDeadlineDue } from './court-referral.js';
+import { afterDeadlineOverdue, onDeadlineDue } from './docking-hooks.js';
 
 const system: Actor = { kind: 'system', id: 'deadline-timer' };
 
@@ -57,7 +57,7 @@ export async function fireDueDeadlines(state: CaseState, now: string): Promise<C
       });
     }
     if (deadline.status === 'open' && deadline.explanation.dueAtEpochMilliseconds <= nowMs) {
-      const handled = await onCourtDeadlineDue(state, deadline, now);
+      const handled = await onDeadlineDue(state, deadline, now);
       if (handled) {
         events.push(...handled);
         continue;
@@ -73,7 +73,7 @@ export async function fireDueDeadlines(state: CaseState, now: string): Promise<C
         body: `${label}已于${formatChinaInstant(deadline.explanation.dueAt)}届满，案件仍未办结，请尽快处理。`,
         at: now,
       });
-      events.push(...(await afterCourtDeadlineOverdue(state, deadline, now)));
+      events.push(...(await afterDeadlineOverdue(state, deadline, now)));
     }
   }
   return events;

@@ -14,7 +14,7 @@ import type {
   RecordFollowUpInput,
   SupervisionOrder,
 } from './case.messages.js';
-import type { CourtProgress } from './referral.messages.js';
+import type { CourtProgress, ProsecutionProgress } from './referral.messages.js';
 
 /** The part of a case an event log row shows as "before" and "after". */
 export interface CaseSummary {
@@ -57,6 +57,7 @@ export interface CaseSnapshot {
   deadlines: TrackedDeadline[];
   supervisionOrders?: SupervisionOrder[];
   court?: CourtProgress | null;
+  prosecution?: ProsecutionProgress | null;
   linkPending?: string | null;
   closedAt: string | null;
 }
@@ -79,6 +80,7 @@ export class CaseState {
   deadlines: TrackedDeadline[] = [];
   supervisionOrders: SupervisionOrder[] = [];
   court: CourtProgress | null = null;
+  prosecution: ProsecutionProgress | null = null;
   linkPending: string | null = null;
   closedAt: string | null = null;
   /** Bumped whenever a deadline is planned, moved or closed: the main loop re-arms its timer. */
@@ -98,6 +100,9 @@ export class CaseState {
         confirmation: null,
         reports: [],
       };
+    }
+    if (registration.referral?.kind === 'prosecution') {
+      this.prosecution = { terms: null, instalments: [], packageSentAt: null, decision: null, reports: [] };
     }
     if (snapshot) {
       Object.assign(this, snapshot);
@@ -122,6 +127,7 @@ export class CaseState {
       deadlines: this.deadlines,
       supervisionOrders: this.supervisionOrders,
       court: this.court,
+      prosecution: this.prosecution,
       linkPending: this.linkPending,
       closedAt: this.closedAt,
     };
@@ -246,6 +252,7 @@ export class CaseState {
       supervisionOrders: this.supervisionOrders,
       referral: r.referral ?? null,
       court: this.court,
+      prosecution: this.prosecution,
       linkPending: this.linkPending,
       overdue: this.deadlines.some((deadline) => deadline.status === 'overdue' && deadline.closedAt === null),
       closedAt: this.closedAt,

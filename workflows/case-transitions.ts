@@ -7,7 +7,8 @@ import { findConflicts } from './case-activities.js';
 import { startDeadline } from './case-deadline-planning.js';
 import { notifyCase } from './case-notify.js';
 import type { CaseEvent, CaseState } from './case-state.js';
-import { afterCourtOutcome, courtReferral, replanCourtPeriod } from './court-referral.js';
+import { courtReferral, replanCourtPeriod } from './court-referral.js';
+import { afterOutcome } from './docking-hooks.js';
 
 type Applier<T extends TransitionName> = (
   state: CaseState,
@@ -63,20 +64,23 @@ function outcome<T extends 'settle' | 'fail' | 'withdraw' | 'terminate' | 'refer
       state.endDeadline('stage', 'met', now);
     });
     await after?.(state, request, now);
-    return [event, ...(await afterCourtOutcome(state, now))];
+    return [event, ...(await afterOutcome(state, now))];
   };
 }
 
 /** The deadline an extension moves: the court's period for a court referral, else the handling period. */
 function extensionTarget(state: CaseState) {
-  return courtReferral(state) ? state.deadline('court_period') : state.deadline('stage');
+  if (courtReferral(state)) return state.deadline('court_period');
+  if (state.registration.referral?.kind === 'prosecution') return state.deadline('prosecution');
+  return state.deadline('stage');
 }
 
 export const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
   async triage(state, request, now) {
     const triagedAt = state.triagedAt ?? now;
     // A court referral runs on the court's period (from 签收), not the centre's handling period.
-    if (!courtReferral(state)) await planStageDeadline(state, request.triageClass, triagedAt, now);
+    // A referred case runs on its referrer's deadlines (court period, prosecutor's deadline) instead.
+    if (!state.registration.referral) await planStageDeadline(state, request.triageClass, triagedAt, now);
     const stage = state.deadline('stage');
     return [
       state.apply(

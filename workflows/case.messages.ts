@@ -3,7 +3,12 @@ import type { DeadlineExplanation } from '../domain/explain-deadline.js';
 import type { Stage } from '../domain/stages.js';
 import type { TransitionName } from '../domain/transition-table.js';
 import type { CaseSource, Disposition, DisputeCategory, TriageClass } from '../domain/vocabulary.js';
-import type { CourtProgress, Referral } from './referral.messages.js';
+import type {
+  CourtProgress,
+  ProsecutionProgress,
+  ProsecutionSettlementTerms,
+  Referral,
+} from './referral.messages.js';
 
 /**
  * Message contracts of the case workflow. `api/` imports these, never the workflow body.
@@ -80,6 +85,8 @@ export interface SettleInput {
   amountFen: number;
   performance: PerformanceStep[];
   signedAt?: string;
+  /** For a procuratorate's referral: the terms of the criminal settlement (刑事和解). */
+  prosecution?: ProsecutionSettlementTerms;
 }
 export interface FailInput {
   reasons: string;
@@ -183,6 +190,8 @@ export interface CaseView {
   supervisionOrders: SupervisionOrder[];
   referral: Referral | null;
   court: CourtProgress | null;
+  /** Optional only so that older stored views (and imported cases) still read. */
+  prosecution?: ProsecutionProgress | null;
   /** What must still happen before the case may close (e.g. the court's confirmation ruling). */
   linkPending: string | null;
   overdue: boolean;

@@ -34,6 +34,8 @@ import {
 import { transitionAppliers } from './case-transitions.js';
 import { registerCourtHandlers } from './court-handlers.js';
 import { planCourtAcceptance } from './court-referral.js';
+import { registerProsecutionHandlers } from './prosecution-handlers.js';
+import { checkProsecutionSettlement, planProsecutionMediation } from './prosecution-referral.js';
 
 export interface CaseWorkflowOptions {
   /** Continue as new after this many events in one run (the server also suggests it as history grows). */
@@ -82,7 +84,8 @@ export async function caseWorkflow(
     registerTransition(name);
   }
   function registerTransition<T extends TransitionName>(name: T) {
-    const refuseUnlessAllowed = (actor: { id: string; role?: string }) => {
+    const refuseUnlessAllowed = (request: TransitionRequest<T>) => {
+      const actor = request.actor;
       const check = checkTransition(state.facts(), name, {
         id: actor.id,
         role: (actor.role ?? 'none') as never,
@@ -95,6 +98,7 @@ export async function caseWorkflow(
           nonRetryable: true,
         });
       }
+      if (name === 'settle') checkProsecutionSettlement(state, request as TransitionRequest<'settle'>);
       if (name === 'accept' && state.court && !state.court.signedAt) {
         throw ApplicationFailure.create({
           type: 'materials_not_signed',
@@ -110,12 +114,12 @@ export async function caseWorkflow(
       (request: TransitionRequest<T>) =>
         serially(async () => {
           // Checked again here: another Update may have changed the case since the validator ran.
-          refuseUnlessAllowed(request.actor);
+          refuseUnlessAllowed(request);
           const events = await transitionAppliers[name](state, request, now());
           await commit(...events);
           return state.view();
         }),
-      { validator: (request: TransitionRequest<T>) => refuseUnlessAllowed(request.actor) },
+      { validator: (request: TransitionRequest<T>) => refuseUnlessAllowed(request) },
     );
   }
 
@@ -141,10 +145,12 @@ export async function caseWorkflow(
   );
 
   registerCourtHandlers(state, serially, commit, now);
+  registerProsecutionHandlers(state, serially, commit, now);
 
   if (!snapshot) {
     await serially(async () => {
       await planCourtAcceptance(state, now());
+      await planProsecutionMediation(state, now());
       await commit(
         state.apply('registered', registration.registeredBy, registration.registeredAt, {
           source: registration.source,

@@ -22,7 +22,7 @@ export interface CourtReferral {
   callbackUrl: string | null;
 }
 
-export type Referral = CourtReferral;
+export type Referral = CourtReferral | ProsecutionReferral;
 
 export interface AppraisalPeriod {
   reason: string;
@@ -91,4 +91,89 @@ export const recordConfirmationApplicationUpdate = defineUpdate<
 /** The court's ruling on judicial confirmation, posted by the court itself. */
 export const confirmationDecisionUpdate = defineUpdate<CaseView, [WithActor<ConfirmationDecisionInput>]>(
   'confirmationDecision',
+);
+
+// ---- prosecution docking (检调对接) ----
+
+export interface ProsecutionEligibilityFacts {
+  privateDispute: boolean;
+  criminalLawChapter: number;
+  negligent: boolean;
+  likelySentenceMonths: number;
+  intentionalCrimeWithinFiveYears: boolean;
+}
+
+/** A procuratorate's referral of a minor criminal case for settlement of its civil side (刑事和解). */
+export interface ProsecutionReferral {
+  kind: 'prosecution';
+  institutionId: string;
+  institutionName: string;
+  reference: string;
+  offence: string;
+  statuteArticle: string;
+  facts: string;
+  prosecutorContact: { name: string; phone?: string };
+  /** 审查起诉: the prosecutor's review period, as the procuratorate states it (China dates). */
+  reviewStartedOn: string;
+  reviewDueOn: string;
+  eligibility: ProsecutionEligibilityFacts;
+  /** The prosecutor decides only once compensation is paid (人民检察院刑事诉讼规则 art 503). */
+  performanceBeforeDecision: boolean;
+  referralDate: string;
+  receivedAt: string;
+  callbackUrl: string | null;
+}
+
+export interface Instalment {
+  n: number;
+  amountFen: number;
+  dueDate: string;
+  paidOn: string | null;
+  proof: string | null;
+}
+
+/** What the settlement of a criminal case's civil side records (人民检察院刑事诉讼规则 arts 495–499). */
+export interface ProsecutionSettlementTerms {
+  compensationFen: number;
+  method: string;
+  /** The suspect's apology and remorse (赔礼道歉、悔罪). */
+  remorse: string;
+  /** The victim forgives (谅解) and asks for leniency (请求从宽处理). */
+  forgiveness: boolean;
+  leniencyRequested: boolean;
+  /** The victim's letter of forgiveness (谅解书), when signed. */
+  forgivenessLetter: { signedOn: string; signedBy: string } | null;
+  instalments: { amountFen: number; dueDate: string }[];
+  /** Required for payment in instalments (art 499). */
+  guarantee?: { kind: 'guarantor' | 'deposit' | 'collateral'; detail: string };
+  victimConsentToInstalments?: boolean;
+}
+
+export interface ProsecutionProgress {
+  terms: ProsecutionSettlementTerms | null;
+  instalments: Instalment[];
+  packageSentAt: string | null;
+  decision: {
+    decision: 'non_prosecution' | 'lenient_recommendation' | 'prosecution';
+    date: string;
+    at: string;
+  } | null;
+  reports: { deliveryId: string; kind: string; at: string }[];
+}
+
+export interface RecordPaymentInput {
+  instalment: number;
+  paidOn: string;
+  proof: string;
+}
+export interface ProsecutionDecisionInput {
+  decision: 'non_prosecution' | 'lenient_recommendation' | 'prosecution';
+  date: string;
+}
+
+/** A payment under the agreement (履行): one instalment paid, with its proof. */
+export const recordPaymentUpdate = defineUpdate<CaseView, [WithActor<RecordPaymentInput>]>('recordPayment');
+/** The procuratorate's decision (不起诉 / 从宽量刑建议 / 起诉), posted by the procuratorate. */
+export const prosecutionDecisionUpdate = defineUpdate<CaseView, [WithActor<ProsecutionDecisionInput>]>(
+  'prosecutionDecision',
 );

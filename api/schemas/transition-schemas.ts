@@ -11,6 +11,31 @@ const fen = z
   .max(Number.MAX_SAFE_INTEGER)
   .openapi({ description: 'amount in fen (分)' });
 
+/** 人民检察院刑事诉讼规则 arts 495–499: only civil compensation and forgiveness are settled. */
+const ProsecutionTermsSchema = z
+  .object({
+    compensationFen: fen,
+    method: text(500),
+    remorse: text(2000),
+    forgiveness: z.boolean(),
+    leniencyRequested: z.boolean(),
+    forgivenessLetter: z
+      .object({ signedOn: z.iso.date(), signedBy: text(100) })
+      .strict()
+      .nullable(),
+    instalments: z
+      .array(z.object({ amountFen: fen, dueDate: z.iso.date() }).strict())
+      .min(1)
+      .max(60),
+    guarantee: z
+      .object({ kind: z.enum(['guarantor', 'deposit', 'collateral']), detail: text(1000) })
+      .strict()
+      .optional(),
+    victimConsentToInstalments: z.boolean().optional(),
+  })
+  .strict()
+  .openapi('ProsecutionSettlementTerms');
+
 /** Request bodies of the staff transitions, one per Update of the case workflow. */
 export const transitionBodies = {
   triage: z
@@ -53,6 +78,10 @@ export const transitionBodies = {
         )
         .max(100),
       signedAt: instant.optional(),
+      prosecution: ProsecutionTermsSchema.optional().openapi({
+        description:
+          'Required when a procuratorate referred the case: the criminal settlement terms (刑事和解)',
+      }),
     })
     .strict(),
   fail: z.object({ reasons: text(8000), undisputedFacts: text(8000) }).strict(),

@@ -1,0 +1,30 @@
+import type { CaseEvent, CaseState, TrackedDeadline } from './case-state.js';
+import { afterCourtDeadlineOverdue, afterCourtOutcome, onCourtDeadlineDue } from './court-referral.js';
+import { afterProsecutionDeadlineOverdue, afterProsecutionOutcome } from './prosecution-referral.js';
+
+/**
+ * Where the dockings (court, procuratorate) join the case's common path. Each returns nothing (and
+ * schedules nothing) for a case that has no referral, so ordinary cases replay exactly as before.
+ */
+export async function afterOutcome(state: CaseState, now: string): Promise<CaseEvent[]> {
+  return [...(await afterCourtOutcome(state, now)), ...(await afterProsecutionOutcome(state, now))];
+}
+
+export function onDeadlineDue(
+  state: CaseState,
+  deadline: TrackedDeadline,
+  now: string,
+): Promise<CaseEvent[] | undefined> {
+  return onCourtDeadlineDue(state, deadline, now);
+}
+
+export async function afterDeadlineOverdue(
+  state: CaseState,
+  deadline: TrackedDeadline,
+  now: string,
+): Promise<CaseEvent[]> {
+  return [
+    ...(await afterCourtDeadlineOverdue(state, deadline, now)),
+    ...(await afterProsecutionDeadlineOverdue(state, deadline, now)),
+  ];
+}
