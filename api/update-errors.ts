@@ -5,7 +5,7 @@ import { Problem } from './problem.js';
 
 const forbiddenTypes = new Set(['override_forbidden', 'forbidden_unit', 'forbidden', 'not_addressee']);
 /** The thing was already done: repeating it conflicts with the current state. */
-const conflictTypes = new Set(['already_signed', 'already_applied', 'already_decided']);
+const conflictTypes = new Set(['already_signed', 'already_applied', 'already_decided', 'already_paid']);
 
 function findApplicationFailure(error: unknown): ApplicationFailure | undefined {
   for (let current = error; current; current = (current as { cause?: unknown }).cause) {

@@ -143,19 +143,29 @@ async function caseAppears(db: Database, caseNumber: string, timeoutMs: number):
   }
 }
 
+export interface ReferralRequest {
+  kind: 'court' | 'prosecution';
+  reference: string;
+  /** The validated request body: stored, and hashed to tell a repeat from a conflict. */
+  body: object;
+  /** The case's registration, once it has a number and a receiving unit. */
+  build(caseNumber: string, receivedAt: Date, institutionName: string, unitId: string): CaseRegistration;
+}
+
 /**
- * Register a court's referral exactly once per (court, reference). The referral row (unique by court
- * and reference) is written first and holds the whole registration; the case's workflow is started
- * after it, idempotently. A repeat with the same body finds the same case; a different body under the
- * same reference is a conflict. Concurrent duplicates lose the insert and wait for the same case.
+ * Register an institution's referral exactly once per (institution, reference). The referral row
+ * (unique by institution and reference) is written first and holds the whole registration; the case's
+ * workflow is started after it, idempotently. A repeat with the same body finds the same case; a
+ * different body under the same reference is a conflict. Concurrent duplicates lose the insert and
+ * wait for the same case.
  */
-export async function registerReferral(
+export async function registerInstitutionReferral(
   deps: RegisterReferralDependencies,
   institutionId: string,
-  body: CourtReferralInput,
+  request: ReferralRequest,
 ): Promise<{ created: boolean; caseNumber: string }> {
-  const hash = referralHash(body);
-  const existing = await findReferral(deps.db, institutionId, body.reference);
+  const hash = referralHash(request.body);
+  const existing = await findReferral(deps.db, institutionId, request.reference);
   if (existing) return answerExisting(deps, existing, hash);
 
   const [institution] = await deps.db
@@ -167,48 +177,64 @@ export async function registerReferral(
   const now = new Date();
   // A number is drawn before the insert: a concurrent duplicate that loses the race leaves a gap.
   const caseNumber = await allocateCaseNumber(deps.db, deps.caseNumberPrefix, now);
-  const referral: CourtReferral = {
-    kind: 'court',
-    institutionId,
-    institutionName: institution!.name,
-    reference: body.reference,
-    type: body.type,
-    procedure: body.procedure ?? null,
-    referralDate: body.referralDate,
-    receivedAt: now.toISOString(),
-    claimsSummary: body.claimsSummary,
-    claimAmountFen: body.claimAmountFen,
-    materials: body.materials,
-    contact: body.contact,
-    callbackUrl: body.callbackUrl ?? null,
-  };
-  const registration: CaseRegistration = {
-    caseNumber,
-    source: 'court',
-    summary: `【${body.type === 'delegated' ? '委派调解' : '委托调解'}】${body.claimsSummary}`,
-    unitId,
-    parties: body.parties,
-    registeredBy: { kind: 'institution', id: institutionId, role: 'court' },
-    registeredAt: now.toISOString(),
-    referral,
-  };
+  const registration = request.build(caseNumber, now, institution!.name, unitId);
   const inserted = await deps.db
     .insert(referrals)
     .values({
       institutionId,
-      reference: body.reference,
-      kind: 'court',
+      reference: request.reference,
+      kind: request.kind,
       caseNumber,
       requestHash: hash,
-      body: { request: body, registration },
+      body: { request: request.body, registration },
       createdAt: now,
     })
     .onConflictDoNothing()
     .returning({ caseNumber: referrals.caseNumber });
   if (inserted.length === 0) {
-    const winner = await findReferral(deps.db, institutionId, body.reference);
+    const winner = await findReferral(deps.db, institutionId, request.reference);
     return answerExisting(deps, winner!, hash);
   }
   await ensureCaseStarted(deps, registration);
   return { created: true, caseNumber };
+}
+
+/** A court's referral (诉调对接). */
+export function registerReferral(
+  deps: RegisterReferralDependencies,
+  institutionId: string,
+  body: CourtReferralInput,
+) {
+  return registerInstitutionReferral(deps, institutionId, {
+    kind: 'court',
+    reference: body.reference,
+    body,
+    build(caseNumber, receivedAt, institutionName, unitId) {
+      const referral: CourtReferral = {
+        kind: 'court',
+        institutionId,
+        institutionName,
+        reference: body.reference,
+        type: body.type,
+        procedure: body.procedure ?? null,
+        referralDate: body.referralDate,
+        receivedAt: receivedAt.toISOString(),
+        claimsSummary: body.claimsSummary,
+        claimAmountFen: body.claimAmountFen,
+        materials: body.materials,
+        contact: body.contact,
+        callbackUrl: body.callbackUrl ?? null,
+      };
+      return {
+        caseNumber,
+        source: 'court',
+        summary: `【${body.type === 'delegated' ? '委派调解' : '委托调解'}】${body.claimsSummary}`,
+        unitId,
+        parties: body.parties,
+        registeredBy: { kind: 'institution', id: institutionId, role: 'court' },
+        registeredAt: receivedAt.toISOString(),
+        referral,
+      };
+    },
+  });
 }
