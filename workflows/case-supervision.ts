@@ -4,6 +4,7 @@ import type { Actor, ExplainSupervisionInput, IssueSupervisionOrderInput } from 
 import { startDeadline } from './case-deadline-planning.js';
 import { notifyCase } from './case-notify.js';
 import type { CaseEvent, CaseState } from './case-state.js';
+import { supervises } from './supervisor-scope.js';
 
 function refuse(code: string, message: string): never {
   throw ApplicationFailure.create({ type: code, message, nonRetryable: true });
@@ -22,7 +23,7 @@ export function checkSupervisionOrder(
   const { actor } = input;
   if (actor.role !== 'supervisor' && actor.role !== 'admin')
     refuse('forbidden_role', 'only a supervisor issues supervision orders');
-  if (actor.role === 'supervisor' && actor.unitId !== state.unitId)
+  if (actor.role === 'supervisor' && !supervises(actor, state.unitId))
     refuse('forbidden_unit', 'the case belongs to another unit');
   if (state.stage === 'archived') refuse('illegal_transition', 'the case is archived');
   if (!state.assigneeId) refuse('no_assignee', 'the case has no assignee to answer a supervision order');

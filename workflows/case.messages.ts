@@ -20,6 +20,11 @@ export interface Actor {
   id: string;
   role?: 'clerk' | 'mediator' | 'supervisor' | 'admin' | 'court' | 'procuratorate' | 'police';
   unitId?: string | null;
+  /**
+   * For a supervisor: the case's unit, when the API has checked that it lies in the supervisor's
+   * subtree (a centre supervises its stations). Without it, only the supervisor's own unit counts.
+   */
+  scopeUnitIds?: string[];
 }
 
 export interface PartyInput {

@@ -13,6 +13,7 @@ import type {
   RecordConfirmationApplicationInput,
   StartAppraisalInput,
 } from './referral.messages.js';
+import { supervises } from './supervisor-scope.js';
 
 /** 诉调对接: the court's deadlines, the outcome reports and judicial confirmation, for one case. */
 
@@ -35,7 +36,7 @@ function progress(state: CaseState): CourtProgress {
 function requireStaff(actor: Actor, roles: string[], state: CaseState) {
   if (actor.kind !== 'staff' || !roles.includes(actor.role ?? ''))
     refuse('forbidden_role', `only ${roles.join(', ')} may do this`);
-  if (actor.role === 'supervisor' && actor.unitId !== state.unitId)
+  if (actor.role === 'supervisor' && !supervises(actor, state.unitId))
     refuse('forbidden_unit', 'the case belongs to another unit');
   if (actor.role === 'mediator' && actor.id !== state.assigneeId)
     refuse('not_assignee', 'only the assigned mediator may do this');

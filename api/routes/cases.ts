@@ -2,7 +2,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { asc, eq } from 'drizzle-orm';
 import { caseEvents } from '../../db/schema/index.js';
 import { allStaff } from '../access.js';
-import { canSeeCase } from '../case-access.js';
+import { canSeeCase, supervisedUnitsOf } from '../case-access.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
 import type { AppDependencies } from '../dependencies.js';
 import { Problem, problems } from '../problem.js';
@@ -123,7 +123,9 @@ export function caseRoutes(deps: AppDependencies) {
     .openapi(caseEventsRoute, async (c) => {
       const { caseNumber } = c.req.valid('param');
       const found = await loadCase(db, caseNumber);
-      if (!found || !canSeeCase(c.get('principal'), found)) throw problems.notFound(`No case ${caseNumber}.`);
+      const supervised = await supervisedUnitsOf(db, c.get('principal'));
+      if (!found || !canSeeCase(c.get('principal'), found, supervised))
+        throw problems.notFound(`No case ${caseNumber}.`);
       const rows = await db
         .select()
         .from(caseEvents)

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Database } from '../../db/client.js';
 import { type Actor, type CaseView, caseWorkflowId } from '../../workflows/case.messages.js';
+import { supervisedUnitsOf } from '../case-access.js';
 import type { StaffPrincipal } from '../context.js';
 import { Problem, problems } from '../problem.js';
 import type { CaseResponse } from '../schemas/case-schemas.js';
@@ -31,8 +32,19 @@ export async function executeCaseUpdate<I extends object>(
 ): Promise<CaseResponse> {
   const found = await loadCase(deps.db, caseNumber);
   if (!found) throw problems.notFound(`No case ${caseNumber}.`);
-  if (principal.role === 'supervisor' && principal.unitId !== found.unitId) {
-    throw new Problem(403, 'forbidden_unit', 'Not allowed', 'The case belongs to another unit.');
+  let actor = staffActor(principal);
+  if (principal.role === 'supervisor') {
+    // A centre supervisor acts on the cases of its stations too: the workflow is told which unit.
+    const supervised = await supervisedUnitsOf(deps.db, principal);
+    if (!found.unitId || !supervised.includes(found.unitId)) {
+      throw new Problem(
+        403,
+        'forbidden_unit',
+        'Not allowed',
+        'The case belongs to a unit you do not supervise.',
+      );
+    }
+    actor = { ...actor, scopeUnitIds: [found.unitId] };
   }
   if (found.stage === 'archived') {
     throw new Problem(
@@ -49,7 +61,7 @@ export async function executeCaseUpdate<I extends object>(
   try {
     const view = await deps.temporal.workflow
       .getHandle(caseWorkflowId(caseNumber))
-      .executeUpdate(definition, { args: [{ ...input, actor: staffActor(principal) }] });
+      .executeUpdate(definition, { args: [{ ...input, actor }] });
     return toCaseResponse(view, principal);
   } catch (error) {
     throw updateFailureToProblem(error) ?? error;

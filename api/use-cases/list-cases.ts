@@ -1,9 +1,10 @@
-import { and, desc, eq, exists, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.js';
 import { cases, parties } from '../../db/schema/index.js';
 import { addDays, startOfChinaDayEpochMilliseconds } from '../../domain/dates.js';
 import type { CaseView } from '../../workflows/case.messages.js';
+import { supervisedUnitsOf } from '../case-access.js';
 import type { Principal } from '../context.js';
 import { maskParty } from '../masking.js';
 import { Problem } from '../problem.js';
@@ -37,16 +38,16 @@ function decodeCursor(cursor: string): [Date, string] {
 }
 
 /** Scope of the list by role: the same rule as reading one case. */
-function scopeCondition(principal: Principal): SQL | undefined {
+function scopeCondition(principal: Principal, supervised: string[]): SQL | undefined {
   if (principal.kind !== 'staff') return sql`false`;
   if (principal.role === 'supervisor')
-    return principal.unitId ? eq(cases.unitId, principal.unitId) : sql`false`;
+    return supervised.length > 0 ? inArray(cases.unitId, supervised) : sql`false`;
   if (principal.role === 'mediator') return eq(cases.assigneeId, principal.userId);
   return undefined;
 }
 
 export async function listCases(db: Database, principal: Principal, query: Query) {
-  const conditions: (SQL | undefined)[] = [scopeCondition(principal)];
+  const conditions: (SQL | undefined)[] = [scopeCondition(principal, await supervisedUnitsOf(db, principal))];
   if (query.stage) conditions.push(eq(cases.stage, query.stage));
   if (query.triageClass) conditions.push(eq(cases.triageClass, query.triageClass));
   if (query.category) conditions.push(eq(cases.category, query.category));

@@ -3,13 +3,17 @@ import type { Database } from '../../db/client.js';
 import { cases } from '../../db/schema/index.js';
 import { allowedTransitions } from '../../domain/transitions.js';
 import type { CaseView } from '../../workflows/case.messages.js';
-import { type CaseScope, canSeeCase, seesFullContactDetails } from '../case-access.js';
+import { type CaseScope, canSeeCase, seesFullContactDetails, supervisedUnitsOf } from '../case-access.js';
 import type { Principal } from '../context.js';
 import { maskParty } from '../masking.js';
 import { problems } from '../problem.js';
 import type { CaseResponse } from '../schemas/case-schemas.js';
 
-export function toCaseResponse(view: CaseView, principal: Principal): CaseResponse {
+export function toCaseResponse(
+  view: CaseView,
+  principal: Principal,
+  supervisedUnits: readonly string[] = [],
+): CaseResponse {
   const { projectedSeq: _projectedSeq, ...rest } = view;
   const scope = { unitId: view.unitId, assigneeId: view.assigneeId };
   const facts = {
@@ -22,7 +26,9 @@ export function toCaseResponse(view: CaseView, principal: Principal): CaseRespon
   };
   return {
     ...rest,
-    parties: seesFullContactDetails(principal, scope) ? view.parties : view.parties.map(maskParty),
+    parties: seesFullContactDetails(principal, scope, supervisedUnits)
+      ? view.parties
+      : view.parties.map(maskParty),
     deadlines: view.deadlines as unknown as CaseResponse['deadlines'],
     extensions: view.extensions as unknown as Record<string, unknown>[],
     followUp: view.followUp as unknown as Record<string, unknown> | null,
@@ -58,6 +64,7 @@ export async function readCase(
   caseNumber: string,
 ): Promise<CaseResponse> {
   const found = await loadCase(db, caseNumber);
-  if (!found || !canSeeCase(principal, found)) throw problems.notFound(`No case ${caseNumber}.`);
-  return toCaseResponse(found.view, principal);
+  const supervised = await supervisedUnitsOf(db, principal);
+  if (!found || !canSeeCase(principal, found, supervised)) throw problems.notFound(`No case ${caseNumber}.`);
+  return toCaseResponse(found.view, principal, supervised);
 }

@@ -1,5 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mediatorRelations } from '../../db/schema/index.js';
+import { mediatorRelations, units } from '../../db/schema/index.js';
 import { caseApi } from '../helpers/case-api.js';
 import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
@@ -214,5 +215,41 @@ describe('refusals: every no is clear and changes nothing', () => {
     const mine = await api.call('GET', '/v1/cases', otherMediator.token, undefined, 200);
     expect(mine.items).toEqual([]);
     await api.call('GET', '/v1/cases?overdue=maybe', clerk.token, undefined, 400);
+  });
+
+  it('lets a centre supervisor see and act on its stations’ cases, which a station’s own supervisor cannot do for the centre', async () => {
+    const db = system.database.db;
+    const [centre] = await db.select().from(units).where(eq(units.id, clerk.unitId!));
+    const [station] = await db
+      .insert(units)
+      .values({ code: `ST-${Date.now()}`, name: '婚姻家庭纠纷调解站', kind: 'station', parentId: centre!.id })
+      .returning();
+    const stationSupervisor = await createStaff(db, 'supervisor', station!.id);
+    const stationMediator = await createStaff(db, 'mediator', station!.id);
+    const atStation = await api.register(clerk.token, { ...dispute, unitId: station!.id });
+    await api.transition(clerk.token, atStation.caseNumber, 'triage', {
+      triageClass: 'simple',
+      category: 'family',
+    });
+    await api.call('GET', `/v1/cases/${atStation.caseNumber}`, supervisor.token, undefined, 200);
+    const listed = await api.call('GET', `/v1/cases?unitId=${station!.id}`, supervisor.token, undefined, 200);
+    expect((listed.items as { caseNumber: string }[]).map((i) => i.caseNumber)).toContain(
+      atStation.caseNumber,
+    );
+    const assigned = await api.transition(supervisor.token, atStation.caseNumber, 'assign', {
+      mediatorId: stationMediator.id,
+    });
+    expect(assigned.assigneeId).toBe(stationMediator.id);
+
+    const atCentre = await api.register(clerk.token, dispute);
+    await api.call('GET', `/v1/cases/${atCentre.caseNumber}`, stationSupervisor.token, undefined, 404);
+    const refused = await api.transition(
+      stationSupervisor.token,
+      atCentre.caseNumber,
+      'reject',
+      { reason: '越权' },
+      403,
+    );
+    expect(refused.code).toBe('forbidden_unit');
   });
 });
