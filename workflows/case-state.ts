@@ -14,7 +14,7 @@ import type {
   RecordFollowUpInput,
   SupervisionOrder,
 } from './case.messages.js';
-import type { CourtProgress, ProsecutionProgress } from './referral.messages.js';
+import type { CourtProgress, PoliceProgress, ProsecutionProgress } from './referral.messages.js';
 
 /** The part of a case an event log row shows as "before" and "after". */
 export interface CaseSummary {
@@ -58,6 +58,7 @@ export interface CaseSnapshot {
   supervisionOrders?: SupervisionOrder[];
   court?: CourtProgress | null;
   prosecution?: ProsecutionProgress | null;
+  police?: PoliceProgress | null;
   linkPending?: string | null;
   closedAt: string | null;
 }
@@ -81,6 +82,7 @@ export class CaseState {
   supervisionOrders: SupervisionOrder[] = [];
   court: CourtProgress | null = null;
   prosecution: ProsecutionProgress | null = null;
+  police: PoliceProgress | null = null;
   linkPending: string | null = null;
   closedAt: string | null = null;
   /** Bumped whenever a deadline is planned, moved or closed: the main loop re-arms its timer. */
@@ -104,6 +106,7 @@ export class CaseState {
     if (registration.referral?.kind === 'prosecution') {
       this.prosecution = { terms: null, instalments: [], packageSentAt: null, decision: null, reports: [] };
     }
+    if (registration.referral?.kind === 'police') this.police = { reports: [] };
     if (snapshot) {
       Object.assign(this, snapshot);
       this.projectedSeq = snapshot.seq;
@@ -128,6 +131,7 @@ export class CaseState {
       supervisionOrders: this.supervisionOrders,
       court: this.court,
       prosecution: this.prosecution,
+      police: this.police,
       linkPending: this.linkPending,
       closedAt: this.closedAt,
     };
@@ -253,6 +257,7 @@ export class CaseState {
       referral: r.referral ?? null,
       court: this.court,
       prosecution: this.prosecution,
+      police: this.police,
       linkPending: this.linkPending,
       overdue: this.deadlines.some((deadline) => deadline.status === 'overdue' && deadline.closedAt === null),
       closedAt: this.closedAt,

@@ -9,6 +9,7 @@ import { notifyCase } from './case-notify.js';
 import type { CaseEvent, CaseState } from './case-state.js';
 import { courtReferral, replanCourtPeriod } from './court-referral.js';
 import { afterOutcome } from './docking-hooks.js';
+import { afterPoliceSession } from './police-referral.js';
 
 type Applier<T extends TransitionName> = (
   state: CaseState,
@@ -145,11 +146,11 @@ export const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
   },
 
   async recordSession(state, request, now) {
-    return [
-      state.apply('session_recorded', request.actor, now, withoutActor(request), () => {
-        state.sessions += 1;
-      }),
-    ];
+    const event = state.apply('session_recorded', request.actor, now, withoutActor(request), () => {
+      state.sessions += 1;
+    });
+    await afterPoliceSession(state, request, now);
+    return [event];
   },
 
   async requestExtension(state, request, now) {

@@ -5,6 +5,7 @@ import type { TransitionName } from '../domain/transition-table.js';
 import type { CaseSource, Disposition, DisputeCategory, TriageClass } from '../domain/vocabulary.js';
 import type {
   CourtProgress,
+  PoliceProgress,
   ProsecutionProgress,
   ProsecutionSettlementTerms,
   Referral,
@@ -197,6 +198,7 @@ export interface CaseView {
   court: CourtProgress | null;
   /** Optional only so that older stored views (and imported cases) still read. */
   prosecution?: ProsecutionProgress | null;
+  police?: PoliceProgress | null;
   /** What must still happen before the case may close (e.g. the court's confirmation ruling). */
   linkPending: string | null;
   overdue: boolean;

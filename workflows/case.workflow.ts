@@ -34,6 +34,7 @@ import {
 import { transitionAppliers } from './case-transitions.js';
 import { registerCourtHandlers } from './court-handlers.js';
 import { planCourtAcceptance } from './court-referral.js';
+import { checkPoliceSession } from './police-referral.js';
 import { registerProsecutionHandlers } from './prosecution-handlers.js';
 import { checkProsecutionSettlement, planProsecutionMediation } from './prosecution-referral.js';
 
@@ -99,6 +100,7 @@ export async function caseWorkflow(
         });
       }
       if (name === 'settle') checkProsecutionSettlement(state, request as TransitionRequest<'settle'>);
+      if (name === 'recordSession') checkPoliceSession(state);
       if (name === 'accept' && state.court && !state.court.signedAt) {
         throw ApplicationFailure.create({
           type: 'materials_not_signed',

@@ -1,21 +1,29 @@
 import type { CaseEvent, CaseState, TrackedDeadline } from './case-state.js';
 import { afterCourtDeadlineOverdue, afterCourtOutcome, onCourtDeadlineDue } from './court-referral.js';
+import { afterPoliceOutcome, onPoliceDeadlineDue } from './police-referral.js';
 import { afterProsecutionDeadlineOverdue, afterProsecutionOutcome } from './prosecution-referral.js';
 
 /**
- * Where the dockings (court, procuratorate) join the case's common path. Each returns nothing (and
- * schedules nothing) for a case that has no referral, so ordinary cases replay exactly as before.
+ * Where the dockings (court, procuratorate, police) join the case's common path. Each returns nothing
+ * (and schedules nothing) for a case that has no referral, so ordinary cases replay exactly as before.
  */
 export async function afterOutcome(state: CaseState, now: string): Promise<CaseEvent[]> {
-  return [...(await afterCourtOutcome(state, now)), ...(await afterProsecutionOutcome(state, now))];
+  return [
+    ...(await afterCourtOutcome(state, now)),
+    ...(await afterProsecutionOutcome(state, now)),
+    ...(await afterPoliceOutcome(state, now)),
+  ];
 }
 
-export function onDeadlineDue(
+/** A deadline a docking ends itself when it passes (a window, not a duty); undefined: mark it overdue. */
+export async function onDeadlineDue(
   state: CaseState,
   deadline: TrackedDeadline,
   now: string,
 ): Promise<CaseEvent[] | undefined> {
-  return onCourtDeadlineDue(state, deadline, now);
+  return (
+    (await onCourtDeadlineDue(state, deadline, now)) ?? (await onPoliceDeadlineDue(state, deadline, now))
+  );
 }
 
 export async function afterDeadlineOverdue(

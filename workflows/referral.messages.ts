@@ -22,7 +22,26 @@ export interface CourtReferral {
   callbackUrl: string | null;
 }
 
-export type Referral = CourtReferral | ProsecutionReferral;
+/** A police station's referral of a public-order case (警调对接, 治安调解). */
+export interface PoliceReferral {
+  kind: 'police';
+  institutionId: string;
+  institutionName: string;
+  reference: string;
+  caseType: 'public_order';
+  facts: string;
+  incidentDate: string;
+  officerContact: { name: string; phone?: string };
+  referralDate: string;
+  receivedAt: string;
+  callbackUrl: string | null;
+}
+
+export interface PoliceProgress {
+  reports: { deliveryId: string; kind: string; at: string }[];
+}
+
+export type Referral = CourtReferral | ProsecutionReferral | PoliceReferral;
 
 export interface AppraisalPeriod {
   reason: string;

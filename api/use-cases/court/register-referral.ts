@@ -144,7 +144,7 @@ async function caseAppears(db: Database, caseNumber: string, timeoutMs: number):
 }
 
 export interface ReferralRequest {
-  kind: 'court' | 'prosecution';
+  kind: 'court' | 'prosecution' | 'police';
   reference: string;
   /** The validated request body: stored, and hashed to tell a repeat from a conflict. */
   body: object;
