@@ -3,10 +3,12 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mediatorRelations } from '../../db/schema/index.js';
-import { chinaDateOf } from '../../domain/dates.js';
+import { addDays, chinaDateOf } from '../../domain/dates.js';
 import {
   confirmationDecisionUpdate,
   endAppraisalUpdate,
+  prosecutionDecisionUpdate,
+  recordPaymentUpdate,
   signForMaterialsUpdate,
   startAppraisalUpdate,
 } from '../../workflows/referral.messages.js';
@@ -168,5 +170,85 @@ it('records a delegated court referral: 签收, appraisal, settlement reported, 
     await h.transition(handle, 'archive', h.clerk, {});
     await handle.result();
     await save('court-delegated-confirmed', handle);
+  });
+});
+
+it('records a prosecution referral settled in instalments, package after payment, decision closes it', async () => {
+  const procuratorate = await createInstitution(h.database.db, 'procuratorate', '海拉尔区人民检察院');
+  await h.run(async () => {
+    const now = new Date(await h.env.currentTimeMs()).toISOString();
+    const today = chinaDateOf(now);
+    const handle = await h.start(
+      'FX-2026-000006',
+      {},
+      {
+        source: 'procuratorate',
+        registeredBy: { kind: 'institution', id: procuratorate.id, role: 'procuratorate' },
+        referral: {
+          kind: 'prosecution',
+          institutionId: procuratorate.id,
+          institutionName: procuratorate.name,
+          reference: '检-FX-6',
+          offence: '故意伤害',
+          statuteArticle: '刑法第234条',
+          facts: '邻里纠纷引发轻伤',
+          prosecutorContact: { name: '孙检察官' },
+          reviewStartedOn: today,
+          reviewDueOn: addDays(today, 30),
+          eligibility: {
+            privateDispute: true,
+            criminalLawChapter: 4,
+            negligent: false,
+            likelySentenceMonths: 12,
+            intentionalCrimeWithinFiveYears: false,
+          },
+          performanceBeforeDecision: true,
+          referralDate: today,
+          receivedAt: now,
+          callbackUrl: null,
+        },
+      },
+    );
+    await h.transition(handle, 'triage', h.clerk, { triageClass: 'general', category: 'other' });
+    await h.transition(handle, 'assign', h.clerk, { mediatorId: h.mediator.id });
+    await h.transition(handle, 'accept', h.mediator, {});
+    await h.transition(handle, 'settle', h.mediator, {
+      form: 'written',
+      terms: '分两期赔偿',
+      amountFen: 500_000,
+      performance: [],
+      prosecution: {
+        compensationFen: 500_000,
+        method: '转账',
+        remorse: '当面道歉',
+        forgiveness: true,
+        leniencyRequested: true,
+        forgivenessLetter: { signedOn: today, signedBy: '钱亮' },
+        instalments: [
+          { amountFen: 200_000, dueDate: addDays(today, 3) },
+          { amountFen: 300_000, dueDate: addDays(today, 10) },
+        ],
+        guarantee: { kind: 'deposit', detail: '保证金' },
+        victimConsentToInstalments: true,
+      },
+    });
+    for (const instalment of [1, 2]) {
+      await handle.executeUpdate(recordPaymentUpdate, {
+        args: [{ instalment, paidOn: today, proof: `凭证${instalment}`, actor: h.actor(h.mediator) }],
+      });
+    }
+    await handle.executeUpdate(prosecutionDecisionUpdate, {
+      args: [
+        {
+          decision: 'non_prosecution',
+          date: today,
+          actor: { kind: 'institution', id: procuratorate.id, role: 'procuratorate' },
+        },
+      ],
+    });
+    await h.transition(handle, 'recordFollowUp', h.clerk, { performed: true, satisfaction: 4 });
+    await h.transition(handle, 'archive', h.clerk, {});
+    await handle.result();
+    await save('prosecution-instalments-decided', handle);
   });
 });

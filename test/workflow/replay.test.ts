@@ -16,6 +16,7 @@ describe('saved case histories replay against the current workflow code', async 
       'continued-as-new.json',
       'court-delegated-confirmed.json',
       'overdue-failed-archived.json',
+      'prosecution-instalments-decided.json',
       'rejected-at-intake.json',
       'settled-and-archived.json',
     ]);
