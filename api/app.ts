@@ -7,13 +7,21 @@ import type { AppDependencies } from './dependencies.js';
 import { renderDocsPage } from './docs-page.js';
 import { handleError, validationHook } from './errors.js';
 import { Problem, problemResponse } from './problem.js';
+import { adminImportRoutes, ledgerImportPath } from './routes/admin-import.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { selfServiceRoutes } from './routes/admin-self-service.js';
 import { authRoutes } from './routes/auth.js';
+import { caseCourtActionRoutes } from './routes/case-court-actions.js';
 import { caseTransitionRoutes } from './routes/case-transitions.js';
 import { caseRoutes } from './routes/cases.js';
+import { courtReferralRoutes } from './routes/court-referrals.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes } from './routes/health.js';
 import { inboxRoutes } from './routes/inbox.js';
+import { policeReferralRoutes } from './routes/police-referrals.js';
+import { casePaymentRoutes, prosecutionReferralRoutes } from './routes/prosecution-referrals.js';
+import { statisticsRoutes } from './routes/statistics.js';
+import { supervisionRoutes } from './routes/supervision.js';
 
 export const apiInfo = { title: 'feisutong 飞速通', version: '0.1.0' };
 
@@ -27,15 +35,14 @@ export function createApp(deps: AppDependencies) {
     c.header('x-request-id', requestId);
     await next();
   });
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw new Problem(413, 'payload_too_large', 'Request body too large', 'The limit is 1 MiB.');
-      },
-    }),
-  );
+  const standardBodyLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new Problem(413, 'payload_too_large', 'Request body too large', 'The limit is 1 MiB.');
+    },
+  });
+  // The ledger import sets its own, larger limit (api/routes/admin-import.ts); every other route keeps 1 MiB.
+  app.use('/v1/*', (c, next) => (c.req.path === ledgerImportPath ? next() : standardBodyLimit(c, next)));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -44,22 +51,32 @@ export function createApp(deps: AppDependencies) {
   });
 
   const requireCredentials = authenticate({ db: deps.database.db, tokenSecret: deps.settings.tokenSecret });
-  app.use('/v1/cases', requireCredentials);
-  app.use('/v1/cases/*', requireCredentials);
-  app.use('/v1/admin', requireCredentials);
-  app.use('/v1/admin/*', requireCredentials);
-  app.use('/v1/me', requireCredentials);
-  app.use('/v1/me/*', requireCredentials);
-  app.use('/v1/inbox', requireCredentials);
-  app.use('/v1/inbox/*', requireCredentials);
+
+  // Every /v1 route needs credentials except logging in; each route then checks who may call it.
+  app.use('/v1/*', async (c, next) =>
+    c.req.path.startsWith('/v1/auth/') ? next() : requireCredentials(c, next),
+  );
 
   app.route('/', healthRoutes(deps));
   app.route('/v1/auth', authRoutes(deps));
   app.route('/v1/cases', caseRoutes(deps));
   app.route('/v1/cases', caseTransitionRoutes(deps));
+  app.route('/v1/cases', caseCourtActionRoutes(deps));
+  app.route('/v1/court', courtReferralRoutes(deps));
+  app.route('/v1/prosecution', prosecutionReferralRoutes(deps));
+  app.route('/v1/police', policeReferralRoutes(deps));
+  app.route('/v1/cases', casePaymentRoutes(deps));
   app.route('/v1/admin', adminRoutes(deps));
+  app.route('/v1/admin', adminImportRoutes(deps));
   app.route('/v1/me', selfServiceRoutes(deps));
   app.route('/v1/inbox', inboxRoutes(deps));
+  app.route('/v1/supervision', supervisionRoutes(deps));
+  app.route('/v1/statistics', statisticsRoutes(deps));
+  // The supervisors' zh-CN pages; their export buttons call the API's own export routes.
+  app.route(
+    '/dashboard',
+    dashboardRoutes(deps, (request) => app.fetch(request)),
+  );
 
   const documentConfig = { openapi: '3.1.0', info: apiInfo };
   app.doc31('/openapi.json', documentConfig);

@@ -301,7 +301,7 @@ export async function afterCourtDeadlineOverdue(
 
 function checkConfirmable(state: CaseState) {
   const referral = courtReferral(state);
-  if (!referral || referral.type !== 'delegated' || state.outcome?.transition !== 'settle') {
+  if (referral?.type !== 'delegated' || state.outcome?.transition !== 'settle') {
     refuse('not_confirmable', 'only a settled delegated (委派) court referral goes to judicial confirmation');
   }
   const court = progress(state);

@@ -1,0 +1,87 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv, StaffPrincipal } from '../context.js';
+import type { AppDependencies } from '../dependencies.js';
+import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
+import { CaseNumberParam } from '../schemas/case-schemas.js';
+import {
+  ExplainSupervisionBody,
+  IssueSupervisionOrderBody,
+  SupervisionOrderResultSchema,
+} from '../schemas/supervision-schemas.js';
+import {
+  explainSupervisionOrder,
+  issueSupervisionOrder,
+} from '../use-cases/supervision/supervision-orders.js';
+
+const result = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: SupervisionOrderResultSchema } },
+});
+
+const issueOrderRoute = secureRoute({
+  method: 'post',
+  path: '/{caseNumber}/orders',
+  tags: ['supervision'],
+  summary: 'Issue a supervision order (督办) to the case’s assignee: a note and a date to explain by',
+  access: ['supervisor', 'admin'],
+  request: {
+    params: CaseNumberParam,
+    body: { required: true, content: { 'application/json': { schema: IssueSupervisionOrderBody } } },
+  },
+  responses: {
+    201: result('Issued: the order and the case'),
+    404: problemResponseSpec('No such case'),
+    409: problemResponseSpec('illegal_transition: the case is archived'),
+    422: problemResponseSpec('no_assignee, supervision_pending or explain_by_not_in_future'),
+    ...standardProblems,
+    403: problemResponseSpec('forbidden_role, or forbidden_unit: the case is not in a unit you supervise'),
+  },
+});
+
+const explainRoute = secureRoute({
+  method: 'post',
+  path: '/{caseNumber}/explanations',
+  tags: ['supervision'],
+  summary: 'Answer the open supervision order (督办反馈); only its addressee may',
+  access: ['mediator', 'supervisor', 'admin'],
+  request: {
+    params: CaseNumberParam,
+    body: { required: true, content: { 'application/json': { schema: ExplainSupervisionBody } } },
+  },
+  responses: {
+    200: result('Answered: the order and the case'),
+    404: problemResponseSpec('No such case'),
+    409: problemResponseSpec('illegal_transition: the case is archived'),
+    422: problemResponseSpec('no_open_supervision: no order waits for an answer'),
+    ...standardProblems,
+    403: problemResponseSpec('not_addressee: the order was addressed to someone else'),
+  },
+});
+
+/** /v1/supervision/cases/{caseNumber}/…: supervision orders and their answers. */
+export function supervisionOrderRoutes(deps: AppDependencies) {
+  const orderDeps = { db: deps.database.db, temporal: deps.temporal };
+  return new OpenAPIHono<AppEnv>()
+    .openapi(issueOrderRoute, async (c) => {
+      const { caseNumber } = c.req.valid('param');
+      const issued = await issueSupervisionOrder(
+        orderDeps,
+        c.get('principal') as StaffPrincipal,
+        caseNumber,
+        c.req.valid('json'),
+      );
+      c.get('logger').info({ caseNumber, seq: issued.order.seq }, 'supervision order issued');
+      return c.json(issued, 201, { location: `/v1/cases/${caseNumber}` });
+    })
+    .openapi(explainRoute, async (c) => {
+      const { caseNumber } = c.req.valid('param');
+      const answered = await explainSupervisionOrder(
+        orderDeps,
+        c.get('principal') as StaffPrincipal,
+        caseNumber,
+        c.req.valid('json'),
+      );
+      c.get('logger').info({ caseNumber, seq: answered.order.seq }, 'supervision order answered');
+      return c.json(answered, 200);
+    });
+}

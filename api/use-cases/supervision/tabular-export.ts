@@ -1,0 +1,136 @@
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+/**
+ * Spreadsheet exports (CSV and XLSX) written as streams: rows arrive page by page from an async
+ * iterable and leave as bytes, so a province's ledger never sits in memory at once.
+ */
+
+export type CellValue = string | number | null;
+
+export interface Column<T> {
+  /** zh-CN header. */
+  header: string;
+  value(row: T): CellValue;
+  /** XLSX column width in characters. */
+  width?: number;
+  /** XLSX number format, e.g. '0.00' for yuan. */
+  numberFormat?: string;
+}
+
+export interface Sheet<T> {
+  name: string;
+  columns: readonly Column<T>[];
+  /** Pages of rows, in order. */
+  pages: AsyncIterable<readonly T[]> | Iterable<readonly T[]>;
+}
+
+const byteOrderMark = '\uFEFF';
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A text cell that a
+ * spreadsheet would read as a formula (= + - @ followed by something other than a number) is prefixed
+ * with an apostrophe, so an exported ledger cannot carry a formula into Excel.
+ */
+export function csvField(value: CellValue): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let text = value;
+  if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d[\d.,]*$/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(values: readonly CellValue[]): string {
+  return `${values.map(csvField).join(',')}\r\n`;
+}
+
+async function* csvChunks<T>(sheet: Sheet<T>): AsyncGenerator<string> {
+  yield byteOrderMark + csvLine(sheet.columns.map((column) => column.header));
+  for await (const page of sheet.pages) {
+    let chunk = '';
+    for (const row of page) chunk += csvLine(sheet.columns.map((column) => column.value(row)));
+    if (chunk) yield chunk;
+  }
+}
+
+/** A UTF-8 CSV with a byte-order mark (so Excel reads the Chinese right) and CRLF line ends. */
+export function csvStream<T>(sheet: Sheet<T>): ReadableStream<Uint8Array> {
+  return Readable.toWeb(Readable.from(csvChunks(sheet), { objectMode: false })) as ReadableStream<Uint8Array>;
+}
+
+/** An XLSX workbook with one worksheet per sheet, written by exceljs's streaming writer. */
+export function xlsxStream<T>(sheets: readonly Sheet<T>[]): ReadableStream<Uint8Array> {
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  workbook.creator = 'feisutong 飞速通';
+  workbook.created = new Date();
+  (async () => {
+    for (const sheet of sheets) {
+      const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+      worksheet.columns = sheet.columns.map((column, index) => ({
+        header: column.header,
+        key: `c${index}`,
+        width: column.width ?? Math.max(10, column.header.length * 2 + 2),
+        ...(column.numberFormat ? { style: { numFmt: column.numberFormat } } : {}),
+      }));
+      worksheet.getRow(1).font = { bold: true };
+      for await (const page of sheet.pages) {
+        for (const row of page) worksheet.addRow(sheet.columns.map((column) => column.value(row))).commit();
+      }
+      worksheet.commit();
+    }
+    await workbook.commit();
+  })().catch((error: unknown) => output.destroy(error as Error));
+  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+}
+
+/**
+ * Content-Disposition for a download with a Chinese name: an ASCII fallback and the real name in
+ * RFC 5987 form (filename*=UTF-8''…), which every current browser prefers.
+ */
+export function contentDisposition(fileName: string, asciiFallback: string): string {
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  const fallback = asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+export const exportContentTypes = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** Fen as yuan with two decimals (a number, so a spreadsheet can add it up). */
+export function yuan(fen: number | null | undefined): number | null {
+  return fen === null || fen === undefined ? null : Math.round(fen) / 100;
+}
+
+/** The HTTP answer for an export: the stream, its content type and a download name. */
+export function exportResponse(
+  format: keyof typeof exportContentTypes,
+  body: ReadableStream<Uint8Array>,
+  baseName: { zh: string; ascii: string },
+): Response {
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'content-type': exportContentTypes[format],
+      'content-disposition': contentDisposition(`${baseName.zh}.${format}`, `${baseName.ascii}.${format}`),
+      'cache-control': 'no-store',
+    },
+  });
+}
+
+/** 2026-01-01至2026-01-31, or the export day when the period is open-ended. */
+export function periodName(from: string | undefined, to: string | undefined, today: string): string {
+  if (from && to) return `${from}至${to}`;
+  if (from) return `${from}起`;
+  if (to) return `截至${to}`;
+  return today;
+}
