@@ -19,6 +19,7 @@ const worker = await createCaseWorker({
   taskQueue: env.TEMPORAL_TASK_QUEUE,
   db: database.db,
   deliveries: deliverySettingsFrom(env),
+  maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
 });
 logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
 // The SDK shuts the worker down gracefully on SIGINT/SIGTERM; run() resolves once it has drained.

@@ -88,6 +88,7 @@ export async function startSystem(env: Environment, logger: Logger): Promise<Run
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       db: workerConnection.db,
       deliveries: { ...deliverySettingsFrom(env), callbackSigningKey },
+      maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
     });
     const running = worker.run();
     stack.push(async () => {

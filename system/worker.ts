@@ -37,6 +37,8 @@ export interface CaseWorkerOptions {
   workflowBundle?: WorkflowBundleOption;
   /** Tests wrap the activities to inject faults (e.g. a crash after a commit). */
   wrapActivities?: (activities: CaseActivities) => CaseActivities;
+  /** Workflows kept in memory between tasks (sticky cache); bounds the worker's memory. */
+  maxCachedWorkflows?: number;
 }
 
 export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
@@ -45,6 +47,7 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
+    ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
     activities: (options.wrapActivities ?? ((a) => a))(
       createActivities({ db: options.db, deliveries: options.deliveries ?? {} }),
     ),

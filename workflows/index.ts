@@ -1,2 +1,3 @@
 export { caseWorkflow } from './case.workflow.js';
 export { deliveryWorkflow } from './delivery.workflow.js';
+export { timerProbeWorkflow } from './timer-probe.workflow.js';

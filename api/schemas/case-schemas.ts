@@ -116,6 +116,39 @@ export const CaseSchema = z
     extensions: z.array(z.record(z.string(), z.unknown())),
     followUp: z.record(z.string(), z.unknown()).nullable(),
     deadlines: z.array(DeadlineSchema),
+    supervisionOrders: z.array(
+      z
+        .object({
+          seq: z.number().int(),
+          note: z.string(),
+          explainBy: z.string(),
+          issuedBy: z.string(),
+          issuedAt: z.string(),
+          assigneeId: z.string(),
+          explanation: z.string().nullable(),
+          explainedAt: z.string().nullable(),
+        })
+        .openapi('SupervisionOrder'),
+    ),
+    referral: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .openapi({ description: 'The court, procuratorate or police referral, as received' }),
+    court: z.record(z.string(), z.unknown()).nullable().openapi({ description: '诉调对接 progress' }),
+    prosecution: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .optional()
+      .openapi({ description: '检调对接 progress' }),
+    police: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .optional()
+      .openapi({ description: '警调对接 progress' }),
+    linkPending: z
+      .string()
+      .nullable()
+      .openapi({ description: 'What must still happen before the case may close' }),
     overdue: z.boolean(),
     closedAt: z.string().nullable(),
     seq: z.number().int(),

@@ -30,6 +30,12 @@ export function toCaseResponse(
       ? view.parties
       : view.parties.map(maskParty),
     deadlines: view.deadlines as unknown as CaseResponse['deadlines'],
+    referral: (view.referral ?? null) as CaseResponse['referral'],
+    court: (view.court ?? null) as CaseResponse['court'],
+    prosecution: (view.prosecution ?? null) as CaseResponse['prosecution'],
+    police: (view.police ?? null) as CaseResponse['police'],
+    linkPending: view.linkPending ?? null,
+    supervisionOrders: view.supervisionOrders ?? [],
     extensions: view.extensions as unknown as Record<string, unknown>[],
     followUp: view.followUp as unknown as Record<string, unknown> | null,
     outcome: view.outcome as CaseResponse['outcome'],

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -100,5 +101,7 @@ export const caseEvents = pgTable(
   (table) => [
     primaryKey({ columns: [table.caseNumber, table.seq] }),
     index('case_events_at_idx').on(table.at),
+    // Statistics: which cases were ever overdue.
+    index('case_events_overdue_idx').on(table.caseNumber).where(sql`${table.type} = 'deadline_overdue'`),
   ],
 );

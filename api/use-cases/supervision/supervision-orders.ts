@@ -75,7 +75,14 @@ export async function issueSupervisionOrder(
     const view = await deps.temporal.workflow
       .getHandle(caseWorkflowId(caseNumber))
       .executeUpdate(issueSupervisionOrderUpdate, {
-        args: [{ note: input.note, explainBy: input.explainBy, actor: actorOf(principal) }],
+        args: [
+          {
+            note: input.note,
+            explainBy: input.explainBy,
+            // The scope check above vouches for the case's unit (a centre supervises its stations).
+            actor: { ...actorOf(principal), ...(found.unitId ? { scopeUnitIds: [found.unitId] } : {}) },
+          },
+        ],
       });
     return { order: view.supervisionOrders.at(-1)!, case: toCaseResponse(view, principal) };
   } catch (error) {
