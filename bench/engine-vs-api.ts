@@ -1,0 +1,291 @@
+/**
+ * `npm run bench:engine`: the API against the engine's own limit, in one run on this machine, on the
+ * same Temporal dev server and PostgreSQL. Prints JSON:
+ * - registrations per second through the API vs raw `client.workflow.start` (goal: API ≥ 70% of raw);
+ * - a transition through the API vs a raw `executeUpdate` of the same Update (goal: API p50 ≤ 1.5× raw);
+ * - firing lag of 10,000 durable timers due within the same minute (goal: p99 ≤ 2 s);
+ * - the worker's resident memory with 10,000 open cases (goal: ≤ 400 MB).
+ * The worker runs as its own process (bin/worker.ts), as in production, so its memory is its own.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import pino from 'pino';
+import { createApp } from '../api/app.js';
+import { readEnvironment } from '../config/env.js';
+import { resolveTemporalCli, toExecutable } from '../config/temporal-binaries.js';
+import { connectDatabase } from '../db/client.js';
+import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { serveApi } from '../system/api-server.js';
+import { freePort } from '../test/helpers/ports.js';
+import { createStaff, createUnit, testTokenSecret } from '../test/helpers/staff.js';
+import { makeTempDir } from '../test/helpers/temp-dir.js';
+import {
+  awaitProjectionUpdate,
+  type CaseRegistration,
+  caseWorkflowId,
+  transitionUpdates,
+} from '../workflows/case.messages.js';
+
+const registrations = Number(process.env.BENCH_REGISTRATIONS ?? 300);
+const updates = Number(process.env.BENCH_UPDATES ?? 100);
+const timers = Number(process.env.BENCH_TIMERS ?? 10_000);
+const openCases = Number(process.env.BENCH_OPEN_CASES ?? 10_000);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const log = (message: string) => process.stderr.write(`[bench:engine] ${message}\n`);
+
+function summarise(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) =>
+    Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]! * 100) / 100;
+  return { p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99), maxMs: Math.round(sorted.at(-1)! * 100) / 100 };
+}
+
+async function inParallel<T>(count: number, width: number, run: (index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) {
+        const index = next++;
+        results[index] = await run(index);
+      }
+    }),
+  );
+  return results;
+}
+
+function rssMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 102.4) / 10;
+}
+
+const env = readEnvironment();
+const folder = await makeTempDir('bench-engine');
+const pg = await startEmbeddedPostgres({ dataDir: join(folder.path, 'postgres'), port: await freePort() });
+const temporal = await TestWorkflowEnvironment.createLocal({
+  server: {
+    executable: toExecutable(resolveTemporalCli({ ...env, PATH: process.env.PATH })),
+    ip: '127.0.0.1',
+    log: { format: 'pretty', level: 'error' },
+  },
+});
+let worker: ChildProcess | undefined;
+try {
+  await migrateDatabase(pg.url);
+  const database = connectDatabase(pg.url, { max: 20 });
+  const unit = await createUnit(database.db);
+  const [clerk, mediator] = await Promise.all([
+    createStaff(database.db, 'clerk', unit.id),
+    createStaff(database.db, 'mediator', unit.id),
+  ]);
+  const taskQueue = 'bench-cases';
+
+  log('starting the worker process…');
+  worker = spawn(process.execPath, ['--import', 'tsx', 'bin/worker.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: pg.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    worker!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('worker running') && resolve());
+    worker!.once('exit', (code) => reject(new Error(`worker exited (${code})`)));
+  });
+
+  const connection = await Connection.connect({ address: temporal.address });
+  const client = new Client({ connection });
+  const app = createApp({
+    database,
+    temporal: client,
+    logger: pino({ level: 'silent' }),
+    settings: { taskQueue, caseNumberPrefix: 'BENCH', tokenSecret: testTokenSecret, tokenTtlSeconds: 3600 },
+  });
+  const api = await serveApi(app, '127.0.0.1', 0);
+  const post = (path: string, body: unknown, token: string) =>
+    fetch(`${api.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const dispute = {
+    source: 'walk_in',
+    summary: '基准测试：邻里纠纷',
+    parties: [{ kind: 'person', name: '测试人', role: 'applicant' }],
+  };
+  const registration = (caseNumber: string): CaseRegistration => ({
+    caseNumber,
+    source: 'walk_in',
+    summary: dispute.summary,
+    unitId: unit.id,
+    parties: dispute.parties as CaseRegistration['parties'],
+    registeredBy: { kind: 'staff', id: clerk.id, role: 'clerk', unitId: unit.id },
+    registeredAt: new Date().toISOString(),
+  });
+
+  // Warm up both paths (bundle caches, connection pools).
+  await inParallel(20, 4, async (i) => post('/v1/cases', dispute, clerk.token));
+  await inParallel(20, 4, (i) =>
+    client.workflow.start('caseWorkflow', {
+      workflowId: caseWorkflowId(`WARM-2026-${String(i).padStart(6, '0')}`),
+      taskQueue,
+      args: [registration(`WARM-2026-${String(i).padStart(6, '0')}`)],
+    }),
+  );
+
+  log(
+    `registrations: ${registrations} raw starts vs ${registrations} API registrations, ${concurrency} at a time…`,
+  );
+  let started = performance.now();
+  await inParallel(registrations, concurrency, (i) => {
+    const number = `RAW-2026-${String(i).padStart(6, '0')}`;
+    return client.workflow.start('caseWorkflow', {
+      workflowId: caseWorkflowId(number),
+      taskQueue,
+      args: [registration(number)],
+    });
+  });
+  const rawPerSecond = registrations / ((performance.now() - started) / 1000);
+  started = performance.now();
+  const statuses = await inParallel(
+    registrations,
+    concurrency,
+    async () => (await post('/v1/cases', dispute, clerk.token)).status,
+  );
+  const apiPerSecond = registrations / ((performance.now() - started) / 1000);
+  if (statuses.some((status) => status !== 201))
+    throw new Error(`API registrations failed: ${[...new Set(statuses)]}`);
+
+  log('where a registration spends its time: one at a time, API vs raw update-with-start…');
+  const apiOne: number[] = [];
+  const rawOne: number[] = [];
+  for (let i = 0; i < 20; i += 1) {
+    let t = performance.now();
+    await (await post('/v1/cases', dispute, clerk.token)).arrayBuffer();
+    apiOne.push(performance.now() - t);
+    const number = `ONE-2026-${String(i).padStart(6, '0')}`;
+    t = performance.now();
+    await client.workflow.executeUpdateWithStart(awaitProjectionUpdate, {
+      args: [1],
+      startWorkflowOperation: new WithStartWorkflowOperation('caseWorkflow', {
+        workflowId: caseWorkflowId(number),
+        taskQueue,
+        args: [registration(number)],
+        workflowIdConflictPolicy: 'FAIL',
+      }),
+    });
+    rawOne.push(performance.now() - t);
+  }
+
+  log(`transitions: ${updates} raw executeUpdate vs ${updates} through the API, one at a time…`);
+  const prepare = async () => {
+    const response = await post('/v1/cases', dispute, clerk.token);
+    const { caseNumber } = (await response.json()) as { caseNumber: string };
+    await post(
+      `/v1/cases/${caseNumber}/triage`,
+      { triageClass: 'general', category: 'neighbour' },
+      clerk.token,
+    );
+    await post(`/v1/cases/${caseNumber}/assign`, { mediatorId: mediator.id }, clerk.token);
+    await post(`/v1/cases/${caseNumber}/accept`, {}, mediator.token);
+    return caseNumber;
+  };
+  const [rawCase, apiCase] = [await prepare(), await prepare()];
+  const session = { heldAt: new Date().toISOString(), summary: '基准测试调解记录' };
+  const rawHandle = client.workflow.getHandle(caseWorkflowId(rawCase));
+  const actor = { kind: 'staff' as const, id: mediator.id, role: 'mediator' as const, unitId: unit.id };
+  const rawSamples: number[] = [];
+  const apiSamples: number[] = [];
+  for (let i = 0; i < updates; i += 1) {
+    let t = performance.now();
+    await rawHandle.executeUpdate(transitionUpdates.recordSession, { args: [{ ...session, actor }] });
+    rawSamples.push(performance.now() - t);
+    t = performance.now();
+    const response = await post(`/v1/cases/${apiCase}/sessions`, session, mediator.token);
+    if (response.status !== 200) throw new Error(`API transition answered ${response.status}`);
+    await response.arrayBuffer();
+    apiSamples.push(performance.now() - t);
+  }
+  const raw = summarise(rawSamples);
+  const viaApi = summarise(apiSamples);
+
+  log(`timers: ${timers} durable timers due within one minute…`);
+  const windowStart = Date.now() + Math.max(60_000, timers * 8);
+  const handles = await inParallel(timers, 64, (i) =>
+    client.workflow.start('timerProbeWorkflow', {
+      workflowId: `probe-${i}`,
+      taskQueue,
+      args: [windowStart + Math.floor((i / timers) * 60_000)],
+    }),
+  );
+  const lags = await inParallel(timers, 200, (i) => handles[i]!.result() as Promise<number>);
+  const lag = summarise(lags);
+
+  const rssBeforeOpenCases = rssMegabytes(worker.pid!);
+  log(`memory: ${openCases} open cases…`);
+  await inParallel(openCases, 64, (i) => {
+    const number = `OPEN-2026-${String(i).padStart(6, '0')}`;
+    return client.workflow.start('caseWorkflow', {
+      workflowId: caseWorkflowId(number),
+      taskQueue,
+      args: [registration(number)],
+    });
+  });
+  const expected = openCases + 2 * registrations + 40 + 2;
+  for (;;) {
+    const [{ n }] = (await database.sql`select count(*)::int as n from cases`) as unknown as [{ n: number }];
+    if (n >= expected) break;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  const workerRss = rssMegabytes(worker.pid!);
+
+  console.log(
+    JSON.stringify(
+      {
+        machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+        registration: {
+          rawStartsPerSecond: Math.round(rawPerSecond * 10) / 10,
+          apiRegistrationsPerSecond: Math.round(apiPerSecond * 10) / 10,
+          ratio: Math.round((apiPerSecond / rawPerSecond) * 100) / 100,
+          goalRatio: 0.7,
+          met: apiPerSecond / rawPerSecond >= 0.7,
+          oneAtATime: { api: summarise(apiOne), rawUpdateWithStart: summarise(rawOne) },
+        },
+        transition: {
+          raw,
+          api: viaApi,
+          p50Ratio: Math.round((viaApi.p50Ms / raw.p50Ms) * 100) / 100,
+          goalP50Ratio: 1.5,
+          met: viaApi.p50Ms <= 1.5 * raw.p50Ms,
+        },
+        timerLag: { timers, ...lag, goalP99Ms: 2000, met: lag.p99Ms <= 2000 },
+        workerMemory: {
+          openCases,
+          rssMb: workerRss,
+          goalMb: 400,
+          met: workerRss <= 400,
+          maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+        },
+      },
+      null,
+      2,
+    ),
+  );
+  await api.close();
+  await connection.close();
+  await database.close();
+} finally {
+  worker?.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  await temporal.teardown();
+  await pg.stop();
+  await folder.remove();
+}
