@@ -54,7 +54,12 @@ describe('docker-compose.yml', () => {
 
   it('keeps secrets out of the file: each must come from the environment', () => {
     const text = readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8');
-    for (const secret of ['POSTGRES_PASSWORD', 'AUTH_TOKEN_SECRET', 'FEISUTONG_ADMIN_PASSWORD']) {
+    for (const secret of [
+      'POSTGRES_PASSWORD',
+      'AUTH_TOKEN_SECRET',
+      'FEISUTONG_ADMIN_PASSWORD',
+      'CALLBACK_SIGNING_KEY',
+    ]) {
       expect(text).toContain(`\${${secret}:?`);
     }
     expect(text).not.toMatch(/PASSWORD:\s+[^$\s]/);
