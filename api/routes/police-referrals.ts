@@ -1,7 +1,4 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { and, asc, eq } from 'drizzle-orm';
-import { cases, deliveries, referrals } from '../../db/schema/index.js';
-import type { CaseView } from '../../workflows/case.messages.js';
 import type { PoliceReferral } from '../../workflows/referral.messages.js';
 import type { AppEnv, InstitutionPrincipal } from '../context.js';
 import type { AppDependencies } from '../dependencies.js';
@@ -9,6 +6,7 @@ import { problems } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { PartySchema } from '../schemas/case-schemas.js';
 import { registerInstitutionReferral } from '../use-cases/court/register-referral.js';
+import { findReferralCase } from '../use-cases/referrals/find-referral-case.js';
 
 const tags = ['police docking (警调对接)'];
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -80,30 +78,13 @@ const statusRoute = secureRoute({
 });
 
 async function policeStatus(deps: AppDependencies, institutionId: string, reference: string) {
-  const db = deps.database.db;
-  const [row] = await db
-    .select({ caseNumber: referrals.caseNumber, state: cases.state })
-    .from(referrals)
-    .innerJoin(cases, eq(cases.caseNumber, referrals.caseNumber))
-    .where(
-      and(
-        eq(referrals.institutionId, institutionId),
-        eq(referrals.reference, reference),
-        eq(referrals.kind, 'police'),
-      ),
-    )
-    .limit(1);
-  if (!row) throw problems.notFound(`No referral ${reference} from this station.`);
-  const view = row.state as CaseView;
+  const found = await findReferralCase(deps.database.db, institutionId, 'police', reference);
+  if (!found) throw problems.notFound(`No referral ${reference} from this station.`);
+  const { view, caseNumber, deliveries: sent } = found;
   const window = view.deadlines.find((deadline) => deadline.kind === 'police_second_round');
-  const sent = await db
-    .select()
-    .from(deliveries)
-    .where(eq(deliveries.caseNumber, row.caseNumber))
-    .orderBy(asc(deliveries.createdAt));
   return {
     reference,
-    caseNumber: row.caseNumber,
+    caseNumber,
     stage: view.stage,
     sessions: view.sessions,
     secondRoundWindow: window

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { institutionCallbackSecret, verifySignature } from '../../activities/deliveries/signature.js';
 import { addDays, chinaDateOf } from '../../domain/dates.js';
 import { caseApi } from '../helpers/case-api.js';
+import { eventually } from '../helpers/eventually.js';
 import { startReceiver } from '../helpers/receiver.js';
 import { createInstitution, createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem, testCallbackSigningKey } from '../helpers/test-system.js';
@@ -38,16 +39,6 @@ function referral(reference: string, overrides: Record<string, unknown> = {}) {
     performanceBeforeDecision: true,
     ...overrides,
   };
-}
-
-async function eventually<T>(probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('prosecution docking (检调对接) over HTTP', () => {

@@ -1,9 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
-import { cases, deliveries, referrals } from '../../../db/schema/index.js';
-import type { CaseView } from '../../../workflows/case.messages.js';
 import type { CourtReferral } from '../../../workflows/referral.messages.js';
 import type { CourtReferralStatus } from '../../schemas/court-schemas.js';
+import { findReferralCase } from '../referrals/find-referral-case.js';
 
 /** What a court sees of its referral: progress, deadlines, the outcome and how the reports travelled. */
 export async function referralStatus(
@@ -11,30 +9,15 @@ export async function referralStatus(
   institutionId: string,
   reference: string,
 ): Promise<CourtReferralStatus | undefined> {
-  const [row] = await db
-    .select({ caseNumber: referrals.caseNumber, state: cases.state })
-    .from(referrals)
-    .innerJoin(cases, eq(cases.caseNumber, referrals.caseNumber))
-    .where(
-      and(
-        eq(referrals.institutionId, institutionId),
-        eq(referrals.reference, reference),
-        eq(referrals.kind, 'court'),
-      ),
-    )
-    .limit(1);
-  if (!row) return undefined;
-  const view = row.state as CaseView;
+  const found = await findReferralCase(db, institutionId, 'court', reference);
+  if (!found) return undefined;
+  const { view, caseNumber } = found;
   const referral = view.referral as CourtReferral;
-  const sent = await db
-    .select()
-    .from(deliveries)
-    .where(eq(deliveries.caseNumber, row.caseNumber))
-    .orderBy(asc(deliveries.createdAt));
+  const sent = found.deliveries;
   const outcome = view.outcome;
   return {
     reference,
-    caseNumber: row.caseNumber,
+    caseNumber,
     type: referral.type,
     procedure: referral.procedure,
     receivedAt: referral.receivedAt,

@@ -1,33 +1,15 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
-import { cases, deliveries, referrals } from '../../../db/schema/index.js';
-import type { CaseView } from '../../../workflows/case.messages.js';
+import { findReferralCase } from '../referrals/find-referral-case.js';
 
 /** What a procuratorate sees of its referral: deadline, outcome, settlement, payments, package, decision. */
 export async function prosecutionStatus(db: Database, institutionId: string, reference: string) {
-  const [row] = await db
-    .select({ caseNumber: referrals.caseNumber, state: cases.state })
-    .from(referrals)
-    .innerJoin(cases, eq(cases.caseNumber, referrals.caseNumber))
-    .where(
-      and(
-        eq(referrals.institutionId, institutionId),
-        eq(referrals.reference, reference),
-        eq(referrals.kind, 'prosecution'),
-      ),
-    )
-    .limit(1);
-  if (!row) return undefined;
-  const view = row.state as CaseView;
+  const found = await findReferralCase(db, institutionId, 'prosecution', reference);
+  if (!found) return undefined;
+  const { view, caseNumber, deliveries: sent } = found;
   const deadline = view.deadlines.find((candidate) => candidate.kind === 'prosecution');
-  const sent = await db
-    .select()
-    .from(deliveries)
-    .where(eq(deliveries.caseNumber, row.caseNumber))
-    .orderBy(asc(deliveries.createdAt));
   return {
     reference,
-    caseNumber: row.caseNumber,
+    caseNumber,
     stage: view.stage,
     receivedAt: view.registeredAt,
     deadline: deadline
