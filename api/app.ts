@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from './auth/authenticate.js';
+import { createLoginThrottle } from './auth/login-throttle.js';
 import type { AppEnv } from './context.js';
 import type { AppDependencies } from './dependencies.js';
 import { renderDocsPage } from './docs-page.js';
@@ -22,6 +23,7 @@ import { policeReferralRoutes } from './routes/police-referrals.js';
 import { casePaymentRoutes, prosecutionReferralRoutes } from './routes/prosecution-referrals.js';
 import { statisticsRoutes } from './routes/statistics.js';
 import { supervisionRoutes } from './routes/supervision.js';
+import { refuseUnstorableText } from './text-guard.js';
 
 export const apiInfo = { title: 'feisutong 飞速通', version: '0.1.0' };
 
@@ -50,15 +52,17 @@ export function createApp(deps: AppDependencies) {
     description: 'A staff token from POST /v1/auth/token, or an institution API key (fst_…)',
   });
 
+  const loginThrottle = deps.loginThrottle ?? createLoginThrottle();
   const requireCredentials = authenticate({ db: deps.database.db, tokenSecret: deps.settings.tokenSecret });
 
   // Every /v1 route needs credentials except logging in; each route then checks who may call it.
   app.use('/v1/*', async (c, next) =>
     c.req.path.startsWith('/v1/auth/') ? next() : requireCredentials(c, next),
   );
+  app.use('/v1/*', refuseUnstorableText);
 
   app.route('/', healthRoutes(deps));
-  app.route('/v1/auth', authRoutes(deps));
+  app.route('/v1/auth', authRoutes(deps, loginThrottle));
   app.route('/v1/cases', caseRoutes(deps));
   app.route('/v1/cases', caseTransitionRoutes(deps));
   app.route('/v1/cases', caseCourtActionRoutes(deps));
@@ -75,7 +79,7 @@ export function createApp(deps: AppDependencies) {
   // The supervisors' zh-CN pages; their export buttons call the API's own export routes.
   app.route(
     '/dashboard',
-    dashboardRoutes(deps, (request) => app.fetch(request)),
+    dashboardRoutes(deps, (request) => app.fetch(request), loginThrottle),
   );
 
   const documentConfig = { openapi: '3.1.0', info: apiInfo };

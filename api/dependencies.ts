@@ -1,12 +1,15 @@
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { DatabaseConnection } from '../db/client.js';
+import type { LoginThrottle } from './auth/login-throttle.js';
 
 /** What the API needs from the outside world; it holds no state of its own. */
 export interface AppDependencies {
   database: DatabaseConnection;
   temporal: Client;
   logger: Logger;
+  /** Failed-login limits shared by the API and the dashboard; one in this process's memory if not given. */
+  loginThrottle?: LoginThrottle;
   settings: {
     taskQueue: string;
     caseNumberPrefix: string;

@@ -3,6 +3,7 @@ import { ServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
+import { DomainError } from '../domain/errors.js';
 import type { AppEnv } from './context.js';
 import { type FieldError, Problem, problemResponse, problems } from './problem.js';
 
@@ -54,6 +55,18 @@ export function toProblem(error: unknown): Problem | undefined {
     if (error.status === 413)
       return new Problem(413, 'payload_too_large', 'Request body too large', error.message);
     return new Problem(error.status as 400, 'http_error', error.message || 'Request refused');
+  }
+  // A pure rule refused the input (a date outside what the calendar handles, no policy in force):
+  // malformed values are a 400, other refusals a 422, both with the rule's stable code.
+  if (error instanceof DomainError) {
+    const malformed = error.code.startsWith('invalid_');
+    return new Problem(
+      malformed ? 400 : 422,
+      error.code,
+      malformed ? 'The request is not valid' : 'Refused by a rule',
+      error.message,
+      error.reasonZh ? { reasonZh: error.reasonZh } : {},
+    );
   }
   if (error instanceof WorkflowUpdateFailedError) return undefined;
   if (isUnavailable(error))

@@ -2,7 +2,8 @@ import type { PartyInput } from '../workflows/case.messages.js';
 
 /** 150702199001011234 → 150702********1234: enough to tell people apart, not to impersonate them. */
 export function maskIdNumber(idNumber: string): string {
-  if (idNumber.length <= 8) return `${idNumber.slice(0, 2)}${'*'.repeat(Math.max(idNumber.length - 2, 0))}`;
+  // Ten or fewer characters would show (almost) all of it the long way: keep only the first two.
+  if (idNumber.length <= 10) return `${idNumber.slice(0, 2)}${'*'.repeat(Math.max(idNumber.length - 2, 0))}`;
   return `${idNumber.slice(0, 6)}${'*'.repeat(idNumber.length - 10)}${idNumber.slice(-4)}`;
 }
 

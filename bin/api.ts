@@ -2,7 +2,7 @@
  * The API alone, for production and docker-compose: TEMPORAL_ADDRESS and DATABASE_URL point at real
  * servers; run as many copies as needed behind a load balancer (it holds no state).
  */
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { createApp } from '../api/app.js';
 import { readEnvironment } from '../config/env.js';
 import { connectDatabase } from '../db/client.js';
@@ -10,6 +10,7 @@ import { serveApi } from '../system/api-server.js';
 import { createLogger } from '../system/logger.js';
 import { requireSetting } from '../system/require-setting.js';
 import { ensureAdmin } from '../system/seed.js';
+import { connectTemporalForApi } from '../system/temporal-client.js';
 import { tokenSecretFor } from '../system/token-secret.js';
 
 const env = readEnvironment();
@@ -18,7 +19,7 @@ const database = connectDatabase(requireSetting(env, 'DATABASE_URL'));
 if (env.FEISUTONG_ADMIN_USERNAME && env.FEISUTONG_ADMIN_PASSWORD) {
   await ensureAdmin(database.db, env.FEISUTONG_ADMIN_USERNAME, env.FEISUTONG_ADMIN_PASSWORD);
 }
-const connection = await Connection.connect({ address: requireSetting(env, 'TEMPORAL_ADDRESS') });
+const connection = await connectTemporalForApi(requireSetting(env, 'TEMPORAL_ADDRESS'));
 const app = createApp({
   database,
   temporal: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { createApp } from '../api/app.js';
@@ -11,6 +11,7 @@ import { resolveDatabaseUrl } from '../db/database-url.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { serveApi } from './api-server.js';
 import { type CreatedCredential, ensureAdmin, randomPassword, seedDemoCentre } from './seed.js';
+import { connectTemporalForApi } from './temporal-client.js';
 import { type RunningDevServer, startTemporalDevServer } from './temporal-dev-server.js';
 import { tokenSecretFor } from './token-secret.js';
 import { createCaseWorker, deliverySettingsFrom } from './worker.js';
@@ -96,7 +97,7 @@ export async function startSystem(env: Environment, logger: Logger): Promise<Run
       await running;
     });
 
-    const clientConnection = await Connection.connect({ address: temporalAddress });
+    const clientConnection = await connectTemporalForApi(temporalAddress);
     stack.push(() => clientConnection.close());
     const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
 

@@ -5,7 +5,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Database } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
-import { decoyPasswordHash, verifyPassword } from '../auth/passwords.js';
+import { checkLogin, clientAddressOf } from '../auth/login.js';
+import type { LoginThrottle } from '../auth/login-throttle.js';
 import { issueToken, TokenError, verifyToken } from '../auth/tokens.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
 
@@ -80,16 +81,23 @@ export function sameOrigin(c: Context): boolean {
   }
 }
 
-/** Check a username and password as POST /v1/auth/token does; on success set the session cookie. */
+/**
+ * Check a username and password as POST /v1/auth/token does, under the same failed-login limits; on
+ * success set the session cookie.
+ */
 export async function logIn(
   c: Context,
-  settings: SessionSettings,
+  settings: SessionSettings & { loginThrottle: LoginThrottle },
   username: string,
   password: string,
-): Promise<DashboardUser | undefined> {
-  const [user] = await settings.db.select().from(users).where(eq(users.username, username)).limit(1);
-  const valid = await verifyPassword(password, user?.passwordHash ?? decoyPasswordHash);
-  if (!user || !valid || !user.active) return undefined;
+): Promise<DashboardUser | { retryAfterSeconds: number } | undefined> {
+  const check = await checkLogin(
+    { db: settings.db, loginThrottle: settings.loginThrottle },
+    { username, password, clientAddress: clientAddressOf(c) },
+  );
+  if (check.outcome === 'throttled') return { retryAfterSeconds: check.retryAfterSeconds };
+  if (check.outcome === 'refused') return undefined;
+  const { user } = check;
   const { token } = issueToken({
     userId: user.id,
     role: user.role,

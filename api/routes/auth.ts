@@ -1,11 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema/index.js';
-import { decoyPasswordHash, verifyPassword } from '../auth/passwords.js';
+import { checkLogin, clientAddressOf } from '../auth/login.js';
+import type { LoginThrottle } from '../auth/login-throttle.js';
 import { issueToken } from '../auth/tokens.js';
 import type { AppEnv } from '../context.js';
 import type { AppDependencies } from '../dependencies.js';
-import { problems } from '../problem.js';
+import { Problem, problems } from '../problem.js';
 import { problemResponseSpec } from '../route.js';
 
 const LoginBody = z
@@ -41,18 +40,39 @@ const loginRoute = createRoute({
     },
     400: problemResponseSpec('Malformed request'),
     401: problemResponseSpec('Wrong username or password'),
+    429: {
+      ...problemResponseSpec(
+        'Too many failed logins for this username or from this address; see Retry-After',
+      ),
+      headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+    },
   },
 });
 
-export function authRoutes(deps: AppDependencies) {
+export function authRoutes(deps: AppDependencies, loginThrottle: LoginThrottle) {
   return new OpenAPIHono<AppEnv>().openapi(loginRoute, async (c) => {
     const { username, password } = c.req.valid('json');
-    const [user] = await deps.database.db.select().from(users).where(eq(users.username, username)).limit(1);
-    const valid = await verifyPassword(password, user?.passwordHash ?? decoyPasswordHash);
-    if (!user || !valid || !user.active) {
-      c.get('logger').info({ username }, 'login refused');
+    const clientAddress = clientAddressOf(c);
+    const check = await checkLogin(
+      { db: deps.database.db, loginThrottle },
+      { username, password, clientAddress },
+    );
+    if (check.outcome === 'throttled') {
+      c.get('logger').warn({ username, clientAddress }, 'login throttled');
+      throw new Problem(
+        429,
+        'too_many_login_attempts',
+        'Too many failed logins',
+        `Try again in ${check.retryAfterSeconds} s.`,
+        {},
+        { 'retry-after': String(check.retryAfterSeconds) },
+      );
+    }
+    if (check.outcome === 'refused') {
+      c.get('logger').info({ username, clientAddress }, 'login refused');
       throw problems.unauthenticated('Wrong username or password.');
     }
+    const { user } = check;
     const { token, expiresAt } = issueToken({
       userId: user.id,
       role: user.role,

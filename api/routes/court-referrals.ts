@@ -34,6 +34,7 @@ const referRoute = secureRoute({
     201: json(CourtReferralStatusSchema, 'Registered: the case number and a status URL'),
     200: json(CourtReferralStatusSchema, 'Already registered under this reference with the same content'),
     409: problemResponseSpec('The reference was already used for a different referral'),
+    422: problemResponseSpec('no_policy_in_force: no deadline policy covers the referral date'),
     ...standardProblems,
   },
 });
@@ -150,7 +151,10 @@ export function courtReferralRoutes(deps: AppDependencies) {
         .orderBy(desc(referrals.createdAt), desc(referrals.reference))
         .limit(limit + 1);
       const page = rows.slice(0, limit);
-      const items = await Promise.all(page.map((row) => mustFind(institutionId, row.reference)));
+      // A referral whose case is still being started (its first request died midway) is left out
+      // until a repeat starts it, rather than failing the whole page.
+      const found = await Promise.all(page.map((row) => referralStatus(db, institutionId, row.reference)));
+      const items = found.filter((status) => status !== undefined);
       const last = page.at(-1);
       return c.json(
         {

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { chinaDateOf } from '../../domain/dates.js';
+import type { LoginThrottle } from '../auth/login-throttle.js';
 import { overviewPage } from '../dashboard/deadline-pages.js';
 import {
   type DashboardEnv,
@@ -60,7 +61,7 @@ const ledgerExportParams = [
  * The supervisors' dashboard (督办工作台): zh-CN pages rendered on the server, no client code. Login
  * with a staff account; supervisors and admins get the pages, other roles a friendly 403 page.
  */
-export function dashboardRoutes(deps: AppDependencies, callApi: CallApi) {
+export function dashboardRoutes(deps: AppDependencies, callApi: CallApi, loginThrottle: LoginThrottle) {
   const db = deps.database.db;
   const settings = {
     db,
@@ -90,7 +91,21 @@ export function dashboardRoutes(deps: AppDependencies, callApi: CallApi) {
         messagePage({ title: '请求被拒绝', message: '请从登录页面登录。', back: '/dashboard/login' }),
         403,
       );
-    const user = username && password ? await logIn(c, settings, username, password) : undefined;
+    const user =
+      username && password ? await logIn(c, { ...settings, loginThrottle }, username, password) : undefined;
+    if (user && 'retryAfterSeconds' in user) {
+      c.get('logger').warn({ username }, 'dashboard login throttled');
+      c.header('retry-after', String(user.retryAfterSeconds));
+      const minutes = Math.ceil(user.retryAfterSeconds / 60);
+      return c.html(
+        messagePage({
+          title: '登录失败次数过多',
+          message: `请 ${minutes} 分钟后再试。`,
+          back: '/dashboard/login',
+        }),
+        429,
+      );
+    }
     if (!user) {
       c.get('logger').info({ username }, 'dashboard login refused');
       return c.html(loginPage({ next, failed: true, username }), 401);

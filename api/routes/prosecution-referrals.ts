@@ -156,10 +156,9 @@ export function prosecutionReferralRoutes(deps: AppDependencies) {
         .where(and(eq(referrals.institutionId, institutionId), eq(referrals.kind, 'prosecution')))
         .orderBy(desc(referrals.createdAt))
         .limit(c.req.valid('query').limit);
-      return c.json(
-        { items: await Promise.all(rows.map((row) => mustFind(institutionId, row.reference))) },
-        200,
-      );
+      // As for courts: a referral whose case is still being started is left out, not a 404 for the page.
+      const found = await Promise.all(rows.map((row) => prosecutionStatus(db, institutionId, row.reference)));
+      return c.json({ items: found.filter((status) => status !== undefined) }, 200);
     })
     .openapi(statusRoute, async (c) =>
       c.json(

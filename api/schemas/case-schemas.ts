@@ -12,12 +12,16 @@ export const CaseNumberParam = z.object({
     .openapi({ param: { name: 'caseNumber', in: 'path' }, example: 'HLBE-2026-000123' }),
 });
 
+const partyIdentity = {
+  kind: z.enum(['person', 'organisation']),
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(['applicant', 'respondent', 'agent', 'third_party']),
+  idType: z.enum(['resident_id', 'passport', 'unified_social_credit_code', 'other']).optional(),
+};
+
 export const PartySchema = z
   .object({
-    kind: z.enum(['person', 'organisation']),
-    name: z.string().trim().min(1).max(200),
-    role: z.enum(['applicant', 'respondent', 'agent', 'third_party']),
-    idType: z.enum(['resident_id', 'passport', 'unified_social_credit_code', 'other']).optional(),
+    ...partyIdentity,
     idNumber: z
       .string()
       .trim()
@@ -34,6 +38,19 @@ export const PartySchema = z
     address: z.string().trim().max(500).optional(),
   })
   .openapi('Party');
+
+/** A party as the API answers with it: ID and phone numbers are masked where the role does not need them. */
+export const PartyViewSchema = z
+  .object({
+    ...partyIdentity,
+    idNumber: z
+      .string()
+      .optional()
+      .openapi({ description: 'masked (150702********1234) unless the role needs it' }),
+    phone: z.string().optional().openapi({ description: 'masked (138****1111) unless the role needs it' }),
+    address: z.string().optional(),
+  })
+  .openapi('PartyView');
 
 export const RegisterCaseBody = z
   .object({
@@ -80,7 +97,7 @@ export const DeadlineExplanationSchema = z
 export const DeadlineSchema = z
   .object({
     kind: z.string(),
-    status: z.enum(['open', 'overdue', 'met', 'cancelled']),
+    status: z.enum(['open', 'overdue', 'paused', 'met', 'cancelled']),
     explanation: DeadlineExplanationSchema,
     remindersSent: z.array(z.string()),
     overdueSince: z.string().nullable(),
@@ -98,7 +115,7 @@ export const CaseSchema = z
     assigneeId: z.string().nullable(),
     triageClass: z.enum(triageClasses).nullable(),
     category: z.enum(disputeCategories).nullable(),
-    parties: z.array(PartySchema),
+    parties: z.array(PartyViewSchema),
     registeredAt: z.string(),
     registeredBy: ActorSchema,
     outcome: z
@@ -201,7 +218,7 @@ export const CaseListItemSchema = z
     overdue: z.boolean(),
     nextDueAt: z.string().nullable(),
     registeredAt: z.string(),
-    parties: z.array(PartySchema),
+    parties: z.array(PartyViewSchema),
   })
   .openapi('CaseListItem');
 

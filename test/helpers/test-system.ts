@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { type CaseWorkerOptions, createCaseWorker } from '../../system/worker.js';
@@ -29,8 +29,12 @@ export interface TestSystem {
 export const testCallbackSigningKey = 'test-callback-signing-key-0123456789abcdef';
 
 export async function startTestSystem(
-  options: Pick<CaseWorkerOptions, 'wrapActivities' | 'deliveries'> = {},
+  options: Pick<CaseWorkerOptions, 'wrapActivities' | 'deliveries'> & {
+    /** The API's logger (silent unless given), e.g. one writing to a buffer a test scans. */
+    logger?: Logger;
+  } = {},
 ): Promise<TestSystem> {
+  const { logger = pino({ level: 'silent' }), ...workerOptions } = options;
   const database = await createTestDatabase();
   const taskQueue = `test-${randomBytes(6).toString('hex')}`;
   const caseNumberPrefix = `T${randomBytes(4).toString('hex').toUpperCase()}`;
@@ -44,7 +48,7 @@ export async function startTestSystem(
     db: database.db,
     workflowBundle: { codePath: inject('workflowBundlePath') },
     deliveries: { callbackSigningKey: testCallbackSigningKey },
-    ...options,
+    ...workerOptions,
   });
   const running = worker.run();
 
@@ -53,7 +57,7 @@ export async function startTestSystem(
   const app = createApp({
     database,
     temporal,
-    logger: pino({ level: 'silent' }),
+    logger,
     settings: {
       taskQueue,
       caseNumberPrefix,

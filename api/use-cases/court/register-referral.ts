@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { type Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { and, asc, eq, isNull } from 'drizzle-orm';
+import { loadPolicies } from '../../../activities/plan-deadline.js';
 import type { Database } from '../../../db/client.js';
 import { allocateCaseNumber } from '../../../db/queries/allocate-case-number.js';
 import { cases, institutions, referrals, units } from '../../../db/schema/index.js';
+import { selectPolicy } from '../../../domain/deadline-policy.js';
 import {
   awaitProjectionUpdate,
   type CaseRegistration,
@@ -199,12 +201,29 @@ export async function registerInstitutionReferral(
   return { created: true, caseNumber };
 }
 
+/**
+ * The court's periods are the policies in force on the referral date (workflows/court-referral.ts): a
+ * date no policy covers is refused here (422 no_policy_in_force) rather than failing the case's
+ * workflow after the referral is stored.
+ */
+async function assertCourtPoliciesInForce(db: Database, body: CourtReferralInput): Promise<void> {
+  const policies = await loadPolicies(db);
+  const period =
+    body.type === 'delegated'
+      ? 'court.delegated'
+      : body.procedure === 'simple'
+        ? 'court.entrusted.simple'
+        : 'court.entrusted.ordinary';
+  for (const key of ['court.acceptance', period] as const) selectPolicy(policies, key, body.referralDate);
+}
+
 /** A court's referral (诉调对接). */
-export function registerReferral(
+export async function registerReferral(
   deps: RegisterReferralDependencies,
   institutionId: string,
   body: CourtReferralInput,
 ) {
+  await assertCourtPoliciesInForce(deps.db, body);
   return registerInstitutionReferral(deps, institutionId, {
     kind: 'court',
     reference: body.reference,

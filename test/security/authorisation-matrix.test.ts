@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Audience, institutionKinds, staffRoles } from '../../api/access.js';
+import { createApp } from '../../api/app.js';
+import { csrfTokenFor, sessionCookie } from '../../api/dashboard/session.js';
+import { createInstitution, createStaff, createUnit, testTokenSecret } from '../helpers/staff.js';
+import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
+
+/**
+ * Who may call what, read from the route table itself: the OpenAPI document the running API publishes
+ * (each secured operation's `x-access`) and Hono's own list of registered routes. A route added without
+ * an access rule, or outside the document, fails here before it ships.
+ */
+
+/** Operations anyone may call. Everything else must carry `x-access`. */
+const publicOperations = new Set(['GET /healthz', 'GET /openapi.json', 'GET /docs', 'POST /v1/auth/token']);
+/** The dashboard's pages outside the login (they are HTML, not in the OpenAPI document). */
+const publicDashboardRoutes = new Set([
+  'GET /dashboard/login',
+  'POST /dashboard/login',
+  'POST /dashboard/logout',
+]);
+
+/** A value for each path parameter that names nothing that exists (unless its schema gives an example). */
+const placeholderByName: Record<string, () => string> = {
+  caseNumber: () => 'HLBE-2026-999999',
+  reference: () => '(2026)不存在001号',
+  keyId: () => 'abcdefghijkl',
+  key: () => 'no-such-notification',
+  year: () => '2026',
+  id: () => randomUUID(),
+};
+
+interface OpenApiParameter {
+  name: string;
+  in: string;
+  example?: unknown;
+  schema?: { format?: string; example?: unknown };
+}
+interface OpenApiOperation {
+  'x-access'?: Audience[];
+  security?: unknown[];
+  parameters?: OpenApiParameter[];
+  requestBody?: { content: Record<string, unknown> };
+}
+interface Operation {
+  method: string;
+  path: string;
+  label: string;
+  spec: OpenApiOperation;
+}
+
+function operationsOf(document: { paths: Record<string, Record<string, OpenApiOperation>> }): Operation[] {
+  return Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, spec]) => ({
+      method: method.toUpperCase(),
+      path,
+      label: `${method.toUpperCase()} ${path}`,
+      spec,
+    })),
+  );
+}
+
+function concretePath(operation: Operation): string {
+  return operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const parameter = operation.spec.parameters?.find((p) => p.in === 'path' && p.name === name);
+    const example = parameter?.schema?.example ?? parameter?.example;
+    const value =
+      example !== undefined
+        ? String(example)
+        : parameter?.schema?.format === 'uuid'
+          ? randomUUID()
+          : placeholderByName[name]?.();
+    if (value === undefined)
+      throw new Error(`${operation.label}: add a placeholder for path parameter {${name}} to this test`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** The smallest request the operation accepts the shape of: `{}` for JSON, an empty file otherwise. */
+function minimalBody(operation: Operation): { contentType: string; body: string } | undefined {
+  const types = Object.keys(operation.spec.requestBody?.content ?? {});
+  if (types.length === 0) return undefined;
+  const contentType = types.includes('application/json') ? 'application/json' : types[0]!;
+  return { contentType, body: contentType === 'application/json' ? '{}' : '' };
+}
+
+type Caller = Audience | 'anonymous';
+const callers: Caller[] = [...staffRoles, ...institutionKinds, 'anonymous'];
+
+describe('authorisation matrix, generated from the route table', () => {
+  let system: TestSystem;
+  let operations: Operation[];
+  const credentials = new Map<Caller, string | undefined>([['anonymous', undefined]]);
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    const db = system.database.db;
+    const unit = await createUnit(db, '矩阵测试中心');
+    for (const role of staffRoles) credentials.set(role, (await createStaff(db, role, unit.id)).token);
+    for (const kind of institutionKinds)
+      credentials.set(kind, (await createInstitution(db, kind, `矩阵测试${kind}`)).apiKey);
+    const response = await fetch(`${system.baseUrl}/openapi.json`);
+    expect(response.status).toBe(200);
+    operations = operationsOf((await response.json()) as Parameters<typeof operationsOf>[0]);
+  });
+  afterAll(() => system?.stop());
+
+  it('gives every operation an access rule, unless it is on the short public list', () => {
+    const known = new Set<string>([...staffRoles, ...institutionKinds]);
+    const unruled = operations
+      .filter((operation) => !publicOperations.has(operation.label))
+      .filter((operation) => {
+        const access = operation.spec['x-access'];
+        return !Array.isArray(access) || access.length === 0 || access.some((a) => !known.has(a));
+      })
+      .map((operation) => operation.label);
+    expect(unruled).toEqual([]);
+    // A public operation must not claim to need credentials, and a secured one must say it does.
+    for (const operation of operations) {
+      if (publicOperations.has(operation.label))
+        expect(operation.spec['x-access'], operation.label).toBeUndefined();
+      else expect(operation.spec.security, operation.label).toEqual([{ bearerAuth: [] }]);
+    }
+    expect(operations.length).toBeGreaterThan(50);
+  });
+
+  it('documents every route the app registers (nothing under /v1 hides from the document)', () => {
+    const app = createApp({
+      database: { db: {}, sql: {} } as never,
+      temporal: {} as never,
+      logger: pino({ level: 'silent' }),
+      settings: {
+        taskQueue: 'q',
+        caseNumberPrefix: 'HLBE',
+        tokenSecret: testTokenSecret,
+        tokenTtlSeconds: 60,
+      },
+    });
+    const documented = new Set(operations.map((operation) => operation.label));
+    const registered = app.routes
+      .filter((route) => route.method !== 'ALL')
+      .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+    const undocumented = registered.filter(
+      (label) =>
+        !documented.has(label) &&
+        !publicOperations.has(label) &&
+        !(label.includes(' /dashboard') && !label.includes('/v1')),
+    );
+    expect([...new Set(undocumented)]).toEqual([]);
+  });
+
+  it('answers every secured operation × every caller with 401, 403 or a pass to the handler', async () => {
+    const results: string[] = [];
+    const wrong: string[] = [];
+    for (const operation of operations) {
+      const access = operation.spec['x-access'];
+      if (!access) continue;
+      for (const caller of callers) {
+        const credential = credentials.get(caller);
+        const minimal = minimalBody(operation);
+        const headers: Record<string, string> = {};
+        if (credential) headers.authorization = `Bearer ${credential}`;
+        if (minimal) headers['content-type'] = minimal.contentType;
+        const response = await fetch(`${system.baseUrl}${concretePath(operation)}`, {
+          method: operation.method,
+          headers,
+          ...(minimal ? { body: minimal.body } : {}),
+        });
+        await response.arrayBuffer();
+        const expected = caller === 'anonymous' ? '401' : access.includes(caller) ? 'passes' : '403';
+        const got = response.status;
+        const ok = expected === 'passes' ? got !== 401 && got !== 403 && got < 500 : got === Number(expected);
+        const contentType = response.headers.get('content-type') ?? '';
+        if (!ok) wrong.push(`${operation.label} as ${caller}: expected ${expected}, got ${got}`);
+        else if (got >= 400 && !contentType.startsWith('application/problem+json'))
+          wrong.push(`${operation.label} as ${caller}: ${got} answered as ${contentType}`);
+        results.push(`${operation.label} ${caller} ${got}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // 8 callers for every secured operation
+    expect(results.length).toBe(operations.filter((o) => o.spec['x-access']).length * callers.length);
+  });
+
+  it('keeps the dashboard pages behind a supervisor or admin session', async () => {
+    const db = system.database.db;
+    const unit = await createUnit(db, '矩阵测试中心二');
+    const sessions = new Map<string, string | undefined>([['none', undefined]]);
+    for (const role of staffRoles) sessions.set(role, (await createStaff(db, role, unit.id)).token);
+    const app = createApp({
+      database: { db: {}, sql: {} } as never,
+      temporal: {} as never,
+      logger: pino({ level: 'silent' }),
+      settings: {
+        taskQueue: 'q',
+        caseNumberPrefix: 'HLBE',
+        tokenSecret: testTokenSecret,
+        tokenTtlSeconds: 60,
+      },
+    });
+    const pages = [
+      ...new Set(
+        app.routes
+          .filter((route) => route.method !== 'ALL' && route.path.startsWith('/dashboard'))
+          .map((route) => `${route.method} ${route.path}`),
+      ),
+    ].filter((label) => !publicDashboardRoutes.has(label));
+    expect(pages.length).toBeGreaterThan(3);
+    const wrong: string[] = [];
+    for (const label of pages) {
+      const [method, pattern] = label.split(' ') as [string, string];
+      const path = pattern.replace(/:caseNumber/g, 'HLBE-2026-999999').replace(/:(\w+)/g, 'x');
+      for (const [who, token] of sessions) {
+        const headers: Record<string, string> = {};
+        let body: string | undefined;
+        if (token) headers.cookie = `${sessionCookie}=${token}`;
+        if (method === 'POST') {
+          headers['content-type'] = 'application/x-www-form-urlencoded';
+          body = token ? `_csrf=${csrfTokenFor(token, testTokenSecret)}` : '';
+        }
+        const response = await fetch(`${system.baseUrl}${path}`, {
+          method,
+          headers,
+          redirect: 'manual',
+          ...(body === undefined ? {} : { body }),
+        });
+        await response.arrayBuffer();
+        const got = response.status;
+        const expected =
+          who === 'none'
+            ? method === 'GET'
+              ? got === 303 && (response.headers.get('location') ?? '').startsWith('/dashboard/login')
+              : got === 401
+            : who === 'supervisor' || who === 'admin'
+              ? got !== 401 && got !== 403 && got < 500
+              : got === 403;
+        if (!expected) wrong.push(`${label} as ${who}: ${got}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
