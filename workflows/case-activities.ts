@@ -7,8 +7,22 @@ export const { projectCase, notify } = proxyActivities<CaseActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-/** Look-ups that answer a person waiting on an Update: a few quick tries, then a clear failure. */
+/**
+ * Look-ups that answer a person waiting on an Update: a few quick tries, then a clear failure (the API
+ * answers 503 and nothing was changed, so the person may simply try again).
+ */
 export const { planDeadline, planProsecutionDeadline, findConflicts } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumAttempts: 5 },
 });
+
+/**
+ * The same look-ups where nobody waits (a case starting, a Signal, a timer): retried until the database
+ * answers, so that a case started during an outage waits instead of failing and being lost. A rule
+ * refusal (no policy in force) is non-retryable and still ends the attempt at once.
+ */
+export const { planDeadline: planDeadlineDurably, planProsecutionDeadline: planProsecutionDeadlineDurably } =
+  proxyActivities<CaseActivities>({
+    startToCloseTimeout: '10 seconds',
+    retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+  });

@@ -1,6 +1,6 @@
 import { chinaDateOf } from '../domain/dates.js';
 import type { Actor, DeadlineKind } from './case.messages.js';
-import { planDeadline } from './case-activities.js';
+import { planDeadline, planDeadlineDurably } from './case-activities.js';
 import type { CaseEvent, CaseState } from './case-state.js';
 
 const system: Actor = { kind: 'system', id: 'deadline-timer' };
@@ -11,8 +11,10 @@ export async function startDeadline(
   kind: DeadlineKind,
   request: Parameters<typeof planDeadline>[0],
   now: string,
+  /** Nobody waits on this (a start, a Signal, a timer): retry until PostgreSQL answers. */
+  durable = false,
 ): Promise<void> {
-  const planned = await planDeadline(request);
+  const planned = await (durable ? planDeadlineDurably : planDeadline)(request);
   state.setDeadline(kind, planned.policy, planned.explanation, now);
 }
 
@@ -50,6 +52,7 @@ export async function replanUnconfirmed(
           : {}),
       },
       now,
+      true,
     );
     const after = state.deadline(deadline.kind)!.explanation.dueDate;
     events.push(

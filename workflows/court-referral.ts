@@ -63,6 +63,7 @@ export async function planCourtAcceptance(state: CaseState, now: string): Promis
       extensionDays: 0,
     },
     now,
+    true,
   );
 }
 

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { chinaDateOf, daysBetween } from '../domain/dates.js';
 import type { Actor, SettleInput } from './case.messages.js';
-import { planProsecutionDeadline } from './case-activities.js';
+import { planProsecutionDeadlineDurably } from './case-activities.js';
 import { startDeadline } from './case-deadline-planning.js';
 import type { CaseEvent, CaseState, TrackedDeadline } from './case-state.js';
 import { reportToInstitution } from './institution-reports.js';
@@ -59,7 +59,7 @@ function report(
 export async function planProsecutionMediation(state: CaseState, now: string): Promise<void> {
   const referral = prosecutionReferral(state);
   if (!referral) return;
-  const planned = await planProsecutionDeadline({
+  const planned = await planProsecutionDeadlineDurably({
     signedAt: referral.receivedAt,
     prosecutorDueDate: referral.reviewDueOn,
   });
