@@ -89,9 +89,10 @@ function configFor(world: FuzzWorld): string {
   ].join('\n');
 }
 
+/** Run in the report folder: schemathesis' and hypothesis' own caches land there, not in the repository. */
 function run(command: string, args: string[]): Promise<number> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit' });
+    const child = spawn(command, args, { stdio: 'inherit', cwd: reportRoot });
     child.once('error', reject);
     child.once('exit', (code, signal) => resolvePromise(code ?? (signal ? 128 : 1)));
   });
