@@ -1,10 +1,12 @@
 /**
- * `npm run setup`: provide the Temporal binaries from package registries (Go module proxy, Maven
- * Central), cached by version. Idempotent: the second run only checks the cache.
+ * `npm run setup`: patch known bugs in installed dependencies (system/patch-dependencies.ts), and
+ * provide the Temporal binaries from package registries (Go module proxy, Maven Central), cached by
+ * version. Idempotent: the second run only checks.
  */
 import { spawn } from 'node:child_process';
 import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readEnvironment } from '../config/env.js';
 import {
   cachedCliPath,
@@ -15,6 +17,7 @@ import {
   temporalCliVersion,
   temporalTestServerVersion,
 } from '../config/temporal-binaries.js';
+import { patchDependencies } from '../system/patch-dependencies.js';
 
 const quiet = process.argv.includes('--quiet');
 const env = readEnvironment();
@@ -126,6 +129,11 @@ exec java -cp "$here/lib/*" io.temporal.testserver.TestServer "$@"
 }
 
 const started = Date.now();
+for (const outcome of await patchDependencies(fileURLToPath(new URL('..', import.meta.url)))) {
+  say(`dependency patch: ${outcome.status} ${outcome.file}`, outcome.status === 'patched');
+}
+// An image that runs only the API and the worker (Dockerfile) needs the patches, not the Temporal binaries.
+if (process.argv.includes('--dependencies-only')) process.exit(0);
 await mkdir(cacheDir, { recursive: true });
 await provideTemporalCli();
 await provideTestServer();

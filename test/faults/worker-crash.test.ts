@@ -52,6 +52,7 @@ describe('the worker is killed (kill -9) while 100 cases are mid-transition and 
     [clerk, mediator] = await Promise.all([
       createStaff(database.db, 'clerk', unit.id),
       createStaff(database.db, 'mediator', unit.id),
+      // The unit's supervisor is who an overdue court referral's notice goes to.
       createStaff(database.db, 'supervisor', unit.id),
     ]);
     court = await createInstitution(database.db, 'court', '海拉尔区人民法院');
@@ -105,6 +106,7 @@ describe('the worker is killed (kill -9) while 100 cases are mid-transition and 
       registered.push(...bodies.map((body) => body.caseNumber));
     }
     allCaseNumbers.push(...registered);
+    const registeredAt = Date.now();
 
     // Every case now takes four transitions in a row, all cases at once; the API answers each only
     // once the workflow has applied it and written it to the read model.
@@ -210,6 +212,7 @@ describe('the worker is killed (kill -9) while 100 cases are mid-transition and 
       ),
     );
 
+    const courtDoneAt = Date.now();
     // Exactly the expected events, once each, numbered 1..n without a gap, per case.
     const log = await eventLog(database.sql, [...registered, ...courtCases]);
     const expectedStaff = ['registered', ...staffTransitions.map(([, type]) => type)];
@@ -294,8 +297,12 @@ describe('the worker is killed (kill -9) while 100 cases are mid-transition and 
         eventsWhileDown,
         totalEvents: totalExpected + courtCasesWhileDown * 3,
         inFlightAtKill: inFlightAtKill.size,
-        recoveryMs: caughtUpAt - restartedAt,
+        registerMs: registeredAt - workerSpawnedAt - bundleMs,
+        untilKillMs: killedAt - registeredAt,
         downMs: restartedAt - killedAt,
+        recoveryMs: caughtUpAt - restartedAt,
+        courtCasesDoneMs: courtDoneAt - caughtUpAt,
+        checksMs: Date.now() - courtDoneAt,
       }),
     );
     expect(eventsWhileDown).toBe(eventsAtKill);
