@@ -6,6 +6,8 @@ ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 RUN npm ci --include=dev --no-audit --no-fund
 COPY . .
+# Patch a known postgres.js bug in the installed package (system/patch-dependencies.ts).
+RUN npx tsx bin/setup.ts --dependencies-only
 RUN chown -R node:node /app
 USER node
 EXPOSE 3000
