@@ -8,6 +8,9 @@ RUN npm ci --include=dev --no-audit --no-fund
 COPY . .
 # Patch a known postgres.js bug in the installed package (system/patch-dependencies.ts).
 RUN npx tsx bin/setup.ts --dependencies-only
+# The workflow bundle is built once here, not by webpack inside every worker at start.
+RUN npx tsx bin/build-workflows.ts /app/.tools/workflow-bundle.js
+ENV WORKFLOW_BUNDLE_PATH=/app/.tools/workflow-bundle.js
 RUN chown -R node:node /app
 USER node
 EXPOSE 3000

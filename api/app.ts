@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from './auth/authenticate.js';
-import { createLoginThrottle } from './auth/login-throttle.js';
+import { trustedProxiesFrom } from './auth/client-address.js';
+import { createDatabaseLoginThrottle } from './auth/database-login-throttle.js';
+import { clientAddressOf } from './auth/login.js';
 import type { AppEnv } from './context.js';
 import type { AppDependencies } from './dependencies.js';
 import { renderDocsPage } from './docs-page.js';
@@ -29,10 +31,12 @@ export const apiInfo = { title: 'feisutong 飞速通', version: '0.1.0' };
 
 export function createApp(deps: AppDependencies) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const isTrustedProxy = trustedProxiesFrom(deps.settings.trustedProxies ?? []);
 
   app.use('*', async (c, next) => {
     const requestId = c.req.header('x-request-id') ?? randomUUID();
     c.set('requestId', requestId);
+    c.set('clientAddress', clientAddressOf(c, isTrustedProxy));
     c.set('logger', deps.logger.child({ requestId }));
     c.header('x-request-id', requestId);
     await next();
@@ -52,7 +56,7 @@ export function createApp(deps: AppDependencies) {
     description: 'A staff token from POST /v1/auth/token, or an institution API key (fst_…)',
   });
 
-  const loginThrottle = deps.loginThrottle ?? createLoginThrottle();
+  const loginThrottle = deps.loginThrottle ?? createDatabaseLoginThrottle(deps.database.db);
   const requireCredentials = authenticate({ db: deps.database.db, tokenSecret: deps.settings.tokenSecret });
 
   // Every /v1 route needs credentials except logging in; each route then checks who may call it.

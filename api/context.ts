@@ -24,6 +24,8 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     logger: Logger;
+    /** The client's address: the socket's peer, or whom a trusted reverse proxy forwarded for. */
+    clientAddress: string;
     principal: Principal;
   };
 }

@@ -8,7 +8,7 @@ export interface AppDependencies {
   database: DatabaseConnection;
   temporal: Client;
   logger: Logger;
-  /** Failed-login limits shared by the API and the dashboard; one in this process's memory if not given. */
+  /** Failed-login limits shared by the API and the dashboard; counted in PostgreSQL if not given. */
   loginThrottle?: LoginThrottle;
   settings: {
     taskQueue: string;
@@ -17,5 +17,7 @@ export interface AppDependencies {
     tokenTtlSeconds: number;
     /** Key from which each institution's callback secret is derived (CALLBACK_SIGNING_KEY). */
     callbackSigningKey?: string | undefined;
+    /** Reverse proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES): addresses, CIDR ranges. */
+    trustedProxies?: readonly string[] | undefined;
   };
 }

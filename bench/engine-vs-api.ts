@@ -9,6 +9,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -20,6 +21,7 @@ import { connectDatabase } from '../db/client.js';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { serveApi } from '../system/api-server.js';
+import { bundleWorkflows } from '../system/worker.js';
 import { freePort } from '../test/helpers/ports.js';
 import { createStaff, createUnit, testTokenSecret } from '../test/helpers/staff.js';
 import { makeTempDir } from '../test/helpers/temp-dir.js';
@@ -85,6 +87,9 @@ try {
   ]);
   const taskQueue = 'bench-cases';
 
+  // Bundled here, as the image does at build time (WORKFLOW_BUNDLE_PATH): webpack stays out of the worker.
+  const bundlePath = join(folder.path, 'workflow-bundle.js');
+  await writeFile(bundlePath, (await bundleWorkflows()).code);
   log('starting the worker process…');
   worker = spawn(process.execPath, ['--import', 'tsx', 'bin/worker.ts'], {
     env: {
@@ -92,6 +97,7 @@ try {
       DATABASE_URL: pg.url,
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_TASK_QUEUE: taskQueue,
+      WORKFLOW_BUNDLE_PATH: bundlePath,
       LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -101,6 +107,8 @@ try {
     worker!.once('exit', (code) => reject(new Error(`worker exited (${code})`)));
   });
 
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const rssIdle = rssMegabytes(worker.pid!);
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection });
   const app = createApp({
@@ -110,12 +118,22 @@ try {
     settings: { taskQueue, caseNumberPrefix: 'BENCH', tokenSecret: testTokenSecret, tokenTtlSeconds: 3600 },
   });
   const api = await serveApi(app, '127.0.0.1', 0);
-  const post = (path: string, body: unknown, token: string) =>
+  const post = (path: string, body: unknown, token: string, headers: Record<string, string> = {}) =>
     fetch(`${api.url}${path}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { ...headers, authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
+  /** Wait until the worker has written `count` cases: each phase starts on a quiet machine. */
+  const settled = async (count: number) => {
+    for (;;) {
+      const [{ n }] = (await database.sql`select count(*)::int as n from cases`) as unknown as [
+        { n: number },
+      ];
+      if (n >= count) return;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  };
   const dispute = {
     source: 'walk_in',
     summary: '基准测试：邻里纠纷',
@@ -132,7 +150,7 @@ try {
   });
 
   // Warm up both paths (bundle caches, connection pools).
-  await inParallel(20, 4, async (i) => post('/v1/cases', dispute, clerk.token));
+  await inParallel(20, 4, async () => post('/v1/cases', dispute, clerk.token));
   await inParallel(20, 4, (i) =>
     client.workflow.start('caseWorkflow', {
       workflowId: caseWorkflowId(`WARM-2026-${String(i).padStart(6, '0')}`),
@@ -141,6 +159,7 @@ try {
     }),
   );
 
+  await settled(40);
   log(
     `registrations: ${registrations} raw starts vs ${registrations} API registrations, ${concurrency} at a time…`,
   );
@@ -154,6 +173,17 @@ try {
     });
   });
   const rawPerSecond = registrations / ((performance.now() - started) / 1000);
+  await settled(40 + registrations);
+  started = performance.now();
+  const acceptedStatuses = await inParallel(
+    registrations,
+    concurrency,
+    async () => (await post('/v1/cases', dispute, clerk.token, { prefer: 'respond-async' })).status,
+  );
+  const apiAsyncPerSecond = registrations / ((performance.now() - started) / 1000);
+  if (acceptedStatuses.some((status) => status !== 202))
+    throw new Error(`API registrations (respond-async) failed: ${[...new Set(acceptedStatuses)]}`);
+  await settled(40 + 2 * registrations);
   started = performance.now();
   const statuses = await inParallel(
     registrations,
@@ -226,7 +256,10 @@ try {
       args: [windowStart + Math.floor((i / timers) * 60_000)],
     }),
   );
-  const lags = await inParallel(timers, 200, (i) => handles[i]!.result() as Promise<number>);
+  // Collected after the window, not awaited during it: 10,000 open long-polls for results would load
+  // the server that is firing the timers and inflate the very lag being measured.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, windowStart + 61_000 - Date.now())));
+  const lags = await inParallel(timers, 16, (i) => handles[i]!.result() as Promise<number>);
   const lag = summarise(lags);
 
   const rssBeforeOpenCases = rssMegabytes(worker.pid!);
@@ -239,12 +272,7 @@ try {
       args: [registration(number)],
     });
   });
-  const expected = openCases + 2 * registrations + 40 + 2;
-  for (;;) {
-    const [{ n }] = (await database.sql`select count(*)::int as n from cases`) as unknown as [{ n: number }];
-    if (n >= expected) break;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
+  await settled(openCases + 3 * registrations + 40 + 40 + 2);
   const workerRss = rssMegabytes(worker.pid!);
 
   console.log(
@@ -252,11 +280,16 @@ try {
       {
         machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
         registration: {
+          concurrency,
           rawStartsPerSecond: Math.round(rawPerSecond * 10) / 10,
-          apiRegistrationsPerSecond: Math.round(apiPerSecond * 10) / 10,
-          ratio: Math.round((apiPerSecond / rawPerSecond) * 100) / 100,
+          // Like a raw start, answered once Temporal holds the case (202, Prefer: respond-async).
+          apiRespondAsyncPerSecond: Math.round(apiAsyncPerSecond * 10) / 10,
+          ratio: Math.round((apiAsyncPerSecond / rawPerSecond) * 100) / 100,
           goalRatio: 0.7,
-          met: apiPerSecond / rawPerSecond >= 0.7,
+          met: apiAsyncPerSecond / rawPerSecond >= 0.7,
+          // The default 201, answered once the worker has written the case to the read model.
+          apiWaitingForReadModelPerSecond: Math.round(apiPerSecond * 10) / 10,
+          waitingRatio: Math.round((apiPerSecond / rawPerSecond) * 100) / 100,
           oneAtATime: { api: summarise(apiOne), rawUpdateWithStart: summarise(rawOne) },
         },
         transition: {
@@ -270,6 +303,8 @@ try {
         workerMemory: {
           openCases,
           rssMb: workerRss,
+          rssIdleMb: rssIdle,
+          rssAfterTimersMb: rssBeforeOpenCases,
           goalMb: 400,
           met: workerRss <= 400,
           maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,

@@ -30,6 +30,7 @@ const app = createApp({
     tokenSecret: tokenSecretFor(env.AUTH_TOKEN_SECRET, logger, false),
     tokenTtlSeconds: env.AUTH_TOKEN_TTL_SECONDS,
     callbackSigningKey: env.CALLBACK_SIGNING_KEY,
+    trustedProxies: env.TRUSTED_PROXIES,
   },
 });
 const server = await serveApi(app, env.HOST, env.PORT);

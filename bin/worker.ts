@@ -20,6 +20,7 @@ const worker = await createCaseWorker({
   db: database.db,
   deliveries: deliverySettingsFrom(env),
   maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+  ...(env.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: env.WORKFLOW_BUNDLE_PATH } } : {}),
 });
 logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
 // The SDK shuts the worker down gracefully on SIGINT/SIGTERM; run() resolves once it has drained.

@@ -40,7 +40,25 @@ const environmentSchema = z.object({
   CALLBACK_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Workflows kept in the worker's memory between tasks: the main lever on worker memory. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
+  /**
+   * A workflow bundle built ahead (`npm run build:workflows`): the worker loads it instead of running
+   * webpack at start, which is faster and keeps the bundler's memory out of the worker's.
+   */
+  WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   FEISUTONG_DEMO_SEED: z.enum(['true', 'false']).default('true'),
+  /** Reverse proxies (comma-separated addresses or CIDR ranges) whose X-Forwarded-For names the client. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+    )
+    .pipe(
+      z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], 'must be an IP address or CIDR range')),
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

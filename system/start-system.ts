@@ -90,6 +90,7 @@ export async function startSystem(env: Environment, logger: Logger): Promise<Run
       db: workerConnection.db,
       deliveries: { ...deliverySettingsFrom(env), callbackSigningKey },
       maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+      ...(env.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: env.WORKFLOW_BUNDLE_PATH } } : {}),
     });
     const running = worker.run();
     stack.push(async () => {
@@ -112,6 +113,7 @@ export async function startSystem(env: Environment, logger: Logger): Promise<Run
         tokenSecret,
         tokenTtlSeconds: env.AUTH_TOKEN_TTL_SECONDS,
         callbackSigningKey,
+        trustedProxies: env.TRUSTED_PROXIES,
       },
     });
     const server = await serveApi(app, env.HOST, env.PORT);

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import {
+  type ActivityInboundCallsInterceptor,
   bundleWorkflowCode,
   type NativeConnection,
   Worker,
@@ -10,6 +11,7 @@ import type { DeliverySettings } from '../activities/deliveries/deliver.js';
 import { type CaseActivities, createActivities } from '../activities/index.js';
 import type { Environment } from '../config/env.js';
 import type { Database } from '../db/client.js';
+import { withoutQueryValues } from './safe-error.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -51,8 +53,24 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     activities: (options.wrapActivities ?? ((a) => a))(
       createActivities({ db: options.db, deliveries: options.deliveries ?? {} }),
     ),
+    interceptors: { activity: [() => ({ inbound: queryValuesStayInTheWorker })] },
   });
 }
+
+/**
+ * A failed database write would report the values it tried to write (parties' ID and phone numbers)
+ * in the worker's log and, as the activity's failure, in the case's workflow history: both get the
+ * error without them.
+ */
+export const queryValuesStayInTheWorker: ActivityInboundCallsInterceptor = {
+  async execute(input, next) {
+    try {
+      return await next(input);
+    } catch (error) {
+      throw withoutQueryValues(error);
+    }
+  },
+};
 
 /** Outbound delivery settings from the environment (the webhook only when both URL and secret are set). */
 export function deliverySettingsFrom(env: Environment): DeliverySettings {

@@ -113,6 +113,17 @@ export class CaseState {
     }
   }
 
+  /** The state as it is, to roll back to if a change fails halfway (see the case workflow's queue). */
+  checkpoint(): string {
+    return JSON.stringify(this.snapshot());
+  }
+
+  /** Back to a checkpoint, every field as it was; the main loop re-arms its timer for the old deadlines. */
+  rollBack(checkpoint: string): void {
+    Object.assign(this, JSON.parse(checkpoint) as CaseSnapshot);
+    this.deadlineVersion += 1;
+  }
+
   snapshot(): CaseSnapshot {
     return {
       stage: this.stage,

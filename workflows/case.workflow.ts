@@ -4,6 +4,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -43,11 +44,26 @@ export interface CaseWorkflowOptions {
   eventsPerRun?: number;
 }
 
-/** Runs `work` after everything queued before it: Updates and timers change the case one at a time. */
-function createSerialQueue() {
+/**
+ * Runs `work` after everything queued before it: Updates and timers change the case one at a time.
+ * A change that fails halfway (a look-up that gave up after the event was applied in memory) is rolled
+ * back, so the person told "try again" finds the case as it was and no event number is skipped; what
+ * was already written to the read model cannot be taken back, so then the state stays.
+ */
+function createSerialQueue(state: CaseState) {
   let tail: Promise<unknown> = Promise.resolve();
   return <T>(work: () => Promise<T>): Promise<T> => {
-    const run = tail.then(work);
+    const run = tail.then(async () => {
+      const checkpoint = state.checkpoint();
+      const seqBefore = state.seq;
+      try {
+        return await work();
+      } catch (error) {
+        const halfDone = state.projectedSeq <= seqBefore && state.checkpoint() !== checkpoint;
+        if (halfDone && patched('roll-back-half-done-changes')) state.rollBack(checkpoint);
+        throw error;
+      }
+    });
     tail = run.catch(() => undefined);
     return run;
   };
@@ -60,7 +76,7 @@ export async function caseWorkflow(
   options: CaseWorkflowOptions = {},
 ): Promise<void> {
   const state = new CaseState(registration, snapshot);
-  const serially = createSerialQueue();
+  const serially = createSerialQueue(state);
   const eventsPerRun = options.eventsPerRun ?? 1000;
   const firstSeqOfRun = state.seq;
 

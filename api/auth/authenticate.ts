@@ -46,12 +46,22 @@ async function principalFromToken(settings: AuthenticationSettings, token: strin
     throw error;
   }
   const [user] = await settings.db
-    .select({ id: users.id, role: users.role, unitId: users.unitId, active: users.active })
+    .select({
+      id: users.id,
+      role: users.role,
+      unitId: users.unitId,
+      active: users.active,
+      tokenVersion: users.tokenVersion,
+    })
     .from(users)
     .where(eq(users.id, claims.sub))
     .limit(1);
   // The account as it is now decides, not as it was when the token was issued.
   if (!user?.active) throw problems.unauthenticated('The account is disabled.');
+  if (user.tokenVersion !== claims.ver)
+    throw problems.unauthenticated(
+      'The bearer token was revoked (password reset or account disabled since); log in again.',
+    );
   return { kind: 'staff', userId: user.id, role: user.role, unitId: user.unitId };
 }
 

@@ -7,9 +7,9 @@
  * An attempt is counted before the password is checked and forgiven when it succeeds, so a burst of
  * parallel guesses cannot all slip through while the first ones are still being hashed.
  *
- * This implementation keeps its counts in this process's memory: with several API copies behind a load
- * balancer each copy counts on its own (the limit is per copy). A PostgreSQL-backed LoginThrottle
- * with the same interface makes it global.
+ * The API counts in PostgreSQL (api/auth/database-login-throttle.ts), so that every API copy behind a
+ * load balancer shares the limits. This implementation keeps its counts in this process's memory (each
+ * copy would count on its own); unit tests and a caller that passes it explicitly use it.
  */
 export interface LoginThrottle {
   /** Count an attempt for these keys; `retryAfterSeconds` > 0 means it is refused and not counted. */

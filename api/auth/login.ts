@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { Database } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
 import { isStorableText } from '../text-guard.js';
+import { clientAddressFrom, type IsTrustedProxy, noTrustedProxies } from './client-address.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { decoyPasswordHash, verifyPassword } from './passwords.js';
 
@@ -15,15 +16,19 @@ export type LoginCheck =
   | { outcome: 'throttled'; retryAfterSeconds: number };
 
 /**
- * The peer's address as the socket sees it. Behind a reverse proxy this is the proxy's address for
- * everyone: the per-address limit then counts all clients together (see README, login limits).
+ * The client's address, for the per-address login limit: the socket's peer, or, when the peer is one
+ * of our reverse proxies (TRUSTED_PROXIES), the client it forwarded for (see client-address.ts).
+ * Without TRUSTED_PROXIES behind a proxy every client has the proxy's address and they share one count.
  */
-export function clientAddressOf(c: Context): string {
+export function clientAddressOf(c: Context, isTrustedProxy: IsTrustedProxy = noTrustedProxies): string {
+  let peer: string | undefined;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    peer = getConnInfo(c).remote.address;
   } catch {
     return 'unknown'; // not served by @hono/node-server (app.fetch called in-process)
   }
+  if (!peer) return 'unknown';
+  return clientAddressFrom(peer, c.req.header('x-forwarded-for'), isTrustedProxy);
 }
 
 /**

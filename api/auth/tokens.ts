@@ -4,6 +4,9 @@ import { z } from 'zod';
 /**
  * Staff bearer tokens: compact JWTs signed with HMAC-SHA256 (HS256) under AUTH_TOKEN_SECRET, with an
  * issuer, an audience and an expiry. Only our own API issues and reads them.
+ *
+ * `ver` is the account's token version when the token was issued; a password reset or disabling the
+ * account raises it, and a token carrying an older one is refused (api/auth/authenticate.ts).
  */
 export const tokenIssuer = 'feisutong';
 export const staffAudience = 'feisutong-staff';
@@ -16,6 +19,8 @@ const claimsSchema = z.object({
   unit: z.string().uuid().nullable(),
   iat: z.number().int(),
   exp: z.number().int(),
+  // Tokens issued before versions existed belong to accounts at version 0 or are stale.
+  ver: z.number().int().nonnegative().default(0),
 });
 
 export type StaffClaims = z.infer<typeof claimsSchema>;
@@ -38,6 +43,8 @@ export interface IssueTokenInput {
   userId: string;
   role: StaffClaims['role'];
   unitId: string | null;
+  /** The account's `token_version` (0 for an account whose password was never reset). */
+  tokenVersion?: number;
   secret: string;
   ttlSeconds: number;
   now?: Date;
@@ -54,6 +61,7 @@ export function issueToken(input: IssueTokenInput): { token: string; expiresAt: 
     unit: input.unitId,
     iat: issuedAt,
     exp: issuedAt + input.ttlSeconds,
+    ver: input.tokenVersion ?? 0,
   };
   const body = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
   return {

@@ -5,7 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Database } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
-import { checkLogin, clientAddressOf } from '../auth/login.js';
+import { checkLogin } from '../auth/login.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import { issueToken, TokenError, verifyToken } from '../auth/tokens.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
@@ -13,7 +13,8 @@ import type { AppEnv, StaffPrincipal } from '../context.js';
 /**
  * The dashboard's session: the same signed staff token the API issues (api/auth/tokens.ts), kept in an
  * HttpOnly, SameSite=Strict cookie scoped to /dashboard. Each request checks the token and, like the
- * API (api/auth/authenticate.ts), the account as it is now: a disabled account is logged out.
+ * API (api/auth/authenticate.ts), the account as it is now: a disabled account, or a session from
+ * before a password reset, is logged out.
  *
  * CSRF: SameSite=Strict keeps the cookie off cross-site requests, and every POST form also carries a
  * per-session token (an HMAC of the session token) and must come from our own origin when the browser
@@ -86,14 +87,14 @@ export function sameOrigin(c: Context): boolean {
  * success set the session cookie.
  */
 export async function logIn(
-  c: Context,
+  c: Context<DashboardEnv>,
   settings: SessionSettings & { loginThrottle: LoginThrottle },
   username: string,
   password: string,
 ): Promise<DashboardUser | { retryAfterSeconds: number } | undefined> {
   const check = await checkLogin(
     { db: settings.db, loginThrottle: settings.loginThrottle },
-    { username, password, clientAddress: clientAddressOf(c) },
+    { username, password, clientAddress: c.get('clientAddress') },
   );
   if (check.outcome === 'throttled') return { retryAfterSeconds: check.retryAfterSeconds };
   if (check.outcome === 'refused') return undefined;
@@ -102,6 +103,7 @@ export async function logIn(
     userId: user.id,
     role: user.role,
     unitId: user.unitId,
+    tokenVersion: user.tokenVersion,
     secret: settings.tokenSecret,
     ttlSeconds: settings.tokenTtlSeconds,
   });
@@ -140,6 +142,7 @@ async function userOfSession(settings: SessionSettings, token: string): Promise<
       role: users.role,
       unitId: users.unitId,
       active: users.active,
+      tokenVersion: users.tokenVersion,
       displayName: users.displayName,
       username: users.username,
     })
@@ -147,7 +150,7 @@ async function userOfSession(settings: SessionSettings, token: string): Promise<
     .where(eq(users.id, claims.sub))
     .limit(1);
   // The account as it is now decides, not as it was when the token was issued.
-  if (!user?.active) return undefined;
+  if (!user?.active || user.tokenVersion !== claims.ver) return undefined;
   return {
     kind: 'staff',
     userId: user.id,

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { checkLogin, clientAddressOf } from '../auth/login.js';
+import { checkLogin } from '../auth/login.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import { issueToken } from '../auth/tokens.js';
 import type { AppEnv } from '../context.js';
@@ -52,7 +52,7 @@ const loginRoute = createRoute({
 export function authRoutes(deps: AppDependencies, loginThrottle: LoginThrottle) {
   return new OpenAPIHono<AppEnv>().openapi(loginRoute, async (c) => {
     const { username, password } = c.req.valid('json');
-    const clientAddress = clientAddressOf(c);
+    const clientAddress = c.get('clientAddress');
     const check = await checkLogin(
       { db: deps.database.db, loginThrottle },
       { username, password, clientAddress },
@@ -77,6 +77,7 @@ export function authRoutes(deps: AppDependencies, loginThrottle: LoginThrottle) 
       userId: user.id,
       role: user.role,
       unitId: user.unitId,
+      tokenVersion: user.tokenVersion,
       secret: deps.settings.tokenSecret,
       ttlSeconds: deps.settings.tokenTtlSeconds,
     });

@@ -14,10 +14,12 @@ import {
   CaseNumberParam,
   CaseSchema,
   RegisterCaseBody,
+  RegistrationAcceptedSchema,
 } from '../schemas/case-schemas.js';
+import { staffActor } from '../use-cases/execute-case-update.js';
 import { listCases } from '../use-cases/list-cases.js';
 import { loadCase, readCase, toCaseResponse } from '../use-cases/read-case.js';
-import { registerCase } from '../use-cases/register-case.js';
+import { acceptCaseRegistration, registerCase } from '../use-cases/register-case.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -30,9 +32,27 @@ const registerCaseRoute = secureRoute({
   tags: ['cases'],
   summary: 'Register a dispute (接案)',
   access: ['clerk', 'supervisor', 'admin'],
-  request: { body: { required: true, content: { 'application/json': { schema: RegisterCaseBody } } } },
+  request: {
+    headers: z.object({
+      prefer: z
+        .string()
+        .max(200)
+        .optional()
+        .openapi({
+          description:
+            '`respond-async` answers 202 as soon as the case is numbered and its workflow started, without ' +
+            'waiting for the read model (bulk intake channels); without it the answer is the whole case (201).',
+          example: 'respond-async',
+        }),
+    }),
+    body: { required: true, content: { 'application/json': { schema: RegisterCaseBody } } },
+  },
   responses: {
     201: json(CaseSchema, 'Registered'),
+    202: json(
+      RegistrationAcceptedSchema,
+      'Registered; the read model follows within moments (Prefer: respond-async)',
+    ),
     422: problemResponseSpec('A unit is needed, or unitId names no unit'),
     ...standardProblems,
   },
@@ -101,21 +121,32 @@ export function caseRoutes(deps: AppDependencies) {
           errors: [{ field: 'unitId', reason: 'no unit has this id' }],
         });
       }
-      const view = await registerCase(
-        {
+      const registration = {
+        deps: {
           db,
           temporal: deps.temporal,
           taskQueue: deps.settings.taskQueue,
           caseNumberPrefix: deps.settings.caseNumberPrefix,
         },
-        {
+        input: {
           source: body.source,
           summary: body.summary,
           unitId,
           parties: body.parties,
-          actor: { kind: 'staff', id: principal.userId, role: principal.role, unitId: principal.unitId },
+          actor: staffActor(principal),
         },
-      );
+      };
+      if (prefersAsync(c.req.valid('header').prefer)) {
+        const { caseNumber } = await acceptCaseRegistration(registration.deps, registration.input);
+        c.get('logger').info({ caseNumber }, 'case registered (read model follows)');
+        const self = `/v1/cases/${caseNumber}`;
+        return c.json(
+          { caseNumber, stage: 'registered' as const, links: { self, events: `${self}/events` } },
+          202,
+          { location: self, 'preference-applied': 'respond-async' },
+        );
+      }
+      const view = await registerCase(registration.deps, registration.input);
       c.get('logger').info({ caseNumber: view.caseNumber }, 'case registered');
       const response = toCaseResponse(view, principal);
       return c.json(response, 201, { location: response.links.self });
@@ -125,11 +156,11 @@ export function caseRoutes(deps: AppDependencies) {
     )
     .openapi(getCaseRoute, async (c) => {
       const { caseNumber } = c.req.valid('param');
-      return c.json(await readCase(db, c.get('principal'), caseNumber), 200);
+      return c.json(await readCase(db, c.get('principal'), caseNumber, deps.temporal), 200);
     })
     .openapi(caseEventsRoute, async (c) => {
       const { caseNumber } = c.req.valid('param');
-      const found = await loadCase(db, caseNumber);
+      const found = await loadCase(db, caseNumber, deps.temporal);
       const supervised = await supervisedUnitsOf(db, c.get('principal'));
       if (!found || !canSeeCase(c.get('principal'), found, supervised))
         throw problems.notFound(`No case ${caseNumber}.`);
@@ -140,4 +171,11 @@ export function caseRoutes(deps: AppDependencies) {
         .orderBy(asc(caseEvents.seq));
       return c.json({ items: rows.map((row) => ({ ...row, at: row.at.toISOString() })) }, 200);
     });
+}
+
+/** RFC 7240: `Prefer: respond-async` (among other preferences, any case, with or without parameters). */
+function prefersAsync(prefer: string | undefined): boolean {
+  return (prefer ?? '')
+    .split(',')
+    .some((preference) => preference.split(';')[0]!.trim().toLowerCase() === 'respond-async');
 }

@@ -177,6 +177,15 @@ export const CaseSchema = z
 
 export type CaseResponse = z.infer<typeof CaseSchema>;
 
+/** The answer to a registration with `Prefer: respond-async`. */
+export const RegistrationAcceptedSchema = z
+  .object({
+    caseNumber: z.string(),
+    stage: z.literal('registered'),
+    links: z.object({ self: z.string(), events: z.string() }),
+  })
+  .openapi('RegistrationAccepted');
+
 export const CaseListQuery = z.object({
   stage: z.enum(stages).optional(),
   triageClass: z.enum(triageClasses).optional(),

@@ -30,7 +30,7 @@ export async function executeCaseUpdate<I extends object>(
   definition: UpdateDefinition<CaseView, [I & { actor: Actor }]>,
   input: I,
 ): Promise<CaseResponse> {
-  const found = await loadCase(deps.db, caseNumber);
+  const found = await loadCase(deps.db, caseNumber, deps.temporal);
   if (!found) throw problems.notFound(`No case ${caseNumber}.`);
   let actor = staffActor(principal);
   if (principal.role === 'supervisor') {

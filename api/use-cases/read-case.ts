@@ -1,13 +1,14 @@
+import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { cases } from '../../db/schema/index.js';
 import { allowedTransitions } from '../../domain/transitions.js';
-import type { CaseView } from '../../workflows/case.messages.js';
+import { type CaseView, caseWorkflowId, getCaseQuery } from '../../workflows/case.messages.js';
 import { type CaseScope, canSeeCase, seesFullContactDetails, supervisedUnitsOf } from '../case-access.js';
 import type { Principal } from '../context.js';
 import { maskParty } from '../masking.js';
 import { problems } from '../problem.js';
-import type { CaseResponse } from '../schemas/case-schemas.js';
+import { type CaseResponse, caseNumberPattern } from '../schemas/case-schemas.js';
 
 export function toCaseResponse(
   view: CaseView,
@@ -52,15 +53,47 @@ export interface StoredCase extends CaseScope {
   stage: string;
 }
 
-export async function loadCase(db: Database, caseNumber: string): Promise<StoredCase | undefined> {
+/**
+ * A case as the read model holds it. With `temporal`, a case the read model does not have yet (one
+ * accepted with `Prefer: respond-async` a moment ago) is asked of its workflow, so the Location of a
+ * 202 answers at once; the workflow answers a Query once its first task has run, hence the short wait.
+ */
+export async function loadCase(
+  db: Database,
+  caseNumber: string,
+  temporal?: Client,
+): Promise<StoredCase | undefined> {
   const [row] = await db
     .select({ state: cases.state, unitId: cases.unitId, assigneeId: cases.assigneeId, stage: cases.stage })
     .from(cases)
     .where(eq(cases.caseNumber, caseNumber))
     .limit(1);
-  return row
-    ? { view: row.state as CaseView, unitId: row.unitId, assigneeId: row.assigneeId, stage: row.stage }
-    : undefined;
+  if (row)
+    return { view: row.state as CaseView, unitId: row.unitId, assigneeId: row.assigneeId, stage: row.stage };
+  if (!temporal || !caseNumberPattern.test(caseNumber)) return undefined;
+  const view = await queryPendingCase(temporal, caseNumber);
+  return view && { view, unitId: view.unitId, assigneeId: view.assigneeId, stage: view.stage };
+}
+
+const pendingQueryPatienceMs = 10_000;
+
+async function queryPendingCase(temporal: Client, caseNumber: string): Promise<CaseView | undefined> {
+  const handle = temporal.workflow.getHandle(caseWorkflowId(caseNumber));
+  const giveUpAt = Date.now() + pendingQueryPatienceMs;
+  for (;;) {
+    try {
+      return await handle.query(getCaseQuery);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return undefined;
+      // Not ready: the worker has not run the workflow's first task yet.
+      if (Date.now() > giveUpAt || !isNotReady(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+function isNotReady(error: unknown): boolean {
+  return error instanceof Error && /not ready|WorkflowNotReady/i.test(`${error.message} ${error.cause}`);
 }
 
 /** The case as the read model holds it, if the caller may see it; otherwise 404. */
@@ -68,8 +101,9 @@ export async function readCase(
   db: Database,
   principal: Principal,
   caseNumber: string,
+  temporal?: Client,
 ): Promise<CaseResponse> {
-  const found = await loadCase(db, caseNumber);
+  const found = await loadCase(db, caseNumber, temporal);
   const supervised = await supervisedUnitsOf(db, principal);
   if (!found || !canSeeCase(principal, found, supervised)) throw problems.notFound(`No case ${caseNumber}.`);
   return toCaseResponse(found.view, principal, supervised);

@@ -34,19 +34,9 @@ export async function registerCase(
   deps: RegisterCaseDependencies,
   input: RegisterCaseInput,
 ): Promise<CaseView> {
-  const now = new Date();
-  const caseNumber = await allocateCaseNumber(deps.db, deps.caseNumberPrefix, now);
-  const registration: CaseRegistration = {
-    caseNumber,
-    source: input.source,
-    summary: input.summary,
-    unitId: input.unitId,
-    parties: input.parties,
-    registeredBy: input.actor,
-    registeredAt: now.toISOString(),
-  };
+  const registration = await numberedRegistration(deps, input);
   const startWorkflowOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
-    workflowId: caseWorkflowId(caseNumber),
+    workflowId: caseWorkflowId(registration.caseNumber),
     taskQueue: deps.taskQueue,
     args: [registration],
     workflowIdConflictPolicy: 'FAIL',
@@ -55,4 +45,40 @@ export async function registerCase(
     args: [1],
     startWorkflowOperation,
   });
+}
+
+/**
+ * Number the case and start its workflow without waiting for the worker (`Prefer: respond-async`, for
+ * bulk intake channels): once Temporal has accepted the start the case cannot be lost, and it answers
+ * reads at once from the workflow itself until the read model has it (see loadCase).
+ */
+export async function acceptCaseRegistration(
+  deps: RegisterCaseDependencies,
+  input: RegisterCaseInput,
+): Promise<{ caseNumber: string }> {
+  const registration = await numberedRegistration(deps, input);
+  await deps.temporal.workflow.start<typeof caseWorkflow>('caseWorkflow', {
+    workflowId: caseWorkflowId(registration.caseNumber),
+    taskQueue: deps.taskQueue,
+    args: [registration],
+    workflowIdConflictPolicy: 'FAIL',
+  });
+  return { caseNumber: registration.caseNumber };
+}
+
+async function numberedRegistration(
+  deps: RegisterCaseDependencies,
+  input: RegisterCaseInput,
+): Promise<CaseRegistration> {
+  const now = new Date();
+  const caseNumber = await allocateCaseNumber(deps.db, deps.caseNumberPrefix, now);
+  return {
+    caseNumber,
+    source: input.source,
+    summary: input.summary,
+    unitId: input.unitId,
+    parties: input.parties,
+    registeredBy: input.actor,
+    registeredAt: now.toISOString(),
+  };
 }

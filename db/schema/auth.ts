@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { institutions, units } from './reference.js';
 
 /** Staff accounts: clerks, mediators, supervisors and admins. */
@@ -15,6 +15,11 @@ export const users = pgTable(
     /** scrypt hash in the form `scrypt$N$r$p$salt$hash` (base64url parts). */
     passwordHash: text('password_hash').notNull(),
     active: boolean('active').notNull().default(true),
+    /**
+     * Carried in every staff token; raised when the password is reset or the account disabled, so that
+     * tokens issued before are refused (api/auth/authenticate.ts).
+     */
+    tokenVersion: integer('token_version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('users_unit_role_idx').on(table.unitId, table.role)],
@@ -36,4 +41,18 @@ export const apiKeys = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (table) => [index('api_keys_institution_idx').on(table.institutionId)],
+);
+
+/**
+ * Failed logins (and attempts still being checked) per throttle key, for the sliding window that every
+ * API copy shares (api/auth/database-login-throttle.ts). Rows older than the window are pruned.
+ */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    /** `username:` or `address:` and a SHA-256 of the value (a password typed as a username is not kept). */
+    key: text('key').notNull(),
+    failedAt: timestamp('failed_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('login_failures_key_failed_at_idx').on(table.key, table.failedAt)],
 );

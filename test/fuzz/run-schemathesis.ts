@@ -89,13 +89,35 @@ function configFor(world: FuzzWorld): string {
   ].join('\n');
 }
 
-/** Run in the report folder: schemathesis' and hypothesis' own caches land there, not in the repository. */
-function run(command: string, args: string[]): Promise<number> {
+/**
+ * Run in the report folder: schemathesis' and hypothesis' own caches land there, not in the repository.
+ * Its full output goes to `logPath`; only a failing run prints it whole (a passing one prints its
+ * summary), so the CI log stays short enough to end with the test run's own summary.
+ */
+function run(command: string, args: string[], logPath: string): Promise<number> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', cwd: reportRoot });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: reportRoot });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.once('error', reject);
-    child.once('exit', (code, signal) => resolvePromise(code ?? (signal ? 128 : 1)));
+    child.once('close', async (code, signal) => {
+      const output = Buffer.concat(chunks).toString();
+      await writeFile(logPath, output);
+      const exit = code ?? (signal ? 128 : 1);
+      if (exit !== 0) process.stdout.write(output);
+      else for (const line of summaryLines(output)) console.log(`   ${line}`);
+      resolvePromise(exit);
+    });
   });
+}
+
+/** The lines of a passing run worth keeping in the CI log: how many cases, and the verdict. */
+function summaryLines(output: string): string[] {
+  return output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => /generated, \d+ passed|^Tested: |^=+ .* in [\d.]+s =+$/.test(line));
 }
 
 async function main(): Promise<number> {
@@ -156,36 +178,40 @@ async function main(): Promise<number> {
         `\n== schemathesis as ${principal}: ${operations} operations, ≤ ${maxExamples} examples each`,
       );
       const runStarted = Date.now();
-      const code = await run(schemathesis, [
-        '--no-color',
-        '--config-file',
-        configPath,
-        'run',
-        schemaPath,
-        '--url',
-        system.apiUrl,
-        '--checks',
-        checks.join(','),
-        '--max-examples',
-        String(maxExamples),
-        '--seed',
-        seed,
-        '--phases',
-        'examples,coverage,fuzzing',
-        // One worker: hypothesis on Python 3.11 can fail with 'AST constructor recursion depth
-        // mismatch' when several threads describe strategies at once.
-        '--workers',
-        '1',
-        '--request-timeout',
-        '30',
-        '--suppress-health-check',
-        'all',
-        '--report',
-        'junit',
-        '--report-dir',
-        folderFor,
-        ...(credential ? ['--header', `Authorization: Bearer ${credential}`] : []),
-      ]);
+      const code = await run(
+        schemathesis,
+        [
+          '--no-color',
+          '--config-file',
+          configPath,
+          'run',
+          schemaPath,
+          '--url',
+          system.apiUrl,
+          '--checks',
+          checks.join(','),
+          '--max-examples',
+          String(maxExamples),
+          '--seed',
+          seed,
+          '--phases',
+          'examples,coverage,fuzzing',
+          // One worker: hypothesis on Python 3.11 can fail with 'AST constructor recursion depth
+          // mismatch' when several threads describe strategies at once.
+          '--workers',
+          '1',
+          '--request-timeout',
+          '30',
+          '--suppress-health-check',
+          'all',
+          '--report',
+          'junit',
+          '--report-dir',
+          folderFor,
+          ...(credential ? ['--header', `Authorization: Bearer ${credential}`] : []),
+        ],
+        join(folderFor, 'schemathesis.log'),
+      );
       console.log(`== ${principal}: exit ${code} in ${((Date.now() - runStarted) / 1000).toFixed(1)} s`);
       if (code !== 0) failed.push(principal);
     }

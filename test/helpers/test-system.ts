@@ -18,7 +18,11 @@ export interface TestSystem {
   /** This system's case-number prefix: unique per test file, as files share one Temporal server. */
   caseNumberPrefix: string;
   /** fetch against the API with an optional bearer credential and JSON body. */
-  request(method: string, path: string, options?: { credential?: string; body?: unknown }): Promise<Response>;
+  request(
+    method: string,
+    path: string,
+    options?: { credential?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -78,7 +82,7 @@ export async function startTestSystem(
     taskQueue,
     caseNumberPrefix,
     request(method, path, options = {}) {
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { ...options.headers };
       if (options.credential) headers.authorization = `Bearer ${options.credential}`;
       let body: string | undefined;
       if (options.body !== undefined) {

@@ -1,15 +1,43 @@
-import { describe, expect, it } from 'vitest';
-import { createLoginThrottle, type LoginThrottleKey } from '../../api/auth/login-throttle.js';
+import pino from 'pino';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.js';
+import { createDatabaseLoginThrottle } from '../../api/auth/database-login-throttle.js';
+import {
+  createLoginThrottle,
+  type LoginThrottle,
+  type LoginThrottleKey,
+  type LoginThrottleLimits,
+} from '../../api/auth/login-throttle.js';
+import { connectDatabase, type DatabaseConnection } from '../../db/client.js';
+import { loginFailures } from '../../db/schema/index.js';
+import { createStaff, createUnit, testTokenSecret } from '../helpers/staff.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 const keys = (username: string, address = '10.0.0.1'): LoginThrottleKey[] => [
   { kind: 'username', value: username },
   { kind: 'address', value: address },
 ];
 
-describe('the failed-login window', () => {
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database?.drop());
+
+type MakeThrottle = (limits: Partial<LoginThrottleLimits>, clock: () => number) => LoginThrottle;
+const implementations: [string, MakeThrottle][] = [
+  ['in this process’s memory', (limits, clock) => createLoginThrottle(limits, clock)],
+  ['in PostgreSQL', (limits, clock) => createDatabaseLoginThrottle(database.db, limits, clock)],
+];
+
+describe.each(implementations)('the failed-login window, counted %s', (_where, makeThrottle) => {
+  beforeEach(async () => {
+    await database.db.delete(loginFailures);
+  });
+
   it('lets a username try again once its oldest counted failure is 15 minutes old', async () => {
     let now = Date.parse('2026-11-20T01:00:00Z');
-    const throttle = createLoginThrottle({}, () => now);
+    const throttle = makeThrottle({}, () => now);
     for (let i = 0; i < 5; i++) {
       expect((await throttle.begin(keys('wang'))).retryAfterSeconds).toBe(0);
       now += 60_000;
@@ -25,7 +53,7 @@ describe('the failed-login window', () => {
 
   it('does not count refused attempts, and forgives a success', async () => {
     const now = Date.parse('2026-11-20T01:00:00Z');
-    const throttle = createLoginThrottle({ perUsername: 2 }, () => now);
+    const throttle = makeThrottle({ perUsername: 2 }, () => now);
     await throttle.begin(keys('li'));
     const second = await throttle.begin(keys('li'));
     expect((await throttle.begin(keys('li'))).retryAfterSeconds).toBeGreaterThan(0);
@@ -34,6 +62,20 @@ describe('the failed-login window', () => {
     expect((await throttle.begin(keys('li'))).retryAfterSeconds).toBe(0);
   });
 
+  it('forgives only the successful attempt on its address, not a neighbour’s failures', async () => {
+    let now = Date.parse('2026-11-20T01:00:00Z');
+    const throttle = makeThrottle({ perAddress: 2 }, () => now);
+    await throttle.begin(keys('zhou', '10.7.7.7'));
+    now += 1000;
+    const colleague = await throttle.begin(keys('sun', '10.7.7.7'));
+    expect((await throttle.begin(keys('qian', '10.7.7.7'))).retryAfterSeconds).toBe(899);
+    await throttle.succeeded(colleague.attempt);
+    expect((await throttle.begin(keys('qian', '10.7.7.7'))).retryAfterSeconds).toBe(0);
+    expect((await throttle.begin(keys('wu', '10.7.7.7'))).retryAfterSeconds).toBe(899);
+  });
+});
+
+describe('the failed-login window in this process’s memory', () => {
   it('counts addresses separately from usernames, and keeps memory bounded', async () => {
     const now = Date.parse('2026-11-20T01:00:00Z');
     const throttle = createLoginThrottle({ perAddress: 3, maxKeys: 10 }, () => now);
@@ -43,5 +85,75 @@ describe('the failed-login window', () => {
     for (let i = 0; i < 100; i++) await throttle.begin(keys(`flood-${i}`, `10.1.${i}.1`));
     // Old keys were dropped to stay within maxKeys (the address above included).
     expect((await throttle.begin(keys('zhao', '10.9.9.9'))).retryAfterSeconds).toBe(0);
+  });
+});
+
+describe('the failed-login window shared by every API copy', () => {
+  let otherCopy: DatabaseConnection;
+  beforeAll(() => {
+    // A second pool of its own, as a second API process would have.
+    otherCopy = connectDatabase(database.url);
+  });
+  afterAll(() => otherCopy?.close());
+
+  it('lets through no more than the limit of a burst of parallel guesses spread over two copies', async () => {
+    const copies = [createDatabaseLoginThrottle(database.db), createDatabaseLoginThrottle(otherCopy.db)];
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => copies[i % 2]!.begin(keys('burst-target', `10.3.0.${i}`))),
+    );
+    expect(answers.filter((answer) => answer.retryAfterSeconds === 0)).toHaveLength(5);
+    // From one address against many usernames, the address limit holds the same way.
+    const spray = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => copies[i % 2]!.begin(keys(`sprayed-${i}`, '10.4.4.4'))),
+    );
+    expect(spray.filter((answer) => answer.retryAfterSeconds === 0)).toHaveLength(20);
+  });
+
+  it('clears out expired failures of keys nobody tries again', async () => {
+    const now = Date.now();
+    await database.db.insert(loginFailures).values([
+      { key: 'username:forgotten', failedAt: new Date(now - 16 * 60_000) },
+      { key: 'username:recent', failedAt: new Date(now - 14 * 60_000) },
+    ]);
+    await createDatabaseLoginThrottle(otherCopy.db).begin(keys('someone-else', '10.5.5.5'));
+    const left = (await database.db.select().from(loginFailures)).map((row) => row.key);
+    expect(left).not.toContain('username:forgotten');
+    expect(left).toContain('username:recent');
+  });
+
+  it('counts failed logins against two separately created apps together', async () => {
+    const db = database.db;
+    const clerk = await createStaff(db, 'clerk', (await createUnit(db, '节流测试中心')).id);
+    const appOn = (connection: DatabaseConnection) =>
+      createApp({
+        database: connection,
+        temporal: {} as never,
+        logger: pino({ level: 'silent' }),
+        settings: {
+          taskQueue: 'q',
+          caseNumberPrefix: 'HLBE',
+          tokenSecret: testTokenSecret,
+          tokenTtlSeconds: 60,
+        },
+      });
+    const apps = [appOn(database), appOn(otherCopy)];
+    const logIn = (copy: number, password: string) =>
+      apps[copy]!.request('/v1/auth/token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: clerk.username, password }),
+      });
+
+    // Three wrong guesses at the first copy and two at the second: five for the username.
+    for (const copy of [0, 0, 0, 1, 1]) expect((await logIn(copy, `guess-${copy}`)).status).toBe(401);
+    for (const copy of [0, 1]) {
+      const refused = await logIn(copy, clerk.password);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('content-type')).toBe('application/problem+json');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    // The rows are kept under a hash: a password typed into the username box is not stored.
+    const stored = await db.select().from(loginFailures);
+    expect(stored.some((row) => row.key.includes(clerk.username))).toBe(false);
   });
 });

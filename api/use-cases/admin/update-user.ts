@@ -28,7 +28,9 @@ const lastAdmin = (field: 'role' | 'active') =>
 
 /**
  * Change an account. Role and active flag take effect on the next request (authentication reads the
- * account as it is now). The last active admin cannot be demoted or disabled.
+ * account as it is now). A password reset or disabling the account raises its token version, so tokens
+ * issued before are refused even after it is enabled again. The last active admin cannot be demoted or
+ * disabled.
  */
 export async function updateUser(db: Database, userId: string, input: UpdateUserInput) {
   if (input.unitId) await assertUnitExists(db, input.unitId);
@@ -56,9 +58,11 @@ export async function updateUser(db: Database, userId: string, input: UpdateUser
       if (admins.every((admin) => admin.id === userId)) throw lastAdmin(role !== 'admin' ? 'role' : 'active');
     }
 
+    const revokesTokens = passwordHash !== undefined || (current.active && !active);
     const [updated] = await tx
       .update(users)
       .set({
+        ...(revokesTokens ? { tokenVersion: current.tokenVersion + 1 } : {}),
         ...(input.displayName === undefined ? {} : { displayName: input.displayName }),
         role,
         unitId,
