@@ -39,7 +39,7 @@ const environmentSchema = z.object({
   NOTIFY_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   CALLBACK_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Workflows kept in the worker's memory between tasks: the main lever on worker memory. */
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(50),
   /**
    * A workflow bundle built ahead (`npm run build:workflows`): the worker loads it instead of running
    * webpack at start, which is faster and keeps the bundler's memory out of the worker's.

@@ -1,6 +1,6 @@
 import { type Client, WithStartWorkflowOperation } from '@temporalio/client';
 import type { Database } from '../../db/client.js';
-import { allocateCaseNumber } from '../../db/queries/allocate-case-number.js';
+import { allocateCaseNumber, allocateCaseNumberForUnit } from '../../db/queries/allocate-case-number.js';
 import {
   type Actor,
   awaitProjectionUpdate,
@@ -10,6 +10,7 @@ import {
   type PartyInput,
 } from '../../workflows/case.messages.js';
 import type { caseWorkflow } from '../../workflows/case.workflow.js';
+import { Problem } from '../problem.js';
 
 export interface RegisterCaseDependencies {
   db: Database;
@@ -71,7 +72,17 @@ async function numberedRegistration(
   input: RegisterCaseInput,
 ): Promise<CaseRegistration> {
   const now = new Date();
-  const caseNumber = await allocateCaseNumber(deps.db, deps.caseNumberPrefix, now);
+  // The unit is checked in the same statement that numbers the case: its projection could never
+  // write a case of no unit, and an unknown unit takes no number.
+  const caseNumber =
+    input.unitId === null
+      ? await allocateCaseNumber(deps.db, deps.caseNumberPrefix, now)
+      : await allocateCaseNumberForUnit(deps.db, deps.caseNumberPrefix, now, input.unitId);
+  if (!caseNumber) {
+    throw new Problem(422, 'unknown_unit', 'Refused by a rule', 'unitId: no unit has this id', {
+      errors: [{ field: 'unitId', reason: 'no unit has this id' }],
+    });
+  }
   return {
     caseNumber,
     source: input.source,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { caseNumberCounters } from '../schema/index.js';
+import { caseNumberCounters, units } from '../schema/index.js';
 
 /** The calendar year in China time (UTC+8, no daylight saving), which case numbers are counted by. */
 export function chinaYear(at: Date): number {
@@ -26,4 +26,23 @@ export async function allocateCaseNumber(db: Database, prefix: string, at: Date)
     })
     .returning({ value: caseNumberCounters.lastValue });
   return formatCaseNumber(prefix, year, row!.value);
+}
+
+/**
+ * The same, for a case of `unitId`, in one round trip: no number is taken when no unit has that id
+ * (undefined is returned), so a registration checks its unit and numbers its case in one statement.
+ */
+export async function allocateCaseNumberForUnit(
+  db: Database,
+  prefix: string,
+  at: Date,
+  unitId: string,
+): Promise<string | undefined> {
+  const year = chinaYear(at);
+  const rows = (await db.execute(sql`
+    insert into case_number_counters (prefix, year, last_value)
+    select ${prefix}, ${year}, 1 where exists (select 1 from ${units} where ${units.id} = ${unitId})
+    on conflict (prefix, year) do update set last_value = case_number_counters.last_value + 1
+    returning last_value as value`)) as unknown as { value: number }[];
+  return rows[0] ? formatCaseNumber(prefix, year, rows[0].value) : undefined;
 }

@@ -16,8 +16,21 @@ import { type CaseWorkflowHarness, createCaseWorkflowHarness } from '../helpers/
 import { createInstitution } from '../helpers/staff.js';
 
 let h: CaseWorkflowHarness;
+/** Follow-up planning fails this many more times (a database that does not answer). */
+let followUpPlanningFailures = 0;
 beforeAll(async () => {
-  h = await createCaseWorkflowHarness();
+  h = await createCaseWorkflowHarness({
+    wrapActivities: (activities) => ({
+      ...activities,
+      planDeadline: async (input) => {
+        if (input.policyKey === 'follow_up' && followUpPlanningFailures > 0) {
+          followUpPlanningFailures -= 1;
+          throw new Error('simulated: the database does not answer');
+        }
+        return activities.planDeadline(input);
+      },
+    }),
+  });
 });
 afterAll(() => h?.teardown());
 
@@ -250,5 +263,26 @@ it('records a prosecution referral settled in instalments, package after payment
     await h.transition(handle, 'archive', h.clerk, {});
     await handle.result();
     await save('prosecution-instalments-decided', handle);
+  });
+});
+
+it('records a settlement rolled back after its follow-up planning gave up, then settled again', async () => {
+  await h.run(async () => {
+    const handle = await h.start('FX-2026-000007');
+    await h.transition(handle, 'triage', h.clerk, { triageClass: 'simple', category: 'contract' });
+    await h.transition(handle, 'assign', h.clerk, { mediatorId: h.mediator.id });
+    await h.transition(handle, 'accept', h.mediator, {});
+    const settlement = {
+      form: 'oral' as const,
+      terms: '当场退还押金2000元',
+      amountFen: 200_000,
+      performance: [],
+    };
+    followUpPlanningFailures = 5; // every one of the bounded tries
+    await expect(h.transition(handle, 'settle', h.mediator, settlement)).rejects.toThrow();
+    expect((await h.view(handle)).stage).toBe('resolve');
+    const settled = await h.transition(handle, 'settle', h.mediator, settlement);
+    expect(settled.stage).toBe('link');
+    await save('settle-rolled-back-then-settled', handle);
   });
 });

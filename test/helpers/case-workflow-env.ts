@@ -4,7 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import type { DeliverySettings } from '../../activities/deliveries/deliver.js';
-import { createActivities } from '../../activities/index.js';
+import { type CaseActivities, createActivities } from '../../activities/index.js';
 import type { TransitionName } from '../../domain/transition-table.js';
 import {
   type Actor,
@@ -50,7 +50,11 @@ export interface CaseWorkflowHarness {
 
 /** The case workflow on the time-skipping server with the real activities on a fresh database. */
 export async function createCaseWorkflowHarness(
-  options: { deliveries?: DeliverySettings } = {},
+  options: {
+    deliveries?: DeliverySettings;
+    /** Wrap the real activities, e.g. to make a look-up fail for a while. */
+    wrapActivities?: (activities: CaseActivities) => CaseActivities;
+  } = {},
 ): Promise<CaseWorkflowHarness> {
   const [env, database] = await Promise.all([createTimeSkippingEnvironment(), createTestDatabase()]);
   let taskQueue = `cases-${randomBytes(4).toString('hex')}`;
@@ -78,10 +82,12 @@ export async function createCaseWorkflowHarness(
         connection: env.nativeConnection,
         taskQueue,
         workflowBundle: { codePath: inject('workflowBundlePath') },
-        activities: createActivities({
-          db: database.db,
-          ...(options.deliveries ? { deliveries: options.deliveries } : {}),
-        }),
+        activities: (options.wrapActivities ?? ((activities) => activities))(
+          createActivities({
+            db: database.db,
+            ...(options.deliveries ? { deliveries: options.deliveries } : {}),
+          }),
+        ),
       });
       try {
         return await worker.runUntil(story);

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Audience, institutionKinds, staffRoles } from '../../api/access.js';
-import { createApp } from '../../api/app.js';
 import { csrfTokenFor, sessionCookie } from '../../api/dashboard/session.js';
+import { createAppWithoutTemporal } from '../helpers/app-without-temporal.js';
 import { createInstitution, createStaff, createUnit, testTokenSecret } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
 
@@ -127,17 +126,7 @@ describe('authorisation matrix, generated from the route table', () => {
   });
 
   it('documents every route the app registers (nothing under /v1 hides from the document)', () => {
-    const app = createApp({
-      database: { db: {}, sql: {} } as never,
-      temporal: {} as never,
-      logger: pino({ level: 'silent' }),
-      settings: {
-        taskQueue: 'q',
-        caseNumberPrefix: 'HLBE',
-        tokenSecret: testTokenSecret,
-        tokenTtlSeconds: 60,
-      },
-    });
+    const app = createAppWithoutTemporal();
     const documented = new Set(operations.map((operation) => operation.label));
     const registered = app.routes
       .filter((route) => route.method !== 'ALL')
@@ -189,17 +178,7 @@ describe('authorisation matrix, generated from the route table', () => {
     const unit = await createUnit(db, '矩阵测试中心二');
     const sessions = new Map<string, string | undefined>([['none', undefined]]);
     for (const role of staffRoles) sessions.set(role, (await createStaff(db, role, unit.id)).token);
-    const app = createApp({
-      database: { db: {}, sql: {} } as never,
-      temporal: {} as never,
-      logger: pino({ level: 'silent' }),
-      settings: {
-        taskQueue: 'q',
-        caseNumberPrefix: 'HLBE',
-        tokenSecret: testTokenSecret,
-        tokenTtlSeconds: 60,
-      },
-    });
+    const app = createAppWithoutTemporal();
     const pages = [
       ...new Set(
         app.routes

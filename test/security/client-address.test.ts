@@ -1,12 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
 import { clientAddressFrom, noTrustedProxies, trustedProxiesFrom } from '../../api/auth/client-address.js';
 import type { LoginThrottle, LoginThrottleKey } from '../../api/auth/login-throttle.js';
 import { ConfigurationError, readEnvironment } from '../../config/env.js';
-import { testTokenSecret } from '../helpers/staff.js';
+import { createAppWithoutTemporal } from '../helpers/app-without-temporal.js';
 import { requestFrom } from './http-from.js';
 
 /**
@@ -82,18 +80,9 @@ describe('the login limits count the forwarded client over real HTTP', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    const app = createApp({
-      database: { db: {}, sql: {} } as never,
-      temporal: {} as never,
-      logger: pino({ level: 'silent' }),
+    const app = createAppWithoutTemporal(undefined, {
       loginThrottle: recordingThrottle,
-      settings: {
-        taskQueue: 'q',
-        caseNumberPrefix: 'HLBE',
-        tokenSecret: testTokenSecret,
-        tokenTtlSeconds: 60,
-        trustedProxies: ['127.0.0.1'],
-      },
+      settings: { trustedProxies: ['127.0.0.1'] },
     });
     server = await new Promise<ServerType>((resolve) => {
       const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));

@@ -1,6 +1,4 @@
-import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
 import { createDatabaseLoginThrottle } from '../../api/auth/database-login-throttle.js';
 import {
   createLoginThrottle,
@@ -10,7 +8,8 @@ import {
 } from '../../api/auth/login-throttle.js';
 import { connectDatabase, type DatabaseConnection } from '../../db/client.js';
 import { loginFailures } from '../../db/schema/index.js';
-import { createStaff, createUnit, testTokenSecret } from '../helpers/staff.js';
+import { createAppWithoutTemporal } from '../helpers/app-without-temporal.js';
+import { createStaff, createUnit } from '../helpers/staff.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 const keys = (username: string, address = '10.0.0.1'): LoginThrottleKey[] => [
@@ -124,18 +123,7 @@ describe('the failed-login window shared by every API copy', () => {
   it('counts failed logins against two separately created apps together', async () => {
     const db = database.db;
     const clerk = await createStaff(db, 'clerk', (await createUnit(db, '节流测试中心')).id);
-    const appOn = (connection: DatabaseConnection) =>
-      createApp({
-        database: connection,
-        temporal: {} as never,
-        logger: pino({ level: 'silent' }),
-        settings: {
-          taskQueue: 'q',
-          caseNumberPrefix: 'HLBE',
-          tokenSecret: testTokenSecret,
-          tokenTtlSeconds: 60,
-        },
-      });
+    const appOn = (connection: DatabaseConnection) => createAppWithoutTemporal(connection);
     const apps = [appOn(database), appOn(otherCopy)];
     const logIn = (copy: number, password: string) =>
       apps[copy]!.request('/v1/auth/token', {

@@ -1,7 +1,7 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, createApp } from '../../api/app.js';
-import { createStaff, createUnit, type TestUser, testTokenSecret } from '../helpers/staff.js';
+import type { App } from '../../api/app.js';
+import { createAppWithoutTemporal } from '../helpers/app-without-temporal.js';
+import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 /**
@@ -17,17 +17,7 @@ describe('tokens issued before a password reset or a disabling are refused', () 
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    app = createApp({
-      database,
-      temporal: {} as never,
-      logger: pino({ level: 'silent' }),
-      settings: {
-        taskQueue: 'q',
-        caseNumberPrefix: 'HLBE',
-        tokenSecret: testTokenSecret,
-        tokenTtlSeconds: 3600,
-      },
-    });
+    app = createAppWithoutTemporal(database);
     const unit = await createUnit(database.db, '令牌测试中心');
     [admin, mediator] = await Promise.all([
       createStaff(database.db, 'admin', null),

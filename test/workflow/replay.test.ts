@@ -18,6 +18,7 @@ describe('saved case histories replay against the current workflow code', async 
       'overdue-failed-archived.json',
       'prosecution-instalments-decided.json',
       'rejected-at-intake.json',
+      'settle-rolled-back-then-settled.json',
       'settled-and-archived.json',
     ]);
   });
