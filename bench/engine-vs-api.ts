@@ -1,11 +1,15 @@
 /**
  * `npm run bench:engine`: the API against the engine's own limit, in one run on this machine, on the
  * same Temporal dev server and PostgreSQL. Prints JSON:
- * - registrations per second through the API vs raw `client.workflow.start` (goal: API ≥ 70% of raw);
+ * - registrations per second through the API vs raw `client.workflow.start` (goal: API ≥ 70% of raw):
+ *   with `Prefer: respond-async` (answered, like a start, once Temporal holds the case), the same with the
+ *   worker process stopped, and the default 201 that waits for the read model;
  * - a transition through the API vs a raw `executeUpdate` of the same Update (goal: API p50 ≤ 1.5× raw);
- * - firing lag of 10,000 durable timers due within the same minute (goal: p99 ≤ 2 s);
+ * - firing lag of 10,000 durable timers due within the same minute (goal: p99 ≤ 2 s), and of half as many;
  * - the worker's resident memory with 10,000 open cases (goal: ≤ 400 MB).
- * The worker runs as its own process (bin/worker.ts), as in production, so its memory is its own.
+ * The API and the worker run as their own processes (bin/api.ts, bin/worker.ts), as in production, so
+ * their CPU and memory are their own. BENCH_REGISTRATIONS, BENCH_UPDATES, BENCH_TIMERS, BENCH_OPEN_CASES
+ * and BENCH_CONCURRENCY change the sizes; BENCH_PROFILE_DIR keeps a CPU profile of the API.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
