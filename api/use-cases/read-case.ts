@@ -75,18 +75,19 @@ export async function loadCase(
   return view && { view, unitId: view.unitId, assigneeId: view.assigneeId, stage: view.stage };
 }
 
-const pendingQueryPatienceMs = 10_000;
+/** How long a read waits for a just-accepted case's workflow: bounded, so no worker means a quick 503. */
+const pendingQueryPatienceMs = 5_000;
 
 async function queryPendingCase(temporal: Client, caseNumber: string): Promise<CaseView | undefined> {
   const handle = temporal.workflow.getHandle(caseWorkflowId(caseNumber));
   const giveUpAt = Date.now() + pendingQueryPatienceMs;
   for (;;) {
     try {
-      return await handle.query(getCaseQuery);
+      return await temporal.withDeadline(giveUpAt, () => handle.query(getCaseQuery));
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return undefined;
       // Not ready: the worker has not run the workflow's first task yet.
-      if (Date.now() > giveUpAt || !isNotReady(error)) throw error;
+      if (Date.now() >= giveUpAt || !isNotReady(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

@@ -5,6 +5,7 @@ import { Client } from '@temporalio/client';
 import pino from 'pino';
 import { createApp } from '../../api/app.js';
 import { connectTemporalForApi } from '../../system/temporal-client.js';
+import { jsonRequester } from './json-request.js';
 import { testTokenSecret } from './staff.js';
 import type { TestDatabase } from './test-database.js';
 import { type TestSystem, testCallbackSigningKey } from './test-system.js';
@@ -45,17 +46,7 @@ export async function startApiWithoutWorker(options: {
     temporal,
     taskQueue,
     caseNumberPrefix,
-    request(method, path, requestOptions = {}) {
-      const headers: Record<string, string> = {};
-      if (requestOptions.credential) headers.authorization = `Bearer ${requestOptions.credential}`;
-      let body: string | undefined;
-      if (requestOptions.body !== undefined) {
-        headers['content-type'] = 'application/json';
-        body =
-          typeof requestOptions.body === 'string' ? requestOptions.body : JSON.stringify(requestOptions.body);
-      }
-      return fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
-    },
+    request: jsonRequester(baseUrl),
     async stop() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

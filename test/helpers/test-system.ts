@@ -7,6 +7,7 @@ import pino, { type Logger } from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { type CaseWorkerOptions, createCaseWorker } from '../../system/worker.js';
+import { jsonRequester } from './json-request.js';
 import { testTokenSecret } from './staff.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -81,16 +82,7 @@ export async function startTestSystem(
     temporal,
     taskQueue,
     caseNumberPrefix,
-    request(method, path, options = {}) {
-      const headers: Record<string, string> = { ...options.headers };
-      if (options.credential) headers.authorization = `Bearer ${options.credential}`;
-      let body: string | undefined;
-      if (options.body !== undefined) {
-        headers['content-type'] = 'application/json';
-        body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-      }
-      return fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
-    },
+    request: jsonRequester(baseUrl),
     async stop() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
