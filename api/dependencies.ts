@@ -21,3 +21,13 @@ export interface AppDependencies {
     trustedProxies?: readonly string[] | undefined;
   };
 }
+
+/** What starting a case needs (a registration, an institution's referral): one shape for every route. */
+export function caseStartDependencies(deps: AppDependencies) {
+  return {
+    db: deps.database.db,
+    temporal: deps.temporal,
+    taskQueue: deps.settings.taskQueue,
+    caseNumberPrefix: deps.settings.caseNumberPrefix,
+  };
+}

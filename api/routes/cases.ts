@@ -4,7 +4,7 @@ import { caseEvents } from '../../db/schema/index.js';
 import { allStaff } from '../access.js';
 import { canSeeCase, supervisedUnitsOf } from '../case-access.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
+import { type AppDependencies, caseStartDependencies } from '../dependencies.js';
 import { Problem, problems } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import {
@@ -115,12 +115,7 @@ export function caseRoutes(deps: AppDependencies) {
         });
       }
       const registration = {
-        deps: {
-          db,
-          temporal: deps.temporal,
-          taskQueue: deps.settings.taskQueue,
-          caseNumberPrefix: deps.settings.caseNumberPrefix,
-        },
+        deps: caseStartDependencies(deps),
         input: {
           source: body.source,
           summary: body.summary,

@@ -4,7 +4,7 @@ import { referrals } from '../../db/schema/index.js';
 import { caseWorkflowId } from '../../workflows/case.messages.js';
 import { confirmationDecisionUpdate } from '../../workflows/referral.messages.js';
 import type { AppEnv, InstitutionPrincipal } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
+import { type AppDependencies, caseStartDependencies } from '../dependencies.js';
 import { Problem, problems } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import {
@@ -117,16 +117,7 @@ export function courtReferralRoutes(deps: AppDependencies) {
     .openapi(referRoute, async (c) => {
       const { institutionId } = court(c.get('principal'));
       const body = c.req.valid('json');
-      const result = await registerReferral(
-        {
-          db,
-          temporal: deps.temporal,
-          taskQueue: deps.settings.taskQueue,
-          caseNumberPrefix: deps.settings.caseNumberPrefix,
-        },
-        institutionId,
-        body,
-      );
+      const result = await registerReferral(caseStartDependencies(deps), institutionId, body);
       const status = await mustFind(institutionId, body.reference);
       c.get('logger').info({ caseNumber: result.caseNumber, created: result.created }, 'court referral');
       return result.created ? c.json(status, 201, { location: status.links.self }) : c.json(status, 200);

@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { PoliceReferral } from '../../workflows/referral.messages.js';
 import type { AppEnv, InstitutionPrincipal } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
+import { type AppDependencies, caseStartDependencies } from '../dependencies.js';
 import { problems } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { PartySchema } from '../schemas/case-schemas.js';
@@ -102,50 +102,40 @@ async function policeStatus(deps: AppDependencies, institutionId: string, refere
 
 /** /v1/police: public-order referrals from police stations (警调对接), scoped to the station's own. */
 export function policeReferralRoutes(deps: AppDependencies) {
-  const db = deps.database.db;
   return new OpenAPIHono<AppEnv>()
     .openapi(referRoute, async (c) => {
       const { institutionId } = c.get('principal') as InstitutionPrincipal;
       const body = c.req.valid('json');
-      const result = await registerInstitutionReferral(
-        {
-          db,
-          temporal: deps.temporal,
-          taskQueue: deps.settings.taskQueue,
-          caseNumberPrefix: deps.settings.caseNumberPrefix,
+      const result = await registerInstitutionReferral(caseStartDependencies(deps), institutionId, {
+        kind: 'police',
+        reference: body.reference,
+        body,
+        build(caseNumber, receivedAt, institutionName, unitId) {
+          const referral: PoliceReferral = {
+            kind: 'police',
+            institutionId,
+            institutionName,
+            reference: body.reference,
+            caseType: 'public_order',
+            facts: body.facts,
+            incidentDate: body.incidentDate,
+            officerContact: body.officerContact,
+            referralDate: body.referralDate,
+            receivedAt: receivedAt.toISOString(),
+            callbackUrl: body.callbackUrl ?? null,
+          };
+          return {
+            caseNumber,
+            source: 'police',
+            summary: `【警调对接】${body.facts.slice(0, 200)}`,
+            unitId,
+            parties: body.parties,
+            registeredBy: { kind: 'institution', id: institutionId, role: 'police' },
+            registeredAt: receivedAt.toISOString(),
+            referral,
+          };
         },
-        institutionId,
-        {
-          kind: 'police',
-          reference: body.reference,
-          body,
-          build(caseNumber, receivedAt, institutionName, unitId) {
-            const referral: PoliceReferral = {
-              kind: 'police',
-              institutionId,
-              institutionName,
-              reference: body.reference,
-              caseType: 'public_order',
-              facts: body.facts,
-              incidentDate: body.incidentDate,
-              officerContact: body.officerContact,
-              referralDate: body.referralDate,
-              receivedAt: receivedAt.toISOString(),
-              callbackUrl: body.callbackUrl ?? null,
-            };
-            return {
-              caseNumber,
-              source: 'police',
-              summary: `【警调对接】${body.facts.slice(0, 200)}`,
-              unitId,
-              parties: body.parties,
-              registeredBy: { kind: 'institution', id: institutionId, role: 'police' },
-              registeredAt: receivedAt.toISOString(),
-              referral,
-            };
-          },
-        },
-      );
+      });
       const status = await policeStatus(deps, institutionId, body.reference);
       return result.created ? c.json(status, 201) : c.json(status, 200);
     })

@@ -4,7 +4,7 @@ import { referrals } from '../../db/schema/index.js';
 import { caseWorkflowId } from '../../workflows/case.messages.js';
 import { prosecutionDecisionUpdate, recordPaymentUpdate } from '../../workflows/referral.messages.js';
 import type { AppEnv, InstitutionPrincipal, StaffPrincipal } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
+import { type AppDependencies, caseStartDependencies } from '../dependencies.js';
 import { problems } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { CaseNumberParam, CaseSchema } from '../schemas/case-schemas.js';
@@ -135,16 +135,7 @@ export function prosecutionReferralRoutes(deps: AppDependencies) {
     .openapi(referRoute, async (c) => {
       const { institutionId } = procuratorate(c.get('principal'));
       const body = c.req.valid('json');
-      const result = await registerProsecutionReferral(
-        {
-          db,
-          temporal: deps.temporal,
-          taskQueue: deps.settings.taskQueue,
-          caseNumberPrefix: deps.settings.caseNumberPrefix,
-        },
-        institutionId,
-        body,
-      );
+      const result = await registerProsecutionReferral(caseStartDependencies(deps), institutionId, body);
       const status = await mustFind(institutionId, body.reference);
       return result.created ? c.json(status, 201, { location: status.links.self }) : c.json(status, 200);
     })
