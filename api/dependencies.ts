@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { DatabaseConnection } from '../db/client.js';
-import type { LoginThrottle } from './auth/login-throttle.js';
+import type { LoginThrottle } from '../use-cases/auth/login-throttle.js';
 
 /** What the API needs from the outside world; it holds no state of its own. */
 export interface AppDependencies {

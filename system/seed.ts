@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
-import { generateApiKey } from '../api/auth/api-keys.js';
-import { hashPassword } from '../api/auth/passwords.js';
 import type { Database } from '../db/client.js';
 import { apiKeys, institutions, units, users } from '../db/schema/index.js';
+import { generateApiKey } from '../use-cases/auth/api-keys.js';
+import { hashPassword } from '../use-cases/auth/passwords.js';
 
 export interface CreatedCredential {
   what: string;

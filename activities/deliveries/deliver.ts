@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { deliveries, deliveryAttempts, institutions } from '../../db/schema/index.js';
-import { institutionCallbackSecret, signBody } from './signature.js';
+import { institutionCallbackSecret, signBody } from '../../lib/signature.js';
 
 export interface DeliverySettings {
   /** The centre's notification webhook (NOTIFY_WEBHOOK_URL / NOTIFY_WEBHOOK_SECRET), if configured. */

@@ -2,10 +2,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { Database } from '../../db/client.js';
 import { apiKeys, institutions, users } from '../../db/schema/index.js';
+import { apiKeyMatches, looksLikeApiKey, parseApiKey } from '../../use-cases/auth/api-keys.js';
+import { TokenError, verifyToken } from '../../use-cases/auth/tokens.js';
 import type { AppEnv, Principal } from '../context.js';
 import { problems } from '../problem.js';
-import { apiKeyMatches, looksLikeApiKey, parseApiKey } from './api-keys.js';
-import { TokenError, verifyToken } from './tokens.js';
 
 export interface AuthenticationSettings {
   db: Database;

@@ -1,4 +1,7 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import { readCalendarYear } from '../../use-cases/admin/read-calendar-year.js';
+import { replaceCalendarYear } from '../../use-cases/admin/replace-calendar-year.js';
+import { signalCalendarChange } from '../../use-cases/admin/signal-calendar-change.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
 import type { AppDependencies } from '../dependencies.js';
 import { secureRoute, standardProblems } from '../route.js';
@@ -8,9 +11,6 @@ import {
   ReplaceCalendarYearBody,
   YearParam,
 } from '../schemas/admin-schemas.js';
-import { readCalendarYear } from '../use-cases/admin/read-calendar-year.js';
-import { replaceCalendarYear } from '../use-cases/admin/replace-calendar-year.js';
-import { signalCalendarChange } from '../use-cases/admin/signal-calendar-change.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

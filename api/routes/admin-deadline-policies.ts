@@ -1,6 +1,9 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { asc, eq } from 'drizzle-orm';
 import { deadlinePolicies } from '../../db/schema/index.js';
+import { closeDeadlinePolicy } from '../../use-cases/admin/close-deadline-policy.js';
+import { createDeadlinePolicy } from '../../use-cases/admin/create-deadline-policy.js';
+import { toPolicyResponse } from '../../use-cases/admin/deadline-policy-rows.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
 import type { AppDependencies } from '../dependencies.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
@@ -11,9 +14,6 @@ import {
   PolicyIdParam,
   PolicyListQuery,
 } from '../schemas/admin-schemas.js';
-import { closeDeadlinePolicy } from '../use-cases/admin/close-deadline-policy.js';
-import { createDeadlinePolicy } from '../use-cases/admin/create-deadline-policy.js';
-import { toPolicyResponse } from '../use-cases/admin/deadline-policy-rows.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

@@ -1,11 +1,11 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { importLedger } from '../../use-cases/ledger-import/import-ledger.js';
+import { ledgerColumns } from '../../use-cases/ledger-import/ledger-columns.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
 import type { AppDependencies } from '../dependencies.js';
 import { Problem } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
-import { importLedger } from '../use-cases/import/import-ledger.js';
-import { ledgerColumns } from '../use-cases/import/ledger-columns.js';
 
 /** A ledger of a province's year is far larger than the API's usual 1 MiB. */
 export const ledgerImportPath = '/v1/admin/import';

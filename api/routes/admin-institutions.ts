@@ -1,7 +1,9 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { asc, eq } from 'drizzle-orm';
-import { institutionCallbackSecret } from '../../activities/deliveries/signature.js';
 import { institutions } from '../../db/schema/index.js';
+import { institutionCallbackSecret } from '../../lib/signature.js';
+import { createInstitution, toInstitutionResponse } from '../../use-cases/admin/create-institution.js';
+import { issueApiKey, listApiKeys, revokeApiKey } from '../../use-cases/admin/manage-api-keys.js';
 import type { AppEnv } from '../context.js';
 import type { AppDependencies } from '../dependencies.js';
 import { problems } from '../problem.js';
@@ -16,8 +18,6 @@ import {
   IssueApiKeyBody,
   IssuedApiKeySchema,
 } from '../schemas/admin-schemas.js';
-import { createInstitution, toInstitutionResponse } from '../use-cases/admin/create-institution.js';
-import { issueApiKey, listApiKeys, revokeApiKey } from '../use-cases/admin/manage-api-keys.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

@@ -1,10 +1,14 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  declareRelation,
+  listRelations,
+  toRelationResponse,
+} from '../../use-cases/admin/declare-relation.js';
 import { allStaff } from '../access.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
 import type { AppDependencies } from '../dependencies.js';
 import { secureRoute, standardProblems } from '../route.js';
 import { DeclareRelationBody, RelationSchema } from '../schemas/admin-schemas.js';
-import { declareRelation, listRelations, toRelationResponse } from '../use-cases/admin/declare-relation.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

@@ -1,11 +1,11 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { units } from '../../db/schema/index.js';
+import { createUnit, toUnitResponse } from '../../use-cases/admin/create-unit.js';
 import type { AppEnv } from '../context.js';
 import type { AppDependencies } from '../dependencies.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { CreateUnitBody, UnitListQuery, UnitSchema } from '../schemas/admin-schemas.js';
-import { createUnit, toUnitResponse } from '../use-cases/admin/create-unit.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

@@ -1,6 +1,13 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema/index.js';
+import { createUser, toUserResponse } from '../../use-cases/admin/create-user.js';
+import {
+  declareRelation,
+  listRelations,
+  toRelationResponse,
+} from '../../use-cases/admin/declare-relation.js';
+import { updateUser } from '../../use-cases/admin/update-user.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
 import type { AppDependencies } from '../dependencies.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
@@ -13,9 +20,6 @@ import {
   UserListQuery,
   UserSchema,
 } from '../schemas/admin-schemas.js';
-import { createUser, toUserResponse } from '../use-cases/admin/create-user.js';
-import { declareRelation, listRelations, toRelationResponse } from '../use-cases/admin/declare-relation.js';
-import { updateUser } from '../use-cases/admin/update-user.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { checkLogin } from '../auth/login.js';
-import type { LoginThrottle } from '../auth/login-throttle.js';
-import { issueToken } from '../auth/tokens.js';
+import { checkLogin } from '../../use-cases/auth/check-login.js';
+import type { LoginThrottle } from '../../use-cases/auth/login-throttle.js';
+import { issueToken } from '../../use-cases/auth/tokens.js';
 import type { AppEnv } from '../context.js';
 import type { AppDependencies } from '../dependencies.js';
 import { Problem, problems } from '../problem.js';

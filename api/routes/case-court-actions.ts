@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { executeCaseUpdate } from '../../use-cases/cases/send-case-update.js';
 import {
   endAppraisalUpdate,
   recordConfirmationApplicationUpdate,
@@ -9,7 +10,6 @@ import type { AppEnv, StaffPrincipal } from '../context.js';
 import type { AppDependencies } from '../dependencies.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { CaseNumberParam, CaseSchema } from '../schemas/case-schemas.js';
-import { executeCaseUpdate } from '../use-cases/execute-case-update.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

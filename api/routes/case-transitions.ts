@@ -6,13 +6,13 @@ import {
   transitionTable,
 } from '../../domain/transition-table.js';
 import type { StaffRole } from '../../domain/vocabulary.js';
+import { applyTransition } from '../../use-cases/cases/apply-transition.js';
 import type { TransitionInputs } from '../../workflows/case.messages.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
 import type { AppDependencies } from '../dependencies.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { CaseNumberParam, CaseSchema } from '../schemas/case-schemas.js';
 import { transitionBodies, transitionPaths } from '../schemas/transition-schemas.js';
-import { applyTransition } from '../use-cases/apply-transition.js';
 
 /** Roles that may perform a transition in at least one stage; the workflow decides the rest. */
 function rolesFor(transition: TransitionName): StaffRole[] {

@@ -1,8 +1,12 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { asc, eq } from 'drizzle-orm';
 import { caseEvents } from '../../db/schema/index.js';
+import { canSeeCase, supervisedUnitsOf } from '../../use-cases/cases/case-access.js';
+import { listCases } from '../../use-cases/cases/list-cases.js';
+import { loadCase, readCase, toCaseResponse } from '../../use-cases/cases/read-case.js';
+import { acceptCaseRegistration, registerCase } from '../../use-cases/cases/register-case.js';
+import { staffActor } from '../../use-cases/cases/send-case-update.js';
 import { allStaff } from '../access.js';
-import { canSeeCase, supervisedUnitsOf } from '../case-access.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
 import { type AppDependencies, caseStartDependencies } from '../dependencies.js';
 import { Problem, problems } from '../problem.js';
@@ -16,10 +20,6 @@ import {
   RegisterCaseBody,
   RegistrationAcceptedSchema,
 } from '../schemas/case-schemas.js';
-import { staffActor } from '../use-cases/execute-case-update.js';
-import { listCases } from '../use-cases/list-cases.js';
-import { loadCase, readCase, toCaseResponse } from '../use-cases/read-case.js';
-import { acceptCaseRegistration, registerCase } from '../use-cases/register-case.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

@@ -1,6 +1,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { and, desc, eq, lt, or } from 'drizzle-orm';
 import { referrals } from '../../db/schema/index.js';
+import { referralStatus } from '../../use-cases/referrals/court-referral-status.js';
+import { registerReferral } from '../../use-cases/referrals/register-court-referral.js';
 import { caseWorkflowId } from '../../workflows/case.messages.js';
 import { confirmationDecisionUpdate } from '../../workflows/referral.messages.js';
 import type { AppEnv, InstitutionPrincipal } from '../context.js';
@@ -15,8 +17,6 @@ import {
   ReferralListQuery,
 } from '../schemas/court-schemas.js';
 import { updateFailureToProblem } from '../update-errors.js';
-import { referralStatus } from '../use-cases/court/referral-status.js';
-import { registerReferral } from '../use-cases/court/register-referral.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

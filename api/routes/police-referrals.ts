@@ -1,12 +1,12 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { findReferralCase } from '../../use-cases/referrals/find-referral-case.js';
+import { registerInstitutionReferral } from '../../use-cases/referrals/register-court-referral.js';
 import type { PoliceReferral } from '../../workflows/referral.messages.js';
 import type { AppEnv, InstitutionPrincipal } from '../context.js';
 import { type AppDependencies, caseStartDependencies } from '../dependencies.js';
 import { problems } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { PartySchema } from '../schemas/case-schemas.js';
-import { registerInstitutionReferral } from '../use-cases/court/register-referral.js';
-import { findReferralCase } from '../use-cases/referrals/find-referral-case.js';
 
 const tags = ['police docking (警调对接)'];
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -1,6 +1,9 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { and, desc, eq } from 'drizzle-orm';
 import { referrals } from '../../db/schema/index.js';
+import { executeCaseUpdate } from '../../use-cases/cases/send-case-update.js';
+import { prosecutionStatus } from '../../use-cases/referrals/prosecution-referral-status.js';
+import { registerProsecutionReferral } from '../../use-cases/referrals/register-prosecution-referral.js';
 import { caseWorkflowId } from '../../workflows/case.messages.js';
 import { prosecutionDecisionUpdate, recordPaymentUpdate } from '../../workflows/referral.messages.js';
 import type { AppEnv, InstitutionPrincipal, StaffPrincipal } from '../context.js';
@@ -15,9 +18,6 @@ import {
   ProsecutionStatusSchema,
 } from '../schemas/prosecution-schemas.js';
 import { updateFailureToProblem } from '../update-errors.js';
-import { executeCaseUpdate } from '../use-cases/execute-case-update.js';
-import { prosecutionStatus } from '../use-cases/prosecution/prosecution-status.js';
-import { registerProsecutionReferral } from '../use-cases/prosecution/register-prosecution-referral.js';
 
 const tags = ['prosecution docking (检调对接)'];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({

@@ -1,5 +1,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { chinaDateOf } from '../../domain/dates.js';
+import { resolveSupervisionScope } from '../../use-cases/supervision/scope.js';
+import { computeStatistics } from '../../use-cases/supervision/statistics.js';
+import { statisticsCsvSheet, statisticsXlsxSheets } from '../../use-cases/supervision/statistics-export.js';
+import {
+  csvStream,
+  exportResponse,
+  periodName,
+  xlsxStream,
+} from '../../use-cases/supervision/tabular-export.js';
 import type { AppEnv } from '../context.js';
 import type { AppDependencies } from '../dependencies.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
@@ -8,15 +17,6 @@ import {
   StatisticsQuery,
   StatisticsReportSchema,
 } from '../schemas/statistics-schemas.js';
-import { resolveSupervisionScope } from '../use-cases/supervision/scope.js';
-import { computeStatistics } from '../use-cases/supervision/statistics.js';
-import { statisticsCsvSheet, statisticsXlsxSheets } from '../use-cases/supervision/statistics-export.js';
-import {
-  csvStream,
-  exportResponse,
-  periodName,
-  xlsxStream,
-} from '../use-cases/supervision/tabular-export.js';
 import { downloadResponses } from './supervision-ledger.js';
 
 const statisticsRoute = secureRoute({

@@ -1,17 +1,17 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { chinaDateOf } from '../../domain/dates.js';
-import type { AppEnv } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
-import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
-import { LedgerExportQuery } from '../schemas/supervision-schemas.js';
-import { ledgerColumns, ledgerPages } from '../use-cases/supervision/ledger.js';
-import { resolveSupervisionScope } from '../use-cases/supervision/scope.js';
+import { ledgerColumns, ledgerPages } from '../../use-cases/supervision/ledger.js';
+import { resolveSupervisionScope } from '../../use-cases/supervision/scope.js';
 import {
   csvStream,
   exportResponse,
   periodName,
   xlsxStream,
-} from '../use-cases/supervision/tabular-export.js';
+} from '../../use-cases/supervision/tabular-export.js';
+import type { AppEnv } from '../context.js';
+import type { AppDependencies } from '../dependencies.js';
+import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
+import { LedgerExportQuery } from '../schemas/supervision-schemas.js';
 
 export const downloadResponses = {
   200: {

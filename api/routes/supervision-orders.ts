@@ -1,4 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import {
+  explainSupervisionOrder,
+  issueSupervisionOrder,
+} from '../../use-cases/supervision/supervision-orders.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
 import type { AppDependencies } from '../dependencies.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
@@ -8,10 +12,6 @@ import {
   IssueSupervisionOrderBody,
   SupervisionOrderResultSchema,
 } from '../schemas/supervision-schemas.js';
-import {
-  explainSupervisionOrder,
-  issueSupervisionOrder,
-} from '../use-cases/supervision/supervision-orders.js';
 
 const result = (description: string) => ({
   description,

@@ -1,4 +1,7 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import { countSupervisedDeadlines } from '../../use-cases/supervision/count-deadlines.js';
+import { listAtRiskDeadlines, listOverdueDeadlines } from '../../use-cases/supervision/list-deadlines.js';
+import { resolveSupervisionScope } from '../../use-cases/supervision/scope.js';
 import type { AppEnv } from '../context.js';
 import type { AppDependencies } from '../dependencies.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
@@ -9,9 +12,6 @@ import {
   SupervisionCountsQuery,
   SupervisionCountsSchema,
 } from '../schemas/supervision-schemas.js';
-import { countSupervisedDeadlines } from '../use-cases/supervision/count-deadlines.js';
-import { listAtRiskDeadlines, listOverdueDeadlines } from '../use-cases/supervision/list-deadlines.js';
-import { resolveSupervisionScope } from '../use-cases/supervision/scope.js';
 import { supervisionLedgerRoutes } from './supervision-ledger.js';
 import { supervisionOrderRoutes } from './supervision-orders.js';
 

@@ -45,7 +45,7 @@ export const apiKeys = pgTable(
 
 /**
  * Failed logins (and attempts still being checked) per throttle key, for the sliding window that every
- * API copy shares (api/auth/database-login-throttle.ts). Rows older than the window are pruned.
+ * API copy shares (use-cases/auth/database-login-throttle.ts). Rows older than the window are pruned.
  */
 export const loginFailures = pgTable(
   'login_failures',

@@ -1,20 +1,20 @@
 import ExcelJS from 'exceljs';
 import {
-  courtReferralTypeLabelsZh,
-  type LedgerField,
-  ledgerColumns,
-  partyRoleLabelsZh,
-  prosecutionDecisionLabelsZh,
-} from '../../api/use-cases/import/ledger-columns.js';
-import { formatYuan } from '../../api/use-cases/import/ledger-values.js';
-import { formatCsv } from '../../api/use-cases/import/parse-csv.js';
-import {
   caseSourceLabelsZh,
   dispositionLabelsZh,
   disputeCategoryLabelsZh,
   isSettled,
   triageClassLabelsZh,
 } from '../../domain/vocabulary.js';
+import {
+  courtReferralTypeLabelsZh,
+  type LedgerField,
+  ledgerColumns,
+  partyRoleLabelsZh,
+  prosecutionDecisionLabelsZh,
+} from '../../use-cases/ledger-import/ledger-columns.js';
+import { formatYuan } from '../../use-cases/ledger-import/ledger-values.js';
+import { formatCsv } from '../../use-cases/ledger-import/parse-csv.js';
 import type { SampleCase } from '../generate-sample-ledger.js';
 import { sampleUnits } from './people.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ledgerHeaders } from '../../api/use-cases/import/ledger-columns.js';
-import { formatCsv } from '../../api/use-cases/import/parse-csv.js';
+import { ledgerHeaders } from '../../use-cases/ledger-import/ledger-columns.js';
+import { formatCsv } from '../../use-cases/ledger-import/parse-csv.js';
 import { caseApi } from '../helpers/case-api.js';
 import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeStatistics } from '../../api/use-cases/supervision/statistics.js';
 import {
   readSampleFile as fixture,
   readSampleTotals,
   type SampleKnownTotals,
 } from '../../scripts/sample-ledger/load-through-api.js';
+import { computeStatistics } from '../../use-cases/supervision/statistics.js';
 import { caseApi } from '../helpers/case-api.js';
 import { createStaff, type TestUser } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';

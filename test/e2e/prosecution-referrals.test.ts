@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { institutionCallbackSecret, verifySignature } from '../../activities/deliveries/signature.js';
 import { addDays, chinaDateOf } from '../../domain/dates.js';
+import { institutionCallbackSecret, verifySignature } from '../../lib/signature.js';
 import { caseApi } from '../helpers/case-api.js';
 import { eventually } from '../helpers/eventually.js';
 import { startReceiver } from '../helpers/receiver.js';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ledgerColumns, ledgerPages } from '../../api/use-cases/supervision/ledger.js';
-import type { StatisticsReport } from '../../api/use-cases/supervision/statistics.js';
 import { cases, units } from '../../db/schema/index.js';
 import { chinaDateOf } from '../../domain/dates.js';
+import { ledgerColumns, ledgerPages } from '../../use-cases/supervision/ledger.js';
+import type { StatisticsReport } from '../../use-cases/supervision/statistics.js';
 import { caseApi } from '../helpers/case-api.js';
 import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { institutionCallbackSecret, verifySignature } from '../../activities/deliveries/signature.js';
 import { chinaDateOf } from '../../domain/dates.js';
+import { institutionCallbackSecret, verifySignature } from '../../lib/signature.js';
 import { signForMaterialsUpdate } from '../../workflows/referral.messages.js';
 import { type CaseWorkflowHarness, createCaseWorkflowHarness } from '../helpers/case-workflow-env.js';
 import { startClockedReceiver } from '../helpers/clocked-receiver.js';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { generateApiKey } from '../../api/auth/api-keys.js';
-import { hashPassword } from '../../api/auth/passwords.js';
-import { issueToken } from '../../api/auth/tokens.js';
 import type { StaffRole } from '../../api/context.js';
 import type { Database } from '../../db/client.js';
 import { apiKeys, institutions, units, users } from '../../db/schema/index.js';
+import { generateApiKey } from '../../use-cases/auth/api-keys.js';
+import { hashPassword } from '../../use-cases/auth/passwords.js';
+import { issueToken } from '../../use-cases/auth/tokens.js';
 
 export const testTokenSecret = 'test-secret-that-is-long-enough-0123456789';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Audience, institutionKinds, staffRoles } from '../../api/access.js';
-import { csrfTokenFor, sessionCookie } from '../../api/dashboard/session.js';
+import { csrfTokenFor, sessionCookie } from '../../pages/shared/session.js';
 import { createAppWithoutTemporal } from '../helpers/app-without-temporal.js';
 import { createInstitution, createStaff, createUnit, testTokenSecret } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';

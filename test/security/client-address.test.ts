@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientAddressFrom, noTrustedProxies, trustedProxiesFrom } from '../../api/auth/client-address.js';
-import type { LoginThrottle, LoginThrottleKey } from '../../api/auth/login-throttle.js';
 import { ConfigurationError, readEnvironment } from '../../config/env.js';
+import { clientAddressFrom, noTrustedProxies, trustedProxiesFrom } from '../../http/client-address.js';
+import type { LoginThrottle, LoginThrottleKey } from '../../use-cases/auth/login-throttle.js';
 import { createAppWithoutTemporal } from '../helpers/app-without-temporal.js';
 import { requestFrom } from './http-from.js';
 

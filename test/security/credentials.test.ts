@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueToken } from '../../api/auth/tokens.js';
+import { issueToken } from '../../use-cases/auth/tokens.js';
 import { caseApi } from '../helpers/case-api.js';
 import { createStaff, createUnit, type TestUser, testTokenSecret } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDatabaseLoginThrottle } from '../../api/auth/database-login-throttle.js';
+import { connectDatabase, type DatabaseConnection } from '../../db/client.js';
+import { loginFailures } from '../../db/schema/index.js';
+import { createDatabaseLoginThrottle } from '../../use-cases/auth/database-login-throttle.js';
 import {
   createLoginThrottle,
   type LoginThrottle,
   type LoginThrottleKey,
   type LoginThrottleLimits,
-} from '../../api/auth/login-throttle.js';
-import { connectDatabase, type DatabaseConnection } from '../../db/client.js';
-import { loginFailures } from '../../db/schema/index.js';
+} from '../../use-cases/auth/login-throttle.js';
 import { createAppWithoutTemporal } from '../helpers/app-without-temporal.js';
 import { createStaff, createUnit } from '../helpers/staff.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csrfTokenFor } from '../../api/dashboard/session.js';
+import { csrfTokenFor } from '../../pages/shared/session.js';
 import { caseApi } from '../helpers/case-api.js';
 import {
   createInstitution,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { institutionCallbackSecret, verifySignature } from '../../activities/deliveries/signature.js';
 import { addDays, chinaDateOf } from '../../domain/dates.js';
+import { institutionCallbackSecret, verifySignature } from '../../lib/signature.js';
 import type { CaseView } from '../../workflows/case.messages.js';
 import {
   type CourtReferral,

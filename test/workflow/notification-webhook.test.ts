@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifySignature } from '../../activities/deliveries/signature.js';
+import { verifySignature } from '../../lib/signature.js';
 import { type CaseWorkflowHarness, createCaseWorkflowHarness } from '../helpers/case-workflow-env.js';
 import { startReceiver } from '../helpers/receiver.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { apiKeyMatches, generateApiKey, parseApiKey } from '../../../api/auth/api-keys.js';
-import { hashPassword, verifyPassword } from '../../../api/auth/passwords.js';
-import { issueToken, TokenError, verifyToken } from '../../../api/auth/tokens.js';
+import { apiKeyMatches, generateApiKey, parseApiKey } from '../../../use-cases/auth/api-keys.js';
+import { hashPassword, verifyPassword } from '../../../use-cases/auth/passwords.js';
+import { issueToken, TokenError, verifyToken } from '../../../use-cases/auth/tokens.js';
 
 const secret = 'unit-test-secret-unit-test-secret-0123';
 const userId = '7b0c1c1e-6f43-4d0e-9f1b-3e0f6a4f2a10';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerHeaders } from '../../../api/use-cases/import/ledger-columns.js';
-import { parseParties, parseYuan } from '../../../api/use-cases/import/ledger-values.js';
-import { checkLedger } from '../../../api/use-cases/import/validate-ledger.js';
 import { feeSavedByMediationFen } from '../../../domain/court-fees.js';
+import { ledgerHeaders } from '../../../use-cases/ledger-import/ledger-columns.js';
+import { parseParties, parseYuan } from '../../../use-cases/ledger-import/ledger-values.js';
+import { checkLedger } from '../../../use-cases/ledger-import/validate-ledger.js';
 
 const unitId = '6f1d3c1e-2a0b-4c5d-8e9f-0a1b2c3d4e5f';
 const context = { units: new Map([['HLBE-CENTRE', unitId]]), today: '2026-06-30' };

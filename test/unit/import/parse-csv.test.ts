@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, formatCsv, parseCsv } from '../../../api/use-cases/import/parse-csv.js';
+import { CsvSyntaxError, formatCsv, parseCsv } from '../../../use-cases/ledger-import/parse-csv.js';
 
 describe('CSV as Excel writes it (RFC 4180)', () => {
   it('reads quoted commas, doubled quotes, line breaks in a field, CRLF and the byte order mark', () => {

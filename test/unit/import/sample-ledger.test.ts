@@ -1,9 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { totalLedger } from '../../../api/use-cases/import/ledger-totals.js';
-import { readLedger } from '../../../api/use-cases/import/read-ledger.js';
-import { checkLedger } from '../../../api/use-cases/import/validate-ledger.js';
 import {
   generateSampleLedger,
   sampleLedgerFolder,
@@ -11,6 +8,9 @@ import {
   sampleTargets,
 } from '../../../scripts/generate-sample-ledger.js';
 import { sampleLedgerFiles } from '../../../scripts/sample-ledger/files.js';
+import { totalLedger } from '../../../use-cases/ledger-import/ledger-totals.js';
+import { readLedger } from '../../../use-cases/ledger-import/read-ledger.js';
+import { checkLedger } from '../../../use-cases/ledger-import/validate-ledger.js';
 
 const fixture = (extension: string) => readFile(join(sampleLedgerFolder, `${sampleLedgerName}.${extension}`));
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDeadlineCursor, encodeDeadlineCursor } from '../../../api/use-cases/supervision/cursor.js';
+import { decodeDeadlineCursor, encodeDeadlineCursor } from '../../../use-cases/shared/cursor.js';
 import {
   deadlineKindLabelZh,
   describeLateness,
   elapsedFraction,
   kindCondition,
-} from '../../../api/use-cases/supervision/deadline-kinds.js';
+} from '../../../use-cases/supervision/deadline-kinds.js';
 
 // 2026-03-01 23:59:59.999 China time: a deadline falls due at the end of its last day.
 const dueAt = new Date('2026-03-01T15:59:59.999Z');

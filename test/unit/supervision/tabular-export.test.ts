@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { describeParties } from '../../../api/use-cases/supervision/ledger.js';
-import { monthsBetween } from '../../../api/use-cases/supervision/statistics.js';
+import { describeParties } from '../../../use-cases/supervision/ledger.js';
+import { monthsBetween } from '../../../use-cases/supervision/statistics.js';
 import {
   contentDisposition,
   csvField,
@@ -10,7 +10,7 @@ import {
   periodName,
   xlsxStream,
   yuan,
-} from '../../../api/use-cases/supervision/tabular-export.js';
+} from '../../../use-cases/supervision/tabular-export.js';
 
 async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
   return Buffer.from(await new Response(stream).arrayBuffer());

@@ -1,0 +1,220 @@
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { z } from 'zod';
+import type { AppDependencies } from '../../api/dependencies.js';
+import { toProblem } from '../../api/errors.js';
+import { chinaDateOf } from '../../domain/dates.js';
+import type { LoginThrottle } from '../../use-cases/auth/login-throttle.js';
+import { countSupervisedDeadlines } from '../../use-cases/supervision/count-deadlines.js';
+import { countOpenOrders } from '../../use-cases/supervision/dashboard-queries.js';
+import { listOverdueDeadlines } from '../../use-cases/supervision/list-deadlines.js';
+import { resolveSupervisionScope } from '../../use-cases/supervision/scope.js';
+import { computeStatistics } from '../../use-cases/supervision/statistics.js';
+import {
+  type DashboardEnv,
+  dashboardPath,
+  dashboardPathOr,
+  logIn,
+  logOut,
+  requireSession,
+  sameOrigin,
+  sessionOf,
+} from '../shared/session.js';
+import { dashboardCaseRoutes } from './case-routes.js';
+import { overviewPage } from './deadline-pages.js';
+import { forbiddenPage, loginPage, messagePage } from './simple-pages.js';
+import { statisticsPage } from './statistics-page.js';
+
+/** The API itself, for the export downloads: they are the API's own routes, called with the session's token. */
+export type CallApi = (request: Request) => Response | Promise<Response>;
+
+const isoDate = z.iso.date();
+
+const securityHeaders = createMiddleware(async (c, next) => {
+  await next();
+  c.header(
+    'content-security-policy',
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  );
+  c.header('x-content-type-options', 'nosniff');
+  c.header('referrer-policy', 'same-origin');
+  if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+});
+
+const statisticsExportParams = ['from', 'to', 'unitId', 'category', 'source', 'format'];
+const ledgerExportParams = [
+  'registeredFrom',
+  'registeredTo',
+  'stage',
+  'triageClass',
+  'category',
+  'source',
+  'unitId',
+  'assigneeId',
+  'overdue',
+  'q',
+  'format',
+];
+
+/**
+ * The supervisors' dashboard (督办工作台): zh-CN pages rendered on the server, no client code. Login
+ * with a staff account; supervisors and admins get the pages, other roles a friendly 403 page.
+ */
+export function dashboardRoutes(deps: AppDependencies, callApi: CallApi, loginThrottle: LoginThrottle) {
+  const db = deps.database.db;
+  const settings = {
+    db,
+    tokenSecret: deps.settings.tokenSecret,
+    tokenTtlSeconds: deps.settings.tokenTtlSeconds,
+  };
+  const app = new Hono<DashboardEnv>();
+
+  app.use('*', securityHeaders);
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) =>
+        c.html(messagePage({ title: '提交内容过大', message: '请精简后重试。', back: dashboardPath }), 413),
+    }),
+  );
+
+  app.get('/login', (c) => c.html(loginPage({ next: dashboardPathOr(c.req.query('next'), dashboardPath) })));
+  app.post('/login', async (c) => {
+    const form = await c.req.parseBody();
+    const next = dashboardPathOr(form.next, dashboardPath);
+    const username = typeof form.username === 'string' ? form.username.trim() : '';
+    const password = typeof form.password === 'string' ? form.password : '';
+    if (!sameOrigin(c))
+      return c.html(
+        messagePage({ title: '请求被拒绝', message: '请从登录页面登录。', back: '/dashboard/login' }),
+        403,
+      );
+    const user =
+      username && password ? await logIn(c, { ...settings, loginThrottle }, username, password) : undefined;
+    if (user && 'retryAfterSeconds' in user) {
+      c.get('logger').warn({ username }, 'dashboard login throttled');
+      c.header('retry-after', String(user.retryAfterSeconds));
+      const minutes = Math.ceil(user.retryAfterSeconds / 60);
+      return c.html(
+        messagePage({
+          title: '登录失败次数过多',
+          message: `请 ${minutes} 分钟后再试。`,
+          back: '/dashboard/login',
+        }),
+        429,
+      );
+    }
+    if (!user) {
+      c.get('logger').info({ username }, 'dashboard login refused');
+      return c.html(loginPage({ next, failed: true, username }), 401);
+    }
+    c.get('logger').info({ userId: user.userId }, 'dashboard login');
+    return c.redirect(next, 303);
+  });
+  app.post('/logout', (c) => {
+    if (sameOrigin(c)) logOut(c);
+    return c.redirect('/dashboard/login', 303);
+  });
+
+  app.use(
+    '*',
+    requireSession(settings, (c, why) => {
+      if (why === 'csrf') {
+        return c.html(
+          messagePage({ title: '请求已过期', message: '页面已过期，请刷新后重试。', back: dashboardPath }),
+          403,
+        );
+      }
+      if (c.req.method === 'GET') {
+        const url = new URL(c.req.url);
+        return c.redirect(
+          `/dashboard/login?${new URLSearchParams({ next: `${url.pathname}${url.search}` })}`,
+          303,
+        );
+      }
+      return c.html(
+        messagePage({ title: '请先登录', message: '登录已失效，请重新登录。', back: '/dashboard/login' }),
+        401,
+      );
+    }),
+  );
+  app.use('*', async (c, next) => {
+    const role = c.get('user').role;
+    if (role !== 'supervisor' && role !== 'admin')
+      return c.html(forbiddenPage(c.get('user'), c.get('csrfToken')), 403);
+    await next();
+  });
+
+  app.get('/', async (c) => {
+    const scope = await resolveSupervisionScope(db, c.get('principal'));
+    const [counts, overdue, openOrders] = await Promise.all([
+      countSupervisedDeadlines(db, scope),
+      listOverdueDeadlines(db, scope, { limit: 10 }),
+      countOpenOrders(db, scope),
+    ]);
+    return c.html(
+      overviewPage(sessionOf(c), { counts, overdue, openOrders, today: chinaDateOf(Date.now()) }),
+    );
+  });
+
+  app.get('/statistics', async (c) => {
+    const today = chinaDateOf(Date.now());
+    const asked = { from: isoDate.safeParse(c.req.query('from')), to: isoDate.safeParse(c.req.query('to')) };
+    const to = asked.to.success ? asked.to.data : today;
+    const from = asked.from.success && asked.from.data <= to ? asked.from.data : `${to.slice(0, 4)}-01-01`;
+    const scope = await resolveSupervisionScope(db, c.get('principal'));
+    const report = await computeStatistics(db, scope, { from, to });
+    return c.html(statisticsPage(sessionOf(c), { from, to, report }));
+  });
+
+  const exportThrough = (apiPath: string, allowed: string[]) => async (c: Context<DashboardEnv>) => {
+    const incoming = new URL(c.req.url);
+    const query = new URLSearchParams();
+    for (const name of allowed) {
+      const value = incoming.searchParams.get(name);
+      if (value) query.set(name, value);
+    }
+    const response = await callApi(
+      new Request(new URL(`${apiPath}?${query}`, incoming.origin), {
+        headers: { authorization: `Bearer ${c.get('sessionToken')}`, 'x-request-id': c.get('requestId') },
+      }),
+    );
+    if (response.ok) return response;
+    const problem = (await response.json().catch(() => ({}))) as { detail?: string; title?: string };
+    return c.html(
+      messagePage({
+        title: '导出未成功',
+        message: problem.detail ?? problem.title ?? `导出服务返回 ${response.status}`,
+        ...sessionOf(c),
+        back: '/dashboard/statistics',
+      }),
+      response.status === 403 ? 403 : 400,
+    );
+  };
+  app.get('/export/statistics', exportThrough('/v1/statistics/export', statisticsExportParams));
+  app.get('/export/ledger', exportThrough('/v1/supervision/ledger/export', ledgerExportParams));
+
+  app.route('/', dashboardCaseRoutes(deps));
+
+  app.onError((error, c) => {
+    const problem = toProblem(error);
+    if (!problem) c.get('logger')?.error({ err: error }, 'dashboard error');
+    const status = problem && problem.status < 500 ? problem.status : 500;
+    return c.html(
+      messagePage({
+        title: status === 503 ? '服务暂时不可用' : status < 500 ? '请求未能完成' : '系统出错了',
+        message:
+          status === 503
+            ? '数据库或流程服务暂时无法连接，请稍后重试。'
+            : status < 500
+              ? (problem?.detail ?? '请检查后重试。')
+              : '错误已记录，请稍后重试或联系系统管理员。',
+        back: dashboardPath,
+      }),
+      status as 400,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,55 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { eq } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { isStorableText } from '../../api/text-guard.js';
+import type { Database } from '../../db/client.js';
+import { users } from '../../db/schema/index.js';
+import { clientAddressFrom, type IsTrustedProxy, noTrustedProxies } from '../../http/client-address.js';
+import type { LoginThrottle } from './login-throttle.js';
+import { decoyPasswordHash, verifyPassword } from './passwords.js';
+
+export type StaffUserRow = typeof users.$inferSelect;
+
+export type LoginCheck =
+  | { outcome: 'accepted'; user: StaffUserRow }
+  | { outcome: 'refused' }
+  | { outcome: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * The client's address, for the per-address login limit: the socket's peer, or, when the peer is one
+ * of our reverse proxies (TRUSTED_PROXIES), the client it forwarded for (see client-address.ts).
+ * Without TRUSTED_PROXIES behind a proxy every client has the proxy's address and they share one count.
+ */
+export function clientAddressOf(c: Context, isTrustedProxy: IsTrustedProxy = noTrustedProxies): string {
+  let peer: string | undefined;
+  try {
+    peer = getConnInfo(c).remote.address;
+  } catch {
+    return 'unknown'; // not served by @hono/node-server (app.fetch called in-process)
+  }
+  if (!peer) return 'unknown';
+  return clientAddressFrom(peer, c.req.header('x-forwarded-for'), isTrustedProxy);
+}
+
+/**
+ * Check a staff username and password, for the API's token endpoint and the dashboard's login alike:
+ * one throttle for both, the same answer for an unknown username as for a wrong password, and a decoy
+ * hash so the time taken does not tell them apart either.
+ */
+export async function checkLogin(
+  deps: { db: Database; loginThrottle: LoginThrottle },
+  attempt: { username: string; password: string; clientAddress: string },
+): Promise<LoginCheck> {
+  const { retryAfterSeconds, attempt: counted } = await deps.loginThrottle.begin([
+    { kind: 'username', value: attempt.username },
+    { kind: 'address', value: attempt.clientAddress },
+  ]);
+  if (retryAfterSeconds > 0) return { outcome: 'throttled', retryAfterSeconds };
+  // No account has such a name or password (PostgreSQL could not even compare it): a wrong login.
+  if (!isStorableText(attempt.username) || !isStorableText(attempt.password)) return { outcome: 'refused' };
+  const [user] = await deps.db.select().from(users).where(eq(users.username, attempt.username)).limit(1);
+  const valid = await verifyPassword(attempt.password, user?.passwordHash ?? decoyPasswordHash);
+  if (!user || !valid || !user.active) return { outcome: 'refused' };
+  await deps.loginThrottle.succeeded(counted);
+  return { outcome: 'accepted', user };
+}
