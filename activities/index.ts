@@ -1,4 +1,5 @@
 import type { Database } from '../db/client.js';
+import type { PlanDeadlineInput, PlanProsecutionDeadlineInput } from '../domain/plan-deadline.js';
 import {
   attemptDelivery,
   type DeliveryRequest,
@@ -7,12 +8,7 @@ import {
 } from './deliveries/deliver.js';
 import { type FindConflictsInput, findConflicts } from './find-conflicts.js';
 import { type NotifyInput, notify } from './notify.js';
-import {
-  type PlanDeadlineInput,
-  type PlanProsecutionDeadlineInput,
-  planDeadline,
-  planProsecutionDeadline,
-} from './plan-deadline.js';
+import { planDeadline, planProsecutionDeadline } from './plan-deadline.js';
 import { type ProjectCaseInput, projectCase } from './project-case.js';
 
 export interface ActivityDependencies {

@@ -1,21 +1,11 @@
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv, InstitutionKind, Principal, StaffRole } from './context.js';
+import { type InstitutionKind, type StaffRole, staffRoles } from '../domain/vocabulary.js';
+import type { AppEnv, Principal } from './context.js';
 import { problems } from './problem.js';
 
 /** Who may call a route: staff roles and institution kinds. Every route declares one. */
 export type Audience = StaffRole | InstitutionKind;
 
-export const staffRoles = [
-  'clerk',
-  'mediator',
-  'supervisor',
-  'admin',
-] as const satisfies readonly StaffRole[];
-export const institutionKinds = [
-  'court',
-  'procuratorate',
-  'police',
-] as const satisfies readonly InstitutionKind[];
 export const allStaff = staffRoles;
 
 export function audienceOf(principal: Principal): Audience {

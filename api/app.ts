@@ -1,16 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { trustedProxiesFrom } from '../http/client-address.js';
-import { dashboardRoutes } from '../pages/dashboard/routes.js';
-import { clientAddressOf } from '../use-cases/auth/check-login.js';
-import { createDatabaseLoginThrottle } from '../use-cases/auth/database-login-throttle.js';
+import { Refusal } from '../domain/refusals.js';
+import type { AppDependencies } from '../http/dependencies.js';
+import type { LoginThrottle } from '../use-cases/auth/login-throttle.js';
 import { authenticate } from './auth/authenticate.js';
 import type { AppEnv } from './context.js';
-import type { AppDependencies } from './dependencies.js';
 import { renderDocsPage } from './docs-page.js';
 import { handleError, validationHook } from './errors.js';
-import { Problem, problemResponse } from './problem.js';
+import { problemResponse } from './problem.js';
 import { adminImportRoutes, ledgerImportPath } from './routes/admin-import.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { selfServiceRoutes } from './routes/admin-self-service.js';
@@ -29,22 +26,18 @@ import { refuseUnstorableText } from './text-guard.js';
 
 export const apiInfo = { title: 'feisutong 飞速通', version: '0.1.0' };
 
-export function createApp(deps: AppDependencies) {
+/**
+ * The HTTP API: routes, schemas, authentication and the mapping of refusals to problem+json. Every
+ * route validates, authorises and calls a use case. Mounted by the server beside the pages, which
+ * share the request context (request id, logger, client address) and the login throttle.
+ */
+export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const isTrustedProxy = trustedProxiesFrom(deps.settings.trustedProxies ?? []);
 
-  app.use('*', async (c, next) => {
-    const requestId = c.req.header('x-request-id') ?? randomUUID();
-    c.set('requestId', requestId);
-    c.set('clientAddress', clientAddressOf(c, isTrustedProxy));
-    c.set('logger', deps.logger.child({ requestId }));
-    c.header('x-request-id', requestId);
-    await next();
-  });
   const standardBodyLimit = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {
-      throw new Problem(413, 'payload_too_large', 'Request body too large', 'The limit is 1 MiB.');
+      throw new Refusal('payload_too_large', { detail: 'The limit is 1 MiB.' });
     },
   });
   // The ledger import sets its own, larger limit (api/routes/admin-import.ts); every other route keeps 1 MiB.
@@ -56,7 +49,6 @@ export function createApp(deps: AppDependencies) {
     description: 'A staff token from POST /v1/auth/token, or an institution API key (fst_…)',
   });
 
-  const loginThrottle = deps.loginThrottle ?? createDatabaseLoginThrottle(deps.database.db);
   const requireCredentials = authenticate({ db: deps.database.db, tokenSecret: deps.settings.tokenSecret });
 
   // Every /v1 route needs credentials except logging in; each route then checks who may call it.
@@ -80,24 +72,16 @@ export function createApp(deps: AppDependencies) {
   app.route('/v1/inbox', inboxRoutes(deps));
   app.route('/v1/supervision', supervisionRoutes(deps));
   app.route('/v1/statistics', statisticsRoutes(deps));
-  // The supervisors' zh-CN pages; their export buttons call the API's own export routes.
-  app.route(
-    '/dashboard',
-    dashboardRoutes(deps, (request) => app.fetch(request), loginThrottle),
-  );
 
   const documentConfig = { openapi: '3.1.0', info: apiInfo };
   app.doc31('/openapi.json', documentConfig);
   app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(documentConfig))));
 
   app.notFound((c) =>
-    problemResponse(
-      c,
-      new Problem(404, 'not_found', 'Not found', `No route for ${c.req.method} ${c.req.path}.`),
-    ),
+    problemResponse(c, new Refusal('not_found', { detail: `No route for ${c.req.method} ${c.req.path}.` })),
   );
   app.onError(handleError);
   return app;
 }
 
-export type App = ReturnType<typeof createApp>;
+export type Api = ReturnType<typeof createApi>;

@@ -1,31 +1,9 @@
-import type { Logger } from 'pino';
+import type { HttpVariables } from '../http/context.js';
+import type { Principal } from '../use-cases/auth/principal.js';
 
-export type StaffRole = 'clerk' | 'mediator' | 'supervisor' | 'admin';
-export type InstitutionKind = 'court' | 'procuratorate' | 'police';
+export type { InstitutionPrincipal, Principal, StaffPrincipal } from '../use-cases/auth/principal.js';
 
-export interface StaffPrincipal {
-  kind: 'staff';
-  userId: string;
-  role: StaffRole;
-  unitId: string | null;
-}
-
-export interface InstitutionPrincipal {
-  kind: 'institution';
-  institutionId: string;
-  institutionKind: InstitutionKind;
-  keyId: string;
-}
-
-export type Principal = StaffPrincipal | InstitutionPrincipal;
-
-/** Typed context variables shared by every sub-app. */
+/** Typed context variables shared by every sub-app of the API. */
 export interface AppEnv {
-  Variables: {
-    requestId: string;
-    logger: Logger;
-    /** The client's address: the socket's peer, or whom a trusted reverse proxy forwarded for. */
-    clientAddress: string;
-    principal: Principal;
-  };
+  Variables: HttpVariables & { principal: Principal };
 }

@@ -1,12 +1,8 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { type FieldError, invalidFields, Refusal, refusals } from '../domain/refusals.js';
 
-/** One error shape for the whole API: RFC 9457 problem details, with a stable `code`. */
-export interface FieldError {
-  field: string;
-  reason: string;
-}
-
+/** One error shape for the whole API: RFC 9457 problem details, with a stable `code` from the registry. */
 export interface ProblemBody {
   type: string;
   title: string;
@@ -14,76 +10,51 @@ export interface ProblemBody {
   code: string;
   detail?: string;
   instance?: string;
+  /** What the refusal says in simplified Chinese, for a person. */
+  reasonZh: string;
   errors?: FieldError[];
   [extension: string]: unknown;
 }
 
-export class Problem extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    readonly title: string,
-    readonly detail?: string,
-    readonly extensions: Record<string, unknown> = {},
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(detail ?? title);
-    this.name = 'Problem';
-  }
-}
-
 export const problemContentType = 'application/problem+json';
 
-export function problemBody(problem: Problem, instance?: string): ProblemBody {
+export function problemBody(refusal: Refusal, instance?: string): ProblemBody {
+  const { detail: _detail, reasonZh: _reasonZh, headers: _headers, ...extensions } = refusal.details;
   return {
-    type: `urn:feisutong:problem:${problem.code}`,
-    title: problem.title,
-    status: problem.status,
-    code: problem.code,
-    ...(problem.detail ? { detail: problem.detail } : {}),
+    type: `urn:feisutong:problem:${refusal.code}`,
+    title: refusals[refusal.code].title,
+    status: refusal.status,
+    code: refusal.code,
+    detail: refusal.message,
     ...(instance ? { instance } : {}),
-    ...problem.extensions,
+    reasonZh: refusal.reasonZh,
+    ...extensions,
   };
 }
 
-export function problemResponse(c: Context, problem: Problem): Response {
-  return c.body(JSON.stringify(problemBody(problem, c.req.path)), problem.status, {
+/** Headers some refusals carry: who to authenticate with, when to try again. */
+function headersOf(refusal: Refusal): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (refusal.code === 'authentication_required') headers['www-authenticate'] = 'Bearer realm="feisutong"';
+  const retryAfter = refusal.details.retryAfterSeconds;
+  if (typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
+  else if (refusal.status === 503) headers['retry-after'] = '5';
+  return headers;
+}
+
+export function problemResponse(c: Context, refusal: Refusal): Response {
+  return c.body(JSON.stringify(problemBody(refusal, c.req.path)), refusal.status as ContentfulStatusCode, {
     'content-type': problemContentType,
-    ...problem.headers,
+    ...headersOf(refusal),
   });
 }
 
+/** The refusals the HTTP layer itself raises, each named once. */
 export const problems = {
-  validation: (errors: FieldError[]) =>
-    new Problem(
-      400,
-      'validation_failed',
-      'The request is not valid',
-      errors.map((e) => `${e.field}: ${e.reason}`).join('; '),
-      { errors },
-    ),
-  unauthenticated: (detail: string) =>
-    new Problem(
-      401,
-      'authentication_required',
-      'Authentication required',
-      detail,
-      {},
-      {
-        'www-authenticate': 'Bearer realm="feisutong"',
-      },
-    ),
-  forbidden: (detail: string) => new Problem(403, 'forbidden', 'Not allowed', detail),
-  notFound: (detail: string) => new Problem(404, 'not_found', 'Not found', detail),
+  validation: invalidFields,
+  unauthenticated: (detail: string) => new Refusal('authentication_required', { detail }),
+  forbidden: (detail: string) => new Refusal('forbidden', { detail }),
+  notFound: (detail: string) => new Refusal('not_found', { detail }),
   unavailable: (detail: string, retryAfterSeconds = 5) =>
-    new Problem(
-      503,
-      'service_unavailable',
-      'Service temporarily unavailable',
-      detail,
-      {},
-      {
-        'retry-after': String(retryAfterSeconds),
-      },
-    ),
+    new Refusal('service_unavailable', { detail, retryAfterSeconds }),
 };

@@ -3,10 +3,10 @@
  * servers; run as many copies as needed behind a load balancer (it holds no state).
  */
 import { Client } from '@temporalio/client';
-import { createApp } from '../api/app.js';
 import { readEnvironment } from '../config/env.js';
 import { connectDatabase } from '../db/client.js';
-import { serveApi } from '../system/api-server.js';
+import { createHttpApp } from '../server/create-http-app.js';
+import { serveHttp } from '../system/http-server.js';
 import { createLogger } from '../system/logger.js';
 import { requireSetting } from '../system/require-setting.js';
 import { ensureAdmin } from '../system/seed.js';
@@ -20,7 +20,7 @@ if (env.FEISUTONG_ADMIN_USERNAME && env.FEISUTONG_ADMIN_PASSWORD) {
   await ensureAdmin(database.db, env.FEISUTONG_ADMIN_USERNAME, env.FEISUTONG_ADMIN_PASSWORD);
 }
 const connection = await connectTemporalForApi(requireSetting(env, 'TEMPORAL_ADDRESS'));
-const app = createApp({
+const app = createHttpApp({
   database,
   temporal: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
   logger,
@@ -33,7 +33,7 @@ const app = createApp({
     trustedProxies: env.TRUSTED_PROXIES,
   },
 });
-const server = await serveApi(app, env.HOST, env.PORT);
+const server = await serveHttp(app, env.HOST, env.PORT);
 logger.info({ url: server.url }, 'API listening');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigurationError, readEnvironment } from '../config/env.js';
+import { createHttpApp } from '../server/create-http-app.js';
 import { createLogger } from '../system/logger.js';
 import { startSystem } from '../system/start-system.js';
 
@@ -20,7 +21,7 @@ try {
   throw error;
 }
 const logger = createLogger(env.LOG_LEVEL);
-const system = await startSystem(env, logger);
+const system = await startSystem(env, logger, createHttpApp);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

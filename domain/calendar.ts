@@ -1,6 +1,6 @@
 import { assertIsoDate, type IsoDate, isWeekend, yearOf } from './dates.js';
-import { DomainError } from './errors.js';
 import { type HolidaySource, packageHolidaySource, parseHolidayValue } from './holiday-data.js';
+import { Refusal } from './refusals.js';
 
 /**
  * The working-day calendar: which China dates are working days.
@@ -83,11 +83,10 @@ function specialDaysOf(
   for (const override of overrides) {
     const date = assertIsoDate(override.date, 'calendar override date');
     if (seen.has(date)) {
-      throw new DomainError(
-        'duplicate_calendar_override',
-        `the calendar has two overrides for ${date}`,
-        `日历对 ${date} 有重复的调整记录`,
-      );
+      throw new Refusal('duplicate_calendar_override', {
+        detail: `the calendar has two overrides for ${date}`,
+        reasonZh: `日历对 ${date} 有重复的调整记录`,
+      });
     }
     seen.add(date);
     const name = override.name ?? undefined;

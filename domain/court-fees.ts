@@ -1,4 +1,4 @@
-import { DomainError } from './errors.js';
+import { Refusal } from './refusals.js';
 
 /**
  * The acceptance fee (案件受理费) of a property case, 诉讼费用交纳办法 art 13(1), in integer fen.
@@ -37,11 +37,10 @@ export type FeeHalvingGround = (typeof feeHalvingGrounds)[number];
 
 function assertClaim(claimFen: number): bigint {
   if (!Number.isSafeInteger(claimFen) || claimFen < 0) {
-    throw new DomainError(
-      'invalid_amount',
-      `a claim is a non-negative whole number of fen, got ${claimFen}`,
-      '标的额应为以分计的非负整数',
-    );
+    throw new Refusal('invalid_amount', {
+      detail: `a claim is a non-negative whole number of fen, got ${claimFen}`,
+      reasonZh: '标的额应为以分计的非负整数',
+    });
   }
   return BigInt(claimFen);
 }

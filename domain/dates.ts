@@ -1,4 +1,4 @@
-import { DomainError } from './errors.js';
+import { Refusal } from './refusals.js';
 
 /**
  * Calendar dates and instants in China time (Asia/Shanghai: UTC+8 all year, no daylight saving).
@@ -34,12 +34,11 @@ export function isIsoDate(value: string): boolean {
   return parseIsoDate(value) !== undefined;
 }
 
-function invalidDate(value: string, what: string): DomainError {
-  return new DomainError(
-    'invalid_date',
-    `${what} must be a calendar date 'YYYY-MM-DD', got '${value}'`,
-    `日期格式应为 YYYY-MM-DD：${value}`,
-  );
+function invalidDate(value: string, what: string): Refusal {
+  return new Refusal('invalid_date', {
+    detail: `${what} must be a calendar date 'YYYY-MM-DD', got '${value}'`,
+    reasonZh: `日期格式应为 YYYY-MM-DD：${value}`,
+  });
 }
 
 /** Returns the date unchanged, or throws `invalid_date` naming what was wrong. */
@@ -122,17 +121,18 @@ export function maxDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
 export function instantToEpochMilliseconds(instant: Instant): number {
   if (typeof instant === 'number') {
     if (!Number.isFinite(instant)) {
-      throw new DomainError('invalid_instant', `instant must be finite epoch milliseconds, got ${instant}`);
+      throw new Refusal('invalid_instant', {
+        detail: `instant must be finite epoch milliseconds, got ${instant}`,
+      });
     }
     return instant;
   }
   const milliseconds = isoInstantPattern.test(instant) ? Date.parse(instant) : Number.NaN;
   if (Number.isNaN(milliseconds)) {
-    throw new DomainError(
-      'invalid_instant',
-      `instant must be an ISO 8601 date-time with an offset (e.g. '2026-02-10T09:30:00+08:00'), got '${instant}'`,
-      `时间格式应为带时区的 ISO 8601：${instant}`,
-    );
+    throw new Refusal('invalid_instant', {
+      detail: `instant must be an ISO 8601 date-time with an offset (e.g. '2026-02-10T09:30:00+08:00'), got '${instant}'`,
+      reasonZh: `时间格式应为带时区的 ISO 8601：${instant}`,
+    });
   }
   return milliseconds;
 }

@@ -1,6 +1,6 @@
 import { assertIsoDate, type IsoDate } from './dates.js';
-import { DomainError } from './errors.js';
 import { type Period, periodUnits } from './periods.js';
+import { Refusal } from './refusals.js';
 
 /**
  * Deadline periods are data with effective dates, not constants: the law changed in 2025 and will change
@@ -98,18 +98,16 @@ export function selectPolicy(
     .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : a.effectiveFrom > b.effectiveFrom ? -1 : 0));
   const [chosen, runnerUp] = candidates;
   if (chosen === undefined) {
-    throw new DomainError(
-      'no_policy_in_force',
-      `no deadline policy '${key}' is in force on ${onDate}`,
-      `${onDate} 没有生效的期限规则“${key}”，请管理员补充`,
-    );
+    throw new Refusal('no_policy_in_force', {
+      detail: `no deadline policy '${key}' is in force on ${onDate}`,
+      reasonZh: `${onDate} 没有生效的期限规则“${key}”，请管理员补充`,
+    });
   }
   if (runnerUp !== undefined && runnerUp.effectiveFrom === chosen.effectiveFrom) {
-    throw new DomainError(
-      'ambiguous_policy',
-      `deadline policies '${chosen.id}' and '${runnerUp.id}' both start on ${chosen.effectiveFrom}`,
-      `期限规则“${key}”在 ${chosen.effectiveFrom} 有两条同时生效的记录`,
-    );
+    throw new Refusal('ambiguous_policy', {
+      detail: `deadline policies '${chosen.id}' and '${runnerUp.id}' both start on ${chosen.effectiveFrom}`,
+      reasonZh: `期限规则“${key}”在 ${chosen.effectiveFrom} 有两条同时生效的记录`,
+    });
   }
   return chosen;
 }

@@ -12,8 +12,8 @@ import {
   weekdayNameZh,
 } from './dates.js';
 import { type DeadlinePolicy, type StartEventKind, startEventLabelsZh } from './deadline-policy.js';
-import { DomainError } from './errors.js';
 import { countPeriod, type DateRange, type Period, periodUnitLabelsZh, type SkippedDay } from './periods.js';
+import { Refusal } from './refusals.js';
 
 /** Reminders go out at 09:00 China time, at the start of the office day. */
 export const reminderHourChina = 9;
@@ -68,22 +68,22 @@ export interface DeadlineExplanation {
 function totalExtensionDays(policy: DeadlinePolicy, extensions: readonly { days: number }[]): number {
   const total = extensions.reduce((sum, extension) => sum + extension.days, 0);
   if (!extensions.every((extension) => Number.isSafeInteger(extension.days) && extension.days >= 1)) {
-    throw new DomainError('invalid_extension_days', 'each extension is a positive whole number of days');
+    throw new Refusal('invalid_extension_days', {
+      detail: 'each extension is a positive whole number of days',
+    });
   }
   if (total > 0 && policy.extension == null) {
-    throw new DomainError(
-      'extension_not_allowed',
-      `the deadline '${policy.key}' cannot be extended`,
-      '该期限不得延长',
-    );
+    throw new Refusal('extension_not_allowed', {
+      detail: `the deadline '${policy.key}' cannot be extended`,
+      reasonZh: '该期限不得延长',
+    });
   }
   const maxDays = policy.extension?.maxDays;
   if (maxDays != null && total > maxDays) {
-    throw new DomainError(
-      'extension_cap_exceeded',
-      `extensions total ${total} days; '${policy.id}' allows at most ${maxDays}`,
-      `累计延长${total}日，超过上限${maxDays}日`,
-    );
+    throw new Refusal('extension_cap_exceeded', {
+      detail: `extensions total ${total} days; '${policy.id}' allows at most ${maxDays}`,
+      reasonZh: `累计延长${total}日，超过上限${maxDays}日`,
+    });
   }
   return total;
 }
@@ -169,16 +169,14 @@ function summaryZhOf(explanation: Omit<DeadlineExplanation, 'summaryZh'>): strin
 export function explainDeadline(input: ExplainDeadlineInput): DeadlineExplanation {
   const { policy, startEvent, calendar } = input;
   if (startEvent.kind !== policy.startEvent) {
-    throw new DomainError(
-      'start_event_mismatch',
-      `'${policy.key}' starts on '${policy.startEvent}', not '${startEvent.kind}'`,
-    );
+    throw new Refusal('start_event_mismatch', {
+      detail: `'${policy.key}' starts on '${policy.startEvent}', not '${startEvent.kind}'`,
+    });
   }
   if (policy.direction !== 'after') {
-    throw new DomainError(
-      'unsupported_policy',
-      `'${policy.key}' is a buffer counted back from its anchor; use subtractWorkingDays`,
-    );
+    throw new Refusal('unsupported_policy', {
+      detail: `'${policy.key}' is a buffer counted back from its anchor; use subtractWorkingDays`,
+    });
   }
   const startAt = new Date(instantToEpochMilliseconds(startEvent.at)).toISOString();
   const startDate = chinaDateOf(startEvent.at);

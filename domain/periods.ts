@@ -1,6 +1,6 @@
 import type { WorkingDayCalendar } from './calendar.js';
 import { addDays, addMonthsClamped, assertIsoDate, daysBetween, type IsoDate, yearOf } from './dates.js';
-import { DomainError } from './errors.js';
+import { Refusal } from './refusals.js';
 
 /**
  * Counting periods (期间) the way 民事诉讼法 art 85 (2023 text; the same article number since the
@@ -72,7 +72,7 @@ const maximumScannedDays = 20 * 366;
 
 function assertCount(length: number, what: string, minimum: number): void {
   if (!Number.isSafeInteger(length) || length < minimum) {
-    throw new DomainError('invalid_period', `${what} must be an integer ≥ ${minimum}, got ${length}`);
+    throw new Refusal('invalid_period', { detail: `${what} must be an integer ≥ ${minimum}, got ${length}` });
   }
 }
 
@@ -81,7 +81,9 @@ function pausePredicate(pauses: readonly DateRange[]): (date: IsoDate) => boolea
     assertIsoDate(pause.from, 'pause start');
     assertIsoDate(pause.to, 'pause end');
     if (pause.to < pause.from) {
-      throw new DomainError('invalid_pause', `pause ends (${pause.to}) before it starts (${pause.from})`);
+      throw new Refusal('invalid_pause', {
+        detail: `pause ends (${pause.to}) before it starts (${pause.from})`,
+      });
     }
   }
   return (date) => pauses.some((pause) => pause.from <= date && date <= pause.to);
@@ -108,10 +110,9 @@ class DayWalk {
   next(): 'paused' | 'rest' | 'working' {
     this.scanned += 1;
     if (this.scanned > maximumScannedDays) {
-      throw new DomainError(
-        'period_too_long',
-        `a period from ${this.start} ran past ${maximumScannedDays} days`,
-      );
+      throw new Refusal('period_too_long', {
+        detail: `a period from ${this.start} ran past ${maximumScannedDays} days`,
+      });
     }
     this.date = addDays(this.date, this.step);
     const year = yearOf(this.date);

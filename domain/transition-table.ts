@@ -1,5 +1,5 @@
 import type { Stage } from './stages.js';
-import type { Disposition, StaffRole } from './vocabulary.js';
+import { type Disposition, type StaffRole, staffRoles } from './vocabulary.js';
 
 /**
  * The transition table of the closed loop: for each transition, the stages it is legal from, which staff
@@ -83,7 +83,7 @@ export interface TransitionRule {
 const desk: readonly StaffRole[] = ['clerk', 'supervisor', 'admin'];
 const caseWorker: readonly StaffRole[] = ['mediator', 'supervisor', 'admin'];
 const oversight: readonly StaffRole[] = ['supervisor', 'admin'];
-const everyone: readonly StaffRole[] = ['clerk', 'mediator', 'supervisor', 'admin'];
+const everyone: readonly StaffRole[] = staffRoles;
 
 export const transitionTable: Record<TransitionName, TransitionRule> = {
   triage: { to: 'divert', from: { intake: desk, divert: desk } },

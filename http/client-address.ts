@@ -1,4 +1,6 @@
 import { BlockList, isIP } from 'node:net';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 
 /** Whether an address belongs to a reverse proxy we run (TRUSTED_PROXIES). */
 export type IsTrustedProxy = (address: string) => boolean;
@@ -77,4 +79,20 @@ export function clientAddressFrom(
     if (!isTrustedProxy(hop)) return hop;
   }
   return client;
+}
+
+/**
+ * The client's address, for the per-address login limit: the socket's peer, or, when the peer is one
+ * of our reverse proxies (TRUSTED_PROXIES), the client it forwarded for (see clientAddressFrom).
+ * Without TRUSTED_PROXIES behind a proxy every client has the proxy's address and they share one count.
+ */
+export function clientAddressOf(c: Context, isTrustedProxy: IsTrustedProxy = noTrustedProxies): string {
+  let peer: string | undefined;
+  try {
+    peer = getConnInfo(c).remote.address;
+  } catch {
+    return 'unknown'; // not served by @hono/node-server (app.fetch called in-process)
+  }
+  if (!peer) return 'unknown';
+  return clientAddressFrom(peer, c.req.header('x-forwarded-for'), isTrustedProxy);
 }

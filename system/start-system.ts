@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
-import { createApp } from '../api/app.js';
 import type { Environment } from '../config/env.js';
 import { connectDatabase } from '../db/client.js';
 import { resolveDatabaseUrl } from '../db/database-url.js';
 import { migrateDatabase } from '../db/migrate.js';
-import { serveApi } from './api-server.js';
+import type { AppDependencies } from '../http/dependencies.js';
+import { type FetchHandler, serveHttp } from './http-server.js';
 import { type CreatedCredential, ensureAdmin, randomPassword, seedDemoCentre } from './seed.js';
 import { connectTemporalForApi } from './temporal-client.js';
 import { type RunningDevServer, startTemporalDevServer } from './temporal-dev-server.js';
@@ -30,7 +30,12 @@ export interface RunningSystem {
  * The whole system in one process: Temporal (a dev server unless TEMPORAL_ADDRESS), PostgreSQL
  * (embedded unless DATABASE_URL), migrations, the worker and the API. Stops in reverse order.
  */
-export async function startSystem(env: Environment, logger: Logger): Promise<RunningSystem> {
+export async function startSystem(
+  env: Environment,
+  logger: Logger,
+  /** The HTTP side (the API and the pages): the entry point composes it, the system serves it. */
+  createHttpApp: (deps: AppDependencies) => FetchHandler,
+): Promise<RunningSystem> {
   const stack: (() => Promise<void>)[] = [];
   const stop = async () => {
     while (stack.length > 0) {
@@ -103,7 +108,7 @@ export async function startSystem(env: Environment, logger: Logger): Promise<Run
     const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
 
     const tokenSecret = tokenSecretFor(env.AUTH_TOKEN_SECRET, logger, true);
-    const app = createApp({
+    const app = createHttpApp({
       database: connection,
       temporal,
       logger,
@@ -116,7 +121,7 @@ export async function startSystem(env: Environment, logger: Logger): Promise<Run
         trustedProxies: env.TRUSTED_PROXIES,
       },
     });
-    const server = await serveApi(app, env.HOST, env.PORT);
+    const server = await serveHttp(app, env.HOST, env.PORT);
     stack.push(() => server.close());
     const apiUrl = server.url;
     return {

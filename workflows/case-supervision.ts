@@ -1,14 +1,17 @@
-import { ApplicationFailure } from '@temporalio/workflow';
 import { chinaDateOf, daysBetween, isIsoDate } from '../domain/dates.js';
-import type { Actor, ExplainSupervisionInput, IssueSupervisionOrderInput } from './case.messages.js';
+import { refuse } from '../domain/refusals.js';
+import {
+  type Actor,
+  type ExplainSupervisionInput,
+  explainSupervisionUpdate,
+  type IssueSupervisionOrderInput,
+  issueSupervisionOrderUpdate,
+} from './case.messages.js';
 import { startDeadline } from './case-deadline-planning.js';
 import { notifyCase } from './case-notify.js';
 import type { CaseEvent, CaseState } from './case-state.js';
+import { type CaseRuntime, registerCaseUpdate } from './case-updates.js';
 import { supervises } from './supervisor-scope.js';
-
-function refuse(code: string, message: string): never {
-  throw ApplicationFailure.create({ type: code, message, nonRetryable: true });
-}
 
 function openOrder(state: CaseState) {
   return state.supervisionOrders.find((order) => order.explainedAt === null);
@@ -22,15 +25,16 @@ export function checkSupervisionOrder(
 ) {
   const { actor } = input;
   if (actor.role !== 'supervisor' && actor.role !== 'admin')
-    refuse('forbidden_role', 'only a supervisor issues supervision orders');
+    refuse('forbidden_role', { detail: 'only a supervisor issues supervision orders' });
   if (actor.role === 'supervisor' && !supervises(actor, state.unitId))
-    refuse('forbidden_unit', 'the case belongs to another unit');
-  if (state.stage === 'archived') refuse('illegal_transition', 'the case is archived');
-  if (!state.assigneeId) refuse('no_assignee', 'the case has no assignee to answer a supervision order');
+    refuse('forbidden_unit', { detail: 'the case belongs to another unit' });
+  if (state.stage === 'archived') refuse('illegal_transition', { detail: 'the case is archived' });
+  if (!state.assigneeId)
+    refuse('no_assignee', { detail: 'the case has no assignee to answer a supervision order' });
   if (openOrder(state))
-    refuse('supervision_pending', 'an earlier supervision order has not been answered yet');
+    refuse('supervision_pending', { detail: 'an earlier supervision order has not been answered yet' });
   if (!isIsoDate(input.explainBy) || daysBetween(chinaDateOf(now), input.explainBy) < 1) {
-    refuse('explain_by_not_in_future', 'explainBy must be a date after today (China time)');
+    refuse('explain_by_not_in_future', { detail: 'explainBy must be a date after today (China time)' });
   }
 }
 
@@ -39,9 +43,9 @@ export function checkSupervisionExplanation(
   input: ExplainSupervisionInput & { actor: Actor },
 ) {
   const order = openOrder(state);
-  if (!order) refuse('no_open_supervision', 'there is no open supervision order to answer');
+  if (!order) refuse('no_open_supervision', { detail: 'there is no open supervision order to answer' });
   if (input.actor.id !== order.assigneeId)
-    refuse('not_addressee', 'only the assignee the order was addressed to answers it');
+    refuse('not_addressee', { detail: 'only the assignee the order was addressed to answers it' });
 }
 
 export async function issueSupervisionOrder(
@@ -129,4 +133,17 @@ export async function explainSupervision(
     at: now,
   });
   return [event];
+}
+
+/** The supervision Updates: a supervisor's order (督办) and the assignee's answer. */
+export function registerSupervisionHandlers(runtime: CaseRuntime): void {
+  const { state, now } = runtime;
+  registerCaseUpdate(runtime, issueSupervisionOrderUpdate, {
+    check: (input) => checkSupervisionOrder(state, input, now()),
+    apply: (input) => issueSupervisionOrder(state, input, now()),
+  });
+  registerCaseUpdate(runtime, explainSupervisionUpdate, {
+    check: (input) => checkSupervisionExplanation(state, input),
+    apply: (input) => explainSupervision(state, input, now()),
+  });
 }

@@ -1,14 +1,16 @@
-import { ApplicationFailure } from '@temporalio/workflow';
 import { chinaDateOf } from '../domain/dates.js';
 import { checkExtension } from '../domain/extensions.js';
+import { refuse } from '../domain/refusals.js';
 import { type TransitionName, transitionTable } from '../domain/transition-table.js';
-import { type CaseOutcome, conflictOfInterestFailure, type TransitionRequest } from './case.messages.js';
+import { checkTransition } from '../domain/transitions.js';
+import type { CaseOutcome, TransitionRequest } from './case.messages.js';
 import { findConflicts } from './case-activities.js';
 import { startDeadline } from './case-deadline-planning.js';
 import { notifyCase } from './case-notify.js';
 import type { CaseEvent, CaseState } from './case-state.js';
+import type { CaseRuntime, CaseUpdateHandler } from './case-updates.js';
 import { courtReferral, replanCourtPeriod } from './court-referral.js';
-import { afterOutcome } from './docking-hooks.js';
+import { afterOutcome, checkDockingTransition } from './docking-hooks.js';
 import { afterPoliceSession } from './police-referral.js';
 
 type Applier<T extends TransitionName> = (
@@ -16,10 +18,6 @@ type Applier<T extends TransitionName> = (
   request: TransitionRequest<T>,
   now: string,
 ) => Promise<CaseEvent[]>;
-
-function refuse(code: string, message: string, details: Record<string, unknown> = {}): never {
-  throw ApplicationFailure.create({ type: code, message, details: [details], nonRetryable: true });
-}
 
 function withoutActor<T extends { actor: unknown }>(request: T): Omit<T, 'actor'> {
   const { actor: _actor, ...rest } = request;
@@ -76,7 +74,38 @@ function extensionTarget(state: CaseState) {
   return state.deadline('stage');
 }
 
-export const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
+/**
+ * A staff transition as an Update: the transition table decides who may do what from which stage
+ * (domain/transitions.ts), the dockings add their own rules (docking-hooks.ts), then the applier
+ * records it.
+ */
+export function transitionHandler<T extends TransitionName>(
+  runtime: CaseRuntime,
+  name: T,
+): CaseUpdateHandler<TransitionRequest<T>> {
+  const { state, now } = runtime;
+  return {
+    check(request) {
+      const { actor } = request;
+      const check = checkTransition(state.facts(), name, {
+        id: actor.id,
+        role: (actor.role ?? 'none') as never,
+      });
+      if (!check.ok) {
+        refuse(check.code, {
+          detail: check.reason,
+          reasonZh: check.reasonZh,
+          currentStage: check.currentStage,
+          allowed: check.allowed,
+        });
+      }
+      checkDockingTransition(state, name, request);
+    },
+    apply: (request) => transitionAppliers[name](state, request, now()),
+  };
+}
+
+const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
   async triage(state, request, now) {
     const triagedAt = state.triagedAt ?? now;
     // A court referral runs on the court's period (from 签收), not the centre's handling period.
@@ -106,12 +135,13 @@ export const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
       parties: state.registration.parties,
     });
     if (conflicts.length > 0 && !request.conflictOverride) {
-      refuse(conflictOfInterestFailure, 'the mediator has a conflict of interest with a party of this case', {
+      refuse('conflict_of_interest', {
+        detail: 'the mediator has a conflict of interest with a party of this case',
         conflicts,
       });
     }
     if (request.conflictOverride && !['supervisor', 'admin'].includes(request.actor.role ?? '')) {
-      refuse('override_forbidden', 'only a supervisor may assign despite a conflict of interest');
+      refuse('override_forbidden', { detail: 'only a supervisor may assign despite a conflict of interest' });
     }
     const previous = state.assigneeId;
     const event = state.apply(
@@ -156,14 +186,18 @@ export const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
   async requestExtension(state, request, now) {
     const target = extensionTarget(state);
     if (!target || target.closedAt !== null)
-      refuse('no_deadline', 'the case has no running period to extend');
+      refuse('no_deadline', { detail: 'the case has no running period to extend' });
     const check = checkExtension(target.policy, {
       grantedDays: state.grantedExtensionDays(),
       requestedDays: request.days,
       partiesConsent: request.partiesConsent,
     });
     if (!check.ok)
-      refuse(check.code, check.reason, { reasonZh: check.reasonZh, remainingDays: check.remainingDays });
+      refuse(check.code, {
+        detail: check.reason,
+        reasonZh: check.reasonZh,
+        remainingDays: check.remainingDays,
+      });
     const event = state.apply('extension_requested', request.actor, now, withoutActor(request), () => {
       state.extensions = [
         ...state.extensions,

@@ -2,7 +2,14 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DeadlineExplanation } from '../domain/explain-deadline.js';
 import type { Stage } from '../domain/stages.js';
 import type { TransitionName } from '../domain/transition-table.js';
-import type { CaseSource, Disposition, DisputeCategory, TriageClass } from '../domain/vocabulary.js';
+import type {
+  CaseSource,
+  Disposition,
+  DisputeCategory,
+  InstitutionKind,
+  StaffRole,
+  TriageClass,
+} from '../domain/vocabulary.js';
 import type {
   CourtProgress,
   PoliceProgress,
@@ -19,7 +26,7 @@ import type {
 export interface Actor {
   kind: 'staff' | 'institution' | 'system';
   id: string;
-  role?: 'clerk' | 'mediator' | 'supervisor' | 'admin' | 'court' | 'procuratorate' | 'police';
+  role?: StaffRole | InstitutionKind;
   unitId?: string | null;
   /**
    * For a supervisor: the case's unit, when the API has checked that it lies in the supervisor's
@@ -273,7 +280,3 @@ export const calendarChangedSignal = defineSignal<[{ years: number[] }]>('calend
 export function caseWorkflowId(caseNumber: string): string {
   return `case-${caseNumber}`;
 }
-
-/** Stable failure types of refused Updates; the API maps them to HTTP statuses. */
-export const conflictOfInterestFailure = 'conflict_of_interest';
-export const invalidInputFailure = 'invalid_input';

@@ -1,6 +1,5 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -8,16 +7,13 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { type TransitionName, transitionNames } from '../domain/transition-table.js';
-import { checkTransition } from '../domain/transitions.js';
+import { transitionNames } from '../domain/transition-table.js';
 import {
   awaitProjectionUpdate,
   type CaseRegistration,
   type CaseView,
   calendarChangedSignal,
-  explainSupervisionUpdate,
   getCaseQuery,
-  issueSupervisionOrderUpdate,
   type TransitionRequest,
   transitionUpdates,
 } from './case.messages.js';
@@ -26,18 +22,13 @@ import { replanUnconfirmed } from './case-deadline-planning.js';
 import { fireDueDeadlines } from './case-deadline-timers.js';
 import type { CaseSnapshot } from './case-state.js';
 import { type CaseEvent, CaseState } from './case-state.js';
-import {
-  checkSupervisionExplanation,
-  checkSupervisionOrder,
-  explainSupervision,
-  issueSupervisionOrder,
-} from './case-supervision.js';
-import { transitionAppliers } from './case-transitions.js';
+import { registerSupervisionHandlers } from './case-supervision.js';
+import { transitionHandler } from './case-transitions.js';
+import { type CaseRuntime, registerCaseUpdate } from './case-updates.js';
 import { registerCourtHandlers } from './court-handlers.js';
 import { planCourtAcceptance } from './court-referral.js';
-import { checkPoliceSession } from './police-referral.js';
 import { registerProsecutionHandlers } from './prosecution-handlers.js';
-import { checkProsecutionSettlement, planProsecutionMediation } from './prosecution-referral.js';
+import { planProsecutionMediation } from './prosecution-referral.js';
 
 export interface CaseWorkflowOptions {
   /** Continue as new after this many events in one run (the server also suggests it as history grows). */
@@ -88,82 +79,31 @@ export async function caseWorkflow(
   };
   const now = () => new Date().toISOString();
 
+  const runtime: CaseRuntime = { state, serially, commit, now };
+
   setHandler(getCaseQuery, () => state.view());
   setHandler(awaitProjectionUpdate, async (seq) => {
     await condition(() => state.projectedSeq >= seq);
     return state.view();
   });
   setHandler(calendarChangedSignal, ({ years }) => {
-    void serially(async () => commit(...(await replanUnconfirmed(state, years, now()))));
+    const replanned = serially(async () => commit(...(await replanUnconfirmed(state, years, now()))));
+    // Returned, the work counts as an unfinished handler: continue-as-new waits for it (allHandlersFinished)
+    // instead of carrying the old deadlines into the next run. Earlier histories dropped the promise.
+    if (patched('calendar-signal-awaited')) return replanned;
+    void replanned;
   });
 
   for (const name of transitionNames) {
-    registerTransition(name);
-  }
-  function registerTransition<T extends TransitionName>(name: T) {
-    const refuseUnlessAllowed = (request: TransitionRequest<T>) => {
-      const actor = request.actor;
-      const check = checkTransition(state.facts(), name, {
-        id: actor.id,
-        role: (actor.role ?? 'none') as never,
-      });
-      if (!check.ok) {
-        throw ApplicationFailure.create({
-          type: check.code,
-          message: check.reason,
-          details: [check],
-          nonRetryable: true,
-        });
-      }
-      if (name === 'settle') checkProsecutionSettlement(state, request as TransitionRequest<'settle'>);
-      if (name === 'recordSession') checkPoliceSession(state);
-      if (name === 'accept' && state.court && !state.court.signedAt) {
-        throw ApplicationFailure.create({
-          type: 'materials_not_signed',
-          message: 'sign for the court’s materials (签收) before accepting the mediation',
-          details: [{ currentStage: state.stage }],
-          nonRetryable: true,
-        });
-      }
-    };
-    const definition = transitionUpdates[name] as UpdateDefinition<CaseView, [TransitionRequest<T>]>;
-    setHandler(
-      definition,
-      (request: TransitionRequest<T>) =>
-        serially(async () => {
-          // Checked again here: another Update may have changed the case since the validator ran.
-          refuseUnlessAllowed(request);
-          const events = await transitionAppliers[name](state, request, now());
-          await commit(...events);
-          return state.view();
-        }),
-      { validator: (request: TransitionRequest<T>) => refuseUnlessAllowed(request) },
+    registerCaseUpdate(
+      runtime,
+      transitionUpdates[name] as UpdateDefinition<CaseView, [TransitionRequest<typeof name>]>,
+      transitionHandler(runtime, name),
     );
   }
-
-  setHandler(
-    issueSupervisionOrderUpdate,
-    (request) =>
-      serially(async () => {
-        checkSupervisionOrder(state, request, now());
-        await commit(...(await issueSupervisionOrder(state, request, now())));
-        return state.view();
-      }),
-    { validator: (request) => checkSupervisionOrder(state, request, now()) },
-  );
-  setHandler(
-    explainSupervisionUpdate,
-    (request) =>
-      serially(async () => {
-        checkSupervisionExplanation(state, request);
-        await commit(...(await explainSupervision(state, request, now())));
-        return state.view();
-      }),
-    { validator: (request) => checkSupervisionExplanation(state, request) },
-  );
-
-  registerCourtHandlers(state, serially, commit, now);
-  registerProsecutionHandlers(state, serially, commit, now);
+  registerSupervisionHandlers(runtime);
+  registerCourtHandlers(runtime);
+  registerProsecutionHandlers(runtime);
 
   if (!snapshot) {
     await serially(async () => {

@@ -1,6 +1,4 @@
-import { setHandler } from '@temporalio/workflow';
-import type { CaseView } from './case.messages.js';
-import type { CaseEvent, CaseState } from './case-state.js';
+import { type CaseRuntime, registerCaseUpdate } from './case-updates.js';
 import {
   checkAppraisal,
   checkConfirmationApplication,
@@ -20,60 +18,27 @@ import {
   startAppraisalUpdate,
 } from './referral.messages.js';
 
-type Serially = <T>(work: () => Promise<T>) => Promise<T>;
-type Commit = (...events: CaseEvent[]) => Promise<void>;
-
-/**
- * The court docking's Updates (签收, 鉴定, 司法确认). Each is validated before it is recorded and checked
- * again when it runs, like the staff transitions.
- */
-export function registerCourtHandlers(
-  state: CaseState,
-  serially: Serially,
-  commit: Commit,
-  now: () => string,
-): void {
-  function handle<I extends { actor: Parameters<typeof checkSignForMaterials>[1] }>(
-    definition: Parameters<typeof setHandler>[0],
-    check: (input: I) => void,
-    apply: (input: I) => Promise<CaseEvent[]>,
-  ) {
-    setHandler(
-      definition as typeof signForMaterialsUpdate,
-      ((input: I) =>
-        serially(async (): Promise<CaseView> => {
-          check(input);
-          await commit(...(await apply(input)));
-          return state.view();
-        })) as never,
-      { validator: ((input: I) => check(input)) as never },
-    );
-  }
-
-  handle(
-    signForMaterialsUpdate,
-    (input) => checkSignForMaterials(state, input.actor),
-    (input) => signForMaterials(state, input.actor, now()),
-  );
-  handle(
-    startAppraisalUpdate,
-    (input) => checkAppraisal(state, input.actor, true),
-    (input: Parameters<typeof startAppraisal>[1]) => startAppraisal(state, input, now()),
-  );
-  handle(
-    endAppraisalUpdate,
-    (input) => checkAppraisal(state, input.actor, false),
-    (input) => endAppraisal(state, input.actor, now()),
-  );
-  handle(
-    recordConfirmationApplicationUpdate,
-    (input) => checkConfirmationApplication(state, input.actor),
-    (input: Parameters<typeof recordConfirmationApplication>[1]) =>
-      recordConfirmationApplication(state, input, now()),
-  );
-  handle(
-    confirmationDecisionUpdate,
-    (input) => checkConfirmationDecision(state, input.actor),
-    (input: Parameters<typeof decideConfirmation>[1]) => decideConfirmation(state, input, now()),
-  );
+/** The court docking's Updates (签收, 鉴定, 司法确认). */
+export function registerCourtHandlers(runtime: CaseRuntime): void {
+  const { state, now } = runtime;
+  registerCaseUpdate(runtime, signForMaterialsUpdate, {
+    check: (input) => checkSignForMaterials(state, input.actor),
+    apply: (input) => signForMaterials(state, input.actor, now()),
+  });
+  registerCaseUpdate(runtime, startAppraisalUpdate, {
+    check: (input) => checkAppraisal(state, input.actor, true),
+    apply: (input) => startAppraisal(state, input, now()),
+  });
+  registerCaseUpdate(runtime, endAppraisalUpdate, {
+    check: (input) => checkAppraisal(state, input.actor, false),
+    apply: (input) => endAppraisal(state, input.actor, now()),
+  });
+  registerCaseUpdate(runtime, recordConfirmationApplicationUpdate, {
+    check: (input) => checkConfirmationApplication(state, input.actor),
+    apply: (input) => recordConfirmationApplication(state, input, now()),
+  });
+  registerCaseUpdate(runtime, confirmationDecisionUpdate, {
+    check: (input) => checkConfirmationDecision(state, input.actor),
+    apply: (input) => decideConfirmation(state, input, now()),
+  });
 }

@@ -1,7 +1,9 @@
-import { ApplicationFailure } from '@temporalio/workflow';
 import { feeSavedByMediationFen } from '../domain/court-fees.js';
 import { chinaDateOf } from '../domain/dates.js';
 import type { DateRange } from '../domain/periods.js';
+import { refuse } from '../domain/refusals.js';
+import type { TransitionName } from '../domain/transition-table.js';
+import { staffRoles } from '../domain/vocabulary.js';
 import type { Actor } from './case.messages.js';
 import { startDeadline } from './case-deadline-planning.js';
 import { startDelivery } from './case-notify.js';
@@ -19,27 +21,32 @@ import { supervises } from './supervisor-scope.js';
 
 const system: Actor = { kind: 'system', id: 'court-docking' };
 
-function refuse(code: string, message: string): never {
-  throw ApplicationFailure.create({ type: code, message, nonRetryable: true });
-}
-
 export function courtReferral(state: CaseState): CourtReferral | undefined {
   const referral = state.registration.referral;
   return referral?.kind === 'court' ? referral : undefined;
 }
 
 function progress(state: CaseState): CourtProgress {
-  if (!state.court) refuse('not_a_court_referral', 'the case was not referred by a court');
+  if (!state.court) refuse('not_a_court_referral', { detail: 'the case was not referred by a court' });
   return state.court;
 }
 
 function requireStaff(actor: Actor, roles: string[], state: CaseState) {
   if (actor.kind !== 'staff' || !roles.includes(actor.role ?? ''))
-    refuse('forbidden_role', `only ${roles.join(', ')} may do this`);
+    refuse('forbidden_role', { detail: `only ${roles.join(', ')} may do this` });
   if (actor.role === 'supervisor' && !supervises(actor, state.unitId))
-    refuse('forbidden_unit', 'the case belongs to another unit');
+    refuse('forbidden_unit', { detail: 'the case belongs to another unit' });
   if (actor.role === 'mediator' && actor.id !== state.assigneeId)
-    refuse('not_assignee', 'only the assigned mediator may do this');
+    refuse('not_assignee', { detail: 'only the assigned mediator may do this' });
+}
+
+/** A court's case is accepted for mediation only once the centre has signed for its materials (签收). */
+export function checkCourtTransition(state: CaseState, name: TransitionName): void {
+  if (name !== 'accept' || !state.court || state.court.signedAt) return;
+  refuse('materials_not_signed', {
+    detail: 'sign for the court’s materials (签收) before accepting the mediation',
+    currentStage: state.stage,
+  });
 }
 
 function periodPolicyKey(referral: CourtReferral) {
@@ -96,9 +103,9 @@ async function reportToCourt(
 export function checkSignForMaterials(state: CaseState, actor: Actor): void {
   const court = progress(state);
   requireStaff(actor, ['clerk', 'supervisor', 'admin'], state);
-  if (court.signedAt) refuse('already_signed', 'the materials were already signed for');
+  if (court.signedAt) refuse('already_signed', { detail: 'the materials were already signed for' });
   if (state.stage !== 'intake' && state.stage !== 'divert')
-    refuse('illegal_transition', `not possible in stage ${state.stage}`);
+    refuse('illegal_transition', { detail: `not possible in stage ${state.stage}` });
 }
 
 export async function signForMaterials(state: CaseState, actor: Actor, now: string): Promise<CaseEvent[]> {
@@ -161,10 +168,10 @@ export function checkAppraisal(state: CaseState, actor: Actor, starting: boolean
   requireStaff(actor, ['mediator', 'supervisor', 'admin'], state);
   const period = state.deadline('court_period');
   if (!period || period.closedAt !== null)
-    refuse('no_running_period', 'the court mediation period is not running');
+    refuse('no_running_period', { detail: 'the court mediation period is not running' });
   const open = court.appraisals.some((appraisal) => appraisal.to === null);
-  if (starting && open) refuse('appraisal_running', 'an appraisal is already running');
-  if (!starting && !open) refuse('no_appraisal_running', 'no appraisal is running');
+  if (starting && open) refuse('appraisal_running', { detail: 'an appraisal is already running' });
+  if (!starting && !open) refuse('no_appraisal_running', { detail: 'no appraisal is running' });
 }
 
 export async function startAppraisal(
@@ -303,18 +310,23 @@ export async function afterCourtDeadlineOverdue(
 function checkConfirmable(state: CaseState) {
   const referral = courtReferral(state);
   if (referral?.type !== 'delegated' || state.outcome?.transition !== 'settle') {
-    refuse('not_confirmable', 'only a settled delegated (委派) court referral goes to judicial confirmation');
+    refuse('not_confirmable', {
+      detail: 'only a settled delegated (委派) court referral goes to judicial confirmation',
+    });
   }
   const court = progress(state);
-  if (court.confirmation?.decision) refuse('already_decided', 'the court has already ruled on confirmation');
+  if (court.confirmation?.decision)
+    refuse('already_decided', { detail: 'the court has already ruled on confirmation' });
   return court;
 }
 
 export function checkConfirmationApplication(state: CaseState, actor: Actor): void {
   const court = checkConfirmable(state);
-  requireStaff(actor, ['clerk', 'mediator', 'supervisor', 'admin'], state);
-  if (court.confirmation?.application) refuse('already_applied', 'the application is already recorded');
-  if (court.confirmation?.windowClosedAt) refuse('window_closed', 'the 30-day application window has closed');
+  requireStaff(actor, [...staffRoles], state);
+  if (court.confirmation?.application)
+    refuse('already_applied', { detail: 'the application is already recorded' });
+  if (court.confirmation?.windowClosedAt)
+    refuse('window_closed', { detail: 'the 30-day application window has closed' });
 }
 
 export async function recordConfirmationApplication(
@@ -344,7 +356,7 @@ export async function recordConfirmationApplication(
 export function checkConfirmationDecision(state: CaseState, actor: Actor): void {
   checkConfirmable(state);
   if (actor.kind !== 'institution' || actor.id !== courtReferral(state)!.institutionId) {
-    refuse('forbidden', 'only the referring court rules on confirmation');
+    refuse('forbidden', { detail: 'only the referring court rules on confirmation' });
   }
 }
 

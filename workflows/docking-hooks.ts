@@ -1,12 +1,34 @@
+import type { TransitionName } from '../domain/transition-table.js';
+import type { TransitionRequest } from './case.messages.js';
 import type { CaseEvent, CaseState, TrackedDeadline } from './case-state.js';
-import { afterCourtDeadlineOverdue, afterCourtOutcome, onCourtDeadlineDue } from './court-referral.js';
-import { afterPoliceOutcome, onPoliceDeadlineDue } from './police-referral.js';
-import { afterProsecutionDeadlineOverdue, afterProsecutionOutcome } from './prosecution-referral.js';
+import {
+  afterCourtDeadlineOverdue,
+  afterCourtOutcome,
+  checkCourtTransition,
+  onCourtDeadlineDue,
+} from './court-referral.js';
+import { afterPoliceOutcome, checkPoliceTransition, onPoliceDeadlineDue } from './police-referral.js';
+import {
+  afterProsecutionDeadlineOverdue,
+  afterProsecutionOutcome,
+  checkProsecutionTransition,
+} from './prosecution-referral.js';
 
 /**
  * Where the dockings (court, procuratorate, police) join the case's common path. Each returns nothing
  * (and schedules nothing) for a case that has no referral, so ordinary cases replay exactly as before.
  */
+/** What a docking adds to a staff transition's rules (refuses by throwing); nothing for other cases. */
+export function checkDockingTransition<T extends TransitionName>(
+  state: CaseState,
+  name: T,
+  request: TransitionRequest<T>,
+): void {
+  checkCourtTransition(state, name);
+  checkProsecutionTransition(state, name, request);
+  checkPoliceTransition(state, name);
+}
+
 export async function afterOutcome(state: CaseState, now: string): Promise<CaseEvent[]> {
   return [
     ...(await afterCourtOutcome(state, now)),

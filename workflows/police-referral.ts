@@ -1,5 +1,6 @@
-import { ApplicationFailure } from '@temporalio/workflow';
 import { chinaDateOf } from '../domain/dates.js';
+import { refuse } from '../domain/refusals.js';
+import type { TransitionName } from '../domain/transition-table.js';
 import type { Actor, RecordSessionInput } from './case.messages.js';
 import { startDeadline } from './case-deadline-planning.js';
 import type { CaseEvent, CaseState, TrackedDeadline } from './case-state.js';
@@ -19,22 +20,16 @@ export function policeReferral(state: CaseState): PoliceReferral | undefined {
   return referral?.kind === 'police' ? referral : undefined;
 }
 
-/** Validator addition for recordSession on a police case: two rounds at most, the second in time. */
-export function checkPoliceSession(state: CaseState): void {
-  if (!policeReferral(state)) return;
+/** A police case is mediated in two rounds at most, the second in time. */
+export function checkPoliceTransition(state: CaseState, name: TransitionName): void {
+  if (name !== 'recordSession' || !policeReferral(state)) return;
   if (state.sessions >= 2) {
-    throw ApplicationFailure.create({
-      type: 'rounds_exhausted',
-      message: 'a public-order case is mediated twice at most',
-      nonRetryable: true,
-    });
+    refuse('rounds_exhausted', { detail: 'a public-order case is mediated twice at most' });
   }
   const window = state.deadline(windowKind);
   if (state.sessions === 1 && (!window || window.closedAt !== null)) {
-    throw ApplicationFailure.create({
-      type: 'second_round_expired',
-      message: 'the second round had to be held within 7 working days of the first',
-      nonRetryable: true,
+    refuse('second_round_expired', {
+      detail: 'the second round had to be held within 7 working days of the first',
     });
   }
 }

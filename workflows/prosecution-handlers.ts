@@ -1,6 +1,4 @@
-import { setHandler } from '@temporalio/workflow';
-import type { CaseView } from './case.messages.js';
-import type { CaseEvent, CaseState } from './case-state.js';
+import { type CaseRuntime, registerCaseUpdate } from './case-updates.js';
 import {
   checkPayment,
   checkProsecutionDecision,
@@ -9,34 +7,15 @@ import {
 } from './prosecution-referral.js';
 import { prosecutionDecisionUpdate, recordPaymentUpdate } from './referral.messages.js';
 
-type Serially = <T>(work: () => Promise<T>) => Promise<T>;
-type Commit = (...events: CaseEvent[]) => Promise<void>;
-
 /** The prosecution docking's Updates: payments under the agreement, and the procuratorate's decision. */
-export function registerProsecutionHandlers(
-  state: CaseState,
-  serially: Serially,
-  commit: Commit,
-  now: () => string,
-): void {
-  setHandler(
-    recordPaymentUpdate,
-    (input) =>
-      serially(async (): Promise<CaseView> => {
-        checkPayment(state, input);
-        await commit(...(await recordPayment(state, input, now())));
-        return state.view();
-      }),
-    { validator: (input) => checkPayment(state, input) },
-  );
-  setHandler(
-    prosecutionDecisionUpdate,
-    (input) =>
-      serially(async (): Promise<CaseView> => {
-        checkProsecutionDecision(state, input.actor);
-        await commit(...(await decideProsecution(state, input, now())));
-        return state.view();
-      }),
-    { validator: (input) => checkProsecutionDecision(state, input.actor) },
-  );
+export function registerProsecutionHandlers(runtime: CaseRuntime): void {
+  const { state, now } = runtime;
+  registerCaseUpdate(runtime, recordPaymentUpdate, {
+    check: (input) => checkPayment(state, input),
+    apply: (input) => recordPayment(state, input, now()),
+  });
+  registerCaseUpdate(runtime, prosecutionDecisionUpdate, {
+    check: (input) => checkProsecutionDecision(state, input.actor),
+    apply: (input) => decideProsecution(state, input, now()),
+  });
 }

@@ -1,6 +1,8 @@
-import { ApplicationFailure } from '@temporalio/workflow';
 import { chinaDateOf, daysBetween } from '../domain/dates.js';
-import type { Actor, SettleInput } from './case.messages.js';
+import { refuse } from '../domain/refusals.js';
+import type { TransitionName } from '../domain/transition-table.js';
+import { staffRoles } from '../domain/vocabulary.js';
+import type { Actor, SettleInput, TransitionRequest } from './case.messages.js';
 import { planProsecutionDeadlineDurably } from './case-activities.js';
 import { startDeadline } from './case-deadline-planning.js';
 import type { CaseEvent, CaseState, TrackedDeadline } from './case-state.js';
@@ -16,10 +18,6 @@ import type {
 
 const system: Actor = { kind: 'system', id: 'prosecution-docking' };
 
-function refuse(code: string, message: string): never {
-  throw ApplicationFailure.create({ type: code, message, nonRetryable: true });
-}
-
 export function prosecutionReferral(state: CaseState): ProsecutionReferral | undefined {
   const referral = state.registration.referral;
   return referral?.kind === 'prosecution' ? referral : undefined;
@@ -27,7 +25,7 @@ export function prosecutionReferral(state: CaseState): ProsecutionReferral | und
 
 function progress(state: CaseState): ProsecutionProgress {
   if (!state.prosecution)
-    refuse('not_a_prosecution_referral', 'the case was not referred by a procuratorate');
+    refuse('not_a_prosecution_referral', { detail: 'the case was not referred by a procuratorate' });
   return state.prosecution;
 }
 
@@ -67,23 +65,30 @@ export async function planProsecutionMediation(state: CaseState, now: string): P
 }
 
 /** The settlement of a criminal case's civil side must carry the terms arts 498–499 require. */
-export function checkProsecutionSettlement(state: CaseState, input: SettleInput): void {
+export function checkProsecutionTransition<T extends TransitionName>(
+  state: CaseState,
+  name: T,
+  request: TransitionRequest<T>,
+): void {
+  if (name === 'settle') checkProsecutionSettlement(state, request as TransitionRequest<'settle'>);
+}
+
+function checkProsecutionSettlement(state: CaseState, input: SettleInput): void {
   if (!prosecutionReferral(state)) return;
   const terms = input.prosecution;
   if (!terms)
-    refuse(
-      'prosecution_terms_required',
-      'a criminal settlement records compensation, remorse and forgiveness',
-    );
-  if (terms.instalments.length === 0) refuse('instalments_required', 'state when the compensation is paid');
+    refuse('prosecution_terms_required', {
+      detail: 'a criminal settlement records compensation, remorse and forgiveness',
+    });
+  if (terms.instalments.length === 0)
+    refuse('instalments_required', { detail: 'state when the compensation is paid' });
   const total = terms.instalments.reduce((sum, instalment) => sum + instalment.amountFen, 0);
   if (total !== terms.compensationFen)
-    refuse('instalments_do_not_add_up', 'the instalments must add up to the compensation');
+    refuse('instalments_do_not_add_up', { detail: 'the instalments must add up to the compensation' });
   if (terms.instalments.length > 1 && (!terms.guarantee || !terms.victimConsentToInstalments)) {
-    refuse(
-      'instalments_need_guarantee',
-      'payment in instalments needs a guarantee and the victim’s consent (art 499)',
-    );
+    refuse('instalments_need_guarantee', {
+      detail: 'payment in instalments needs a guarantee and the victim’s consent (art 499)',
+    });
   }
 }
 
@@ -176,14 +181,15 @@ export async function afterProsecutionDeadlineOverdue(
 export function checkPayment(state: CaseState, input: RecordPaymentInput & { actor: Actor }): void {
   const prosecution = progress(state);
   const { actor } = input;
-  if (actor.kind !== 'staff' || !['clerk', 'mediator', 'supervisor', 'admin'].includes(actor.role ?? '')) {
-    refuse('forbidden_role', 'only centre staff record payments');
+  if (actor.kind !== 'staff' || !(staffRoles as readonly string[]).includes(actor.role ?? '')) {
+    refuse('forbidden_role', { detail: 'only centre staff record payments' });
   }
   if (actor.role === 'mediator' && actor.id !== state.assigneeId)
-    refuse('not_assignee', 'only the assigned mediator');
+    refuse('not_assignee', { detail: 'only the assigned mediator' });
   const instalment = prosecution.instalments.find((candidate) => candidate.n === input.instalment);
-  if (!instalment) refuse('no_such_instalment', `the agreement has no instalment ${input.instalment}`);
-  if (instalment.paidOn) refuse('already_paid', `instalment ${input.instalment} is already paid`);
+  if (!instalment)
+    refuse('no_such_instalment', { detail: `the agreement has no instalment ${input.instalment}` });
+  if (instalment.paidOn) refuse('already_paid', { detail: `instalment ${input.instalment} is already paid` });
 }
 
 export async function recordPayment(
@@ -216,11 +222,11 @@ export async function recordPayment(
 export function checkProsecutionDecision(state: CaseState, actor: Actor): void {
   const prosecution = progress(state);
   if (actor.kind !== 'institution' || actor.id !== prosecutionReferral(state)!.institutionId) {
-    refuse('forbidden', 'only the referring procuratorate decides');
+    refuse('forbidden', { detail: 'only the referring procuratorate decides' });
   }
-  if (prosecution.decision) refuse('already_decided', 'the procuratorate has already decided');
+  if (prosecution.decision) refuse('already_decided', { detail: 'the procuratorate has already decided' });
   if (state.stage !== 'link')
-    refuse('illegal_transition', `the mediation has not ended (stage ${state.stage})`);
+    refuse('illegal_transition', { detail: `the mediation has not ended (stage ${state.stage})` });
 }
 
 /** The procuratorate's decision closes the case with its disposition. */

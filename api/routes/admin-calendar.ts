@@ -1,9 +1,9 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { AppDependencies } from '../../http/dependencies.js';
 import { readCalendarYear } from '../../use-cases/admin/read-calendar-year.js';
 import { replaceCalendarYear } from '../../use-cases/admin/replace-calendar-year.js';
 import { signalCalendarChange } from '../../use-cases/admin/signal-calendar-change.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
 import { secureRoute, standardProblems } from '../route.js';
 import {
   CalendarReplacedSchema,

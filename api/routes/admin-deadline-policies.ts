@@ -1,11 +1,9 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { asc, eq } from 'drizzle-orm';
-import { deadlinePolicies } from '../../db/schema/index.js';
+import type { AppDependencies } from '../../http/dependencies.js';
 import { closeDeadlinePolicy } from '../../use-cases/admin/close-deadline-policy.js';
 import { createDeadlinePolicy } from '../../use-cases/admin/create-deadline-policy.js';
-import { toPolicyResponse } from '../../use-cases/admin/deadline-policy-rows.js';
+import { listDeadlinePolicies } from '../../use-cases/admin/list-deadline-policies.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import {
   CloseDeadlinePolicyBody,
@@ -75,13 +73,7 @@ export function adminDeadlinePolicyRoutes(deps: AppDependencies) {
   const db = deps.database.db;
   return new OpenAPIHono<AppEnv>()
     .openapi(listPoliciesRoute, async (c) => {
-      const { key } = c.req.valid('query');
-      const rows = await db
-        .select()
-        .from(deadlinePolicies)
-        .where(key ? eq(deadlinePolicies.key, key) : undefined)
-        .orderBy(asc(deadlinePolicies.key), asc(deadlinePolicies.effectiveFrom));
-      return c.json({ items: rows.map(toPolicyResponse) }, 200);
+      return c.json({ items: await listDeadlinePolicies(db, c.req.valid('query')) }, 200);
     })
     .openapi(createPolicyRoute, async (c) => {
       const actor = c.get('principal') as StaffPrincipal;

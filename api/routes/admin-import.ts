@@ -1,10 +1,10 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { Refusal } from '../../domain/refusals.js';
+import type { AppDependencies } from '../../http/dependencies.js';
 import { importLedger } from '../../use-cases/ledger-import/import-ledger.js';
 import { ledgerColumns } from '../../use-cases/ledger-import/ledger-columns.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
-import { Problem } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 
 /** A ledger of a province's year is far larger than the API's usual 1 MiB. */
@@ -113,12 +113,9 @@ function formatOf(query: string | undefined, contentType: string | undefined): '
   const type = contentType?.split(';')[0]?.trim().toLowerCase();
   if (type === 'text/csv') return 'csv';
   if (type === xlsxContentType) return 'xlsx';
-  throw new Problem(
-    415,
-    'unsupported_media_type',
-    'Unsupported file type',
-    `Send ?format=csv or ?format=xlsx, or Content-Type text/csv or ${xlsxContentType}.`,
-  );
+  throw new Refusal('unsupported_media_type', {
+    detail: `Send ?format=csv or ?format=xlsx, or Content-Type text/csv or ${xlsxContentType}.`,
+  });
 }
 
 /** /v1/admin/import */
@@ -129,7 +126,7 @@ export function adminImportRoutes(deps: AppDependencies) {
     bodyLimit({
       maxSize: ledgerBodyLimitBytes,
       onError: () => {
-        throw new Problem(413, 'payload_too_large', 'Request body too large', 'The limit is 20 MiB.');
+        throw new Refusal('payload_too_large', { detail: 'The limit is 20 MiB.' });
       },
     }),
   );

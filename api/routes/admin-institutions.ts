@@ -1,12 +1,10 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { asc, eq } from 'drizzle-orm';
-import { institutions } from '../../db/schema/index.js';
-import { institutionCallbackSecret } from '../../lib/signature.js';
-import { createInstitution, toInstitutionResponse } from '../../use-cases/admin/create-institution.js';
+import type { AppDependencies } from '../../http/dependencies.js';
+import { createInstitution } from '../../use-cases/admin/create-institution.js';
+import { listInstitutions } from '../../use-cases/admin/list-institutions.js';
 import { issueApiKey, listApiKeys, revokeApiKey } from '../../use-cases/admin/manage-api-keys.js';
+import { revealCallbackSecret } from '../../use-cases/admin/reveal-callback-secret.js';
 import type { AppEnv } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
-import { problems } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import {
   ApiKeyParams,
@@ -121,13 +119,7 @@ export function adminInstitutionRoutes(deps: AppDependencies) {
   const db = deps.database.db;
   return new OpenAPIHono<AppEnv>()
     .openapi(listInstitutionsRoute, async (c) => {
-      const { kind } = c.req.valid('query');
-      const rows = await db
-        .select()
-        .from(institutions)
-        .where(kind ? eq(institutions.kind, kind) : undefined)
-        .orderBy(asc(institutions.code));
-      return c.json({ items: rows.map(toInstitutionResponse) }, 200);
+      return c.json({ items: await listInstitutions(db, c.req.valid('query')) }, 200);
     })
     .openapi(createInstitutionRoute, async (c) => {
       const institution = await createInstitution(db, c.req.valid('json'));
@@ -146,23 +138,10 @@ export function adminInstitutionRoutes(deps: AppDependencies) {
     })
     .openapi(callbackSecretRoute, async (c) => {
       const { id } = c.req.valid('param');
-      const [institution] = await db
-        .select({ id: institutions.id })
-        .from(institutions)
-        .where(eq(institutions.id, id));
-      if (!institution) throw problems.notFound('No such institution.');
-      if (!deps.settings.callbackSigningKey)
-        throw problems.unavailable('CALLBACK_SIGNING_KEY is not configured.', 3600);
+      const revealed = await revealCallbackSecret(db, deps.settings.callbackSigningKey, id);
       c.header('cache-control', 'no-store');
       c.get('logger').info({ institutionId: id }, 'callback secret revealed');
-      return c.json(
-        {
-          institutionId: id,
-          algorithm: 'HMAC-SHA256' as const,
-          secret: institutionCallbackSecret(deps.settings.callbackSigningKey, id),
-        },
-        200,
-      );
+      return c.json(revealed, 200);
     })
     .openapi(revokeApiKeyRoute, async (c) => {
       const { id, keyId } = c.req.valid('param');

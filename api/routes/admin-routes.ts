@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDependencies } from '../../http/dependencies.js';
 import type { AppEnv } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
 import { adminCalendarRoutes } from './admin-calendar.js';
 import { adminDeadlinePolicyRoutes } from './admin-deadline-policies.js';
 import { adminInstitutionRoutes } from './admin-institutions.js';

@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppDependencies } from '../../http/dependencies.js';
 import {
   declareRelation,
   listRelations,
@@ -6,7 +7,6 @@ import {
 } from '../../use-cases/admin/declare-relation.js';
 import { allStaff } from '../access.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
 import { secureRoute, standardProblems } from '../route.js';
 import { DeclareRelationBody, RelationSchema } from '../schemas/admin-schemas.js';
 

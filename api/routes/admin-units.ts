@@ -1,9 +1,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { and, asc, eq, type SQL } from 'drizzle-orm';
-import { units } from '../../db/schema/index.js';
-import { createUnit, toUnitResponse } from '../../use-cases/admin/create-unit.js';
+import type { AppDependencies } from '../../http/dependencies.js';
+import { createUnit } from '../../use-cases/admin/create-unit.js';
+import { listUnits } from '../../use-cases/admin/list-units.js';
 import type { AppEnv } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { CreateUnitBody, UnitListQuery, UnitSchema } from '../schemas/admin-schemas.js';
 
@@ -42,16 +41,7 @@ export function adminUnitRoutes(deps: AppDependencies) {
   const db = deps.database.db;
   return new OpenAPIHono<AppEnv>()
     .openapi(listUnitsRoute, async (c) => {
-      const query = c.req.valid('query');
-      const filters: SQL[] = [];
-      if (query.kind) filters.push(eq(units.kind, query.kind));
-      if (query.parentId) filters.push(eq(units.parentId, query.parentId));
-      const rows = await db
-        .select()
-        .from(units)
-        .where(and(...filters))
-        .orderBy(asc(units.code));
-      return c.json({ items: rows.map(toUnitResponse) }, 200);
+      return c.json({ items: await listUnits(db, c.req.valid('query')) }, 200);
     })
     .openapi(createUnitRoute, async (c) => {
       const unit = await createUnit(db, c.req.valid('json'));

@@ -1,15 +1,14 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { and, asc, eq, type SQL } from 'drizzle-orm';
-import { users } from '../../db/schema/index.js';
-import { createUser, toUserResponse } from '../../use-cases/admin/create-user.js';
+import type { AppDependencies } from '../../http/dependencies.js';
+import { createUser } from '../../use-cases/admin/create-user.js';
 import {
   declareRelation,
   listRelations,
   toRelationResponse,
 } from '../../use-cases/admin/declare-relation.js';
+import { listUsers } from '../../use-cases/admin/list-users.js';
 import { updateUser } from '../../use-cases/admin/update-user.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import {
   CreateUserBody,
@@ -110,17 +109,7 @@ export function adminUserRoutes(deps: AppDependencies) {
   const db = deps.database.db;
   return new OpenAPIHono<AppEnv>()
     .openapi(listUsersRoute, async (c) => {
-      const query = c.req.valid('query');
-      const filters: SQL[] = [];
-      if (query.role) filters.push(eq(users.role, query.role));
-      if (query.unitId) filters.push(eq(users.unitId, query.unitId));
-      if (query.active) filters.push(eq(users.active, query.active === 'true'));
-      const rows = await db
-        .select()
-        .from(users)
-        .where(and(...filters))
-        .orderBy(asc(users.username));
-      return c.json({ items: rows.map(toUserResponse) }, 200);
+      return c.json({ items: await listUsers(db, c.req.valid('query')) }, 200);
     })
     .openapi(createUserRoute, async (c) => {
       const user = await createUser(db, c.req.valid('json'));

@@ -1,10 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { Refusal } from '../../domain/refusals.js';
+import { staffRoles } from '../../domain/vocabulary.js';
+import type { AppDependencies } from '../../http/dependencies.js';
 import { checkLogin } from '../../use-cases/auth/check-login.js';
 import type { LoginThrottle } from '../../use-cases/auth/login-throttle.js';
 import { issueToken } from '../../use-cases/auth/tokens.js';
 import type { AppEnv } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
-import { Problem, problems } from '../problem.js';
+import { problems } from '../problem.js';
 import { problemResponseSpec } from '../route.js';
 
 const LoginBody = z
@@ -21,7 +23,7 @@ const TokenSchema = z
       id: z.string(),
       username: z.string(),
       displayName: z.string(),
-      role: z.enum(['clerk', 'mediator', 'supervisor', 'admin']),
+      role: z.enum(staffRoles),
       unitId: z.string().nullable(),
     }),
   })
@@ -59,14 +61,10 @@ export function authRoutes(deps: AppDependencies, loginThrottle: LoginThrottle) 
     );
     if (check.outcome === 'throttled') {
       c.get('logger').warn({ username, clientAddress }, 'login throttled');
-      throw new Problem(
-        429,
-        'too_many_login_attempts',
-        'Too many failed logins',
-        `Try again in ${check.retryAfterSeconds} s.`,
-        {},
-        { 'retry-after': String(check.retryAfterSeconds) },
-      );
+      throw new Refusal('too_many_login_attempts', {
+        detail: `Try again in ${check.retryAfterSeconds} s.`,
+        retryAfterSeconds: check.retryAfterSeconds,
+      });
     }
     if (check.outcome === 'refused') {
       c.get('logger').info({ username, clientAddress }, 'login refused');

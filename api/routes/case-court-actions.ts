@@ -1,15 +1,16 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { executeCaseUpdate } from '../../use-cases/cases/send-case-update.js';
+import { staffRoles } from '../../domain/vocabulary.js';
+import type { AppDependencies } from '../../http/dependencies.js';
+import { updateCase } from '../../use-cases/cases/update-case.js';
 import {
   endAppraisalUpdate,
   recordConfirmationApplicationUpdate,
   signForMaterialsUpdate,
   startAppraisalUpdate,
 } from '../../workflows/referral.messages.js';
-import type { AppEnv, StaffPrincipal } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
+import type { AppEnv } from '../context.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
-import { CaseNumberParam, CaseSchema } from '../schemas/case-schemas.js';
+import { CaseNumberParam, CaseSchema, caseBody } from '../schemas/case-schemas.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -39,7 +40,7 @@ const actions = {
   recordConfirmationApplication: {
     path: 'court/confirmation-applications',
     summary: 'The parties applied for judicial confirmation (司法确认申请)',
-    access: ['clerk', 'mediator', 'supervisor', 'admin'],
+    access: staffRoles,
     body: z.object({ appliedOn: z.iso.date(), court: text(200) }).strict(),
     update: recordConfirmationApplicationUpdate,
   },
@@ -73,14 +74,14 @@ export function caseCourtActionRoutes(deps: AppDependencies) {
     app.openapi(route, async (c) => {
       const { caseNumber } = c.req.valid('param');
       const body = c.req.valid('json') as object;
-      const result = await executeCaseUpdate(
+      const result = await updateCase(
         { db: deps.database.db, temporal: deps.temporal },
-        c.get('principal') as StaffPrincipal,
+        c.get('principal'),
         caseNumber,
         action.update as never,
         body,
       );
-      return c.json(result, 200);
+      return c.json(caseBody(result), 200);
     });
   }
   return app;

@@ -6,12 +6,12 @@ import {
   transitionTable,
 } from '../../domain/transition-table.js';
 import type { StaffRole } from '../../domain/vocabulary.js';
+import type { AppDependencies } from '../../http/dependencies.js';
 import { applyTransition } from '../../use-cases/cases/apply-transition.js';
 import type { TransitionInputs } from '../../workflows/case.messages.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
-import { CaseNumberParam, CaseSchema } from '../schemas/case-schemas.js';
+import { CaseNumberParam, CaseSchema, caseBody } from '../schemas/case-schemas.js';
 import { transitionBodies, transitionPaths } from '../schemas/transition-schemas.js';
 
 /** Roles that may perform a transition in at least one stage; the workflow decides the rest. */
@@ -66,7 +66,7 @@ export function caseTransitionRoutes(deps: AppDependencies) {
         body as TransitionInputs[typeof transition],
       );
       c.get('logger').info({ caseNumber, transition, seq: result.seq }, 'transition applied');
-      return c.json(result, 200);
+      return c.json(caseBody(result), 200);
     });
   }
   return app;

@@ -1,15 +1,12 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { asc, eq } from 'drizzle-orm';
-import { caseEvents } from '../../db/schema/index.js';
-import { canSeeCase, supervisedUnitsOf } from '../../use-cases/cases/case-access.js';
+import { type AppDependencies, caseStartDependencies } from '../../http/dependencies.js';
+import { caseLinks } from '../../use-cases/cases/case-response.js';
+import { listCaseEvents } from '../../use-cases/cases/list-case-events.js';
 import { listCases } from '../../use-cases/cases/list-cases.js';
-import { loadCase, readCase, toCaseResponse } from '../../use-cases/cases/read-case.js';
+import { readCase } from '../../use-cases/cases/read-case.js';
 import { acceptCaseRegistration, registerCase } from '../../use-cases/cases/register-case.js';
-import { staffActor } from '../../use-cases/cases/send-case-update.js';
 import { allStaff } from '../access.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
-import { type AppDependencies, caseStartDependencies } from '../dependencies.js';
-import { Problem, problems } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import {
   CaseEventSchema,
@@ -17,6 +14,7 @@ import {
   CaseListQuery,
   CaseNumberParam,
   CaseSchema,
+  caseBody,
   RegisterCaseBody,
   RegistrationAcceptedSchema,
 } from '../schemas/case-schemas.js';
@@ -108,56 +106,30 @@ export function caseRoutes(deps: AppDependencies) {
     .openapi(registerCaseRoute, async (c) => {
       const body = c.req.valid('json');
       const principal = c.get('principal') as StaffPrincipal;
-      const unitId = body.unitId ?? principal.unitId;
-      if (!unitId) {
-        throw new Problem(422, 'unit_required', 'A unit is required', 'unitId: the case needs a unit', {
-          errors: [{ field: 'unitId', reason: 'required when the registering user has no unit' }],
+      if (prefersAsync(c.req.valid('header').prefer)) {
+        const { caseNumber } = await acceptCaseRegistration(caseStartDependencies(deps), principal, body);
+        c.get('logger').info({ caseNumber }, 'case registered (read model follows)');
+        const links = caseLinks(caseNumber);
+        return c.json({ caseNumber, stage: 'registered' as const, links }, 202, {
+          location: links.self,
+          'preference-applied': 'respond-async',
         });
       }
-      const registration = {
-        deps: caseStartDependencies(deps),
-        input: {
-          source: body.source,
-          summary: body.summary,
-          unitId,
-          parties: body.parties,
-          actor: staffActor(principal),
-        },
-      };
-      if (prefersAsync(c.req.valid('header').prefer)) {
-        const { caseNumber } = await acceptCaseRegistration(registration.deps, registration.input);
-        c.get('logger').info({ caseNumber }, 'case registered (read model follows)');
-        const self = `/v1/cases/${caseNumber}`;
-        return c.json(
-          { caseNumber, stage: 'registered' as const, links: { self, events: `${self}/events` } },
-          202,
-          { location: self, 'preference-applied': 'respond-async' },
-        );
-      }
-      const view = await registerCase(registration.deps, registration.input);
-      c.get('logger').info({ caseNumber: view.caseNumber }, 'case registered');
-      const response = toCaseResponse(view, principal);
-      return c.json(response, 201, { location: response.links.self });
+      const response = await registerCase(caseStartDependencies(deps), principal, body);
+      c.get('logger').info({ caseNumber: response.caseNumber }, 'case registered');
+      return c.json(caseBody(response), 201, { location: response.links.self });
     })
     .openapi(listCasesRoute, async (c) =>
       c.json(await listCases(db, c.get('principal'), c.req.valid('query')), 200),
     )
     .openapi(getCaseRoute, async (c) => {
       const { caseNumber } = c.req.valid('param');
-      return c.json(await readCase(db, c.get('principal'), caseNumber, deps.temporal), 200);
+      return c.json(caseBody(await readCase(db, c.get('principal'), caseNumber, deps.temporal)), 200);
     })
     .openapi(caseEventsRoute, async (c) => {
       const { caseNumber } = c.req.valid('param');
-      const found = await loadCase(db, caseNumber, deps.temporal);
-      const supervised = await supervisedUnitsOf(db, c.get('principal'));
-      if (!found || !canSeeCase(c.get('principal'), found, supervised))
-        throw problems.notFound(`No case ${caseNumber}.`);
-      const rows = await db
-        .select()
-        .from(caseEvents)
-        .where(eq(caseEvents.caseNumber, caseNumber))
-        .orderBy(asc(caseEvents.seq));
-      return c.json({ items: rows.map((row) => ({ ...row, at: row.at.toISOString() })) }, 200);
+      const items = await listCaseEvents(db, c.get('principal'), caseNumber, deps.temporal);
+      return c.json({ items }, 200);
     });
 }
 

@@ -1,13 +1,11 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { and, desc, eq, lt, or } from 'drizzle-orm';
-import { referrals } from '../../db/schema/index.js';
+import { type AppDependencies, caseStartDependencies } from '../../http/dependencies.js';
 import { referralStatus } from '../../use-cases/referrals/court-referral-status.js';
+import { listReferrals } from '../../use-cases/referrals/list-referrals.js';
+import { recordConfirmationDecision } from '../../use-cases/referrals/record-institution-decision.js';
 import { registerReferral } from '../../use-cases/referrals/register-court-referral.js';
-import { caseWorkflowId } from '../../workflows/case.messages.js';
-import { confirmationDecisionUpdate } from '../../workflows/referral.messages.js';
 import type { AppEnv, InstitutionPrincipal } from '../context.js';
-import { type AppDependencies, caseStartDependencies } from '../dependencies.js';
-import { Problem, problems } from '../problem.js';
+import { problems } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import {
   ConfirmationDecisionBody,
@@ -16,7 +14,6 @@ import {
   CourtReferralStatusSchema,
   ReferralListQuery,
 } from '../schemas/court-schemas.js';
-import { updateFailureToProblem } from '../update-errors.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -88,21 +85,6 @@ const decisionRoute = secureRoute({
   },
 });
 
-function encodeCursor(createdAt: Date, reference: string) {
-  return Buffer.from(JSON.stringify([createdAt.toISOString(), reference])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [Date, string] {
-  try {
-    const [at, reference] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
-    const date = new Date(at);
-    if (Number.isNaN(date.getTime()) || typeof reference !== 'string') throw new Error('bad cursor');
-    return [date, reference];
-  } catch {
-    throw problems.validation([{ field: 'cursor', reason: 'not a cursor this API issued' }]);
-  }
-}
-
 /** /v1/court: what a court's system calls. A court key sees and touches only that court's referrals. */
 export function courtReferralRoutes(deps: AppDependencies) {
   const db = deps.database.db;
@@ -124,61 +106,22 @@ export function courtReferralRoutes(deps: AppDependencies) {
     })
     .openapi(listRoute, async (c) => {
       const { institutionId } = court(c.get('principal'));
-      const { limit, cursor } = c.req.valid('query');
-      const conditions = [eq(referrals.institutionId, institutionId), eq(referrals.kind, 'court')];
-      if (cursor) {
-        const [at, reference] = decodeCursor(cursor);
-        conditions.push(
-          or(
-            lt(referrals.createdAt, at),
-            and(eq(referrals.createdAt, at), lt(referrals.reference, reference)),
-          )!,
-        );
-      }
-      const rows = await db
-        .select({ reference: referrals.reference, createdAt: referrals.createdAt })
-        .from(referrals)
-        .where(and(...conditions))
-        .orderBy(desc(referrals.createdAt), desc(referrals.reference))
-        .limit(limit + 1);
-      const page = rows.slice(0, limit);
-      // A referral whose case is still being started (its first request died midway) is left out
-      // until a repeat starts it, rather than failing the whole page.
-      const found = await Promise.all(page.map((row) => referralStatus(db, institutionId, row.reference)));
-      const items = found.filter((status) => status !== undefined);
-      const last = page.at(-1);
-      return c.json(
-        {
-          items,
-          nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.reference) : null,
-        },
-        200,
+      const page = await listReferrals(db, institutionId, 'court', c.req.valid('query'), (reference) =>
+        referralStatus(db, institutionId, reference),
       );
+      return c.json(page, 200);
     })
     .openapi(statusRoute, async (c) => {
       const { institutionId } = court(c.get('principal'));
       return c.json(await mustFind(institutionId, c.req.valid('param').reference), 200);
     })
     .openapi(decisionRoute, async (c) => {
-      const { institutionId } = court(c.get('principal'));
-      const { reference } = c.req.valid('param');
-      const status = await mustFind(institutionId, reference);
-      try {
-        await deps.temporal.workflow
-          .getHandle(caseWorkflowId(status.caseNumber))
-          .executeUpdate(confirmationDecisionUpdate, {
-            args: [
-              { ...c.req.valid('json'), actor: { kind: 'institution', id: institutionId, role: 'court' } },
-            ],
-          });
-      } catch (error) {
-        const problem = updateFailureToProblem(error);
-        if (problem) throw problem;
-        if (error instanceof Error && error.name === 'WorkflowNotFoundError') {
-          throw new Problem(409, 'case_closed', 'The case is closed', 'The case has been archived.');
-        }
-        throw error;
-      }
-      return c.json(await mustFind(institutionId, reference), 200);
+      const status = await recordConfirmationDecision(
+        { db, temporal: deps.temporal },
+        court(c.get('principal')),
+        c.req.valid('param').reference,
+        c.req.valid('json'),
+      );
+      return c.json(status, 200);
     });
 }

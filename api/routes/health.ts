@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppDependencies } from '../../http/dependencies.js';
+import { checkHealth } from '../../use-cases/system/check-health.js';
 import type { AppEnv } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
 
 const HealthSchema = z
   .object({
@@ -23,28 +24,9 @@ const healthRoute = createRoute({
   },
 });
 
-async function check(probe: () => Promise<unknown>): Promise<{ status: 'ok' | 'down'; detail?: string }> {
-  try {
-    await Promise.race([
-      probe(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2 s')), 2000).unref()),
-    ]);
-    return { status: 'ok' };
-  } catch (error) {
-    return { status: 'down', detail: error instanceof Error ? error.message : String(error) };
-  }
-}
-
 export function healthRoutes(deps: AppDependencies) {
   return new OpenAPIHono<AppEnv>().openapi(healthRoute, async (c) => {
-    const [database, temporal] = await Promise.all([
-      check(() => deps.database.sql`select 1`),
-      check(() => deps.temporal.workflowService.getSystemInfo({})),
-    ]);
-    const ok = database.status === 'ok' && temporal.status === 'ok';
-    return c.json(
-      { status: ok ? ('ok' as const) : ('degraded' as const), checks: { database, temporal } },
-      ok ? 200 : 503,
-    );
+    const health = await checkHealth(deps);
+    return c.json(health, health.status === 'ok' ? 200 : 503);
   });
 }

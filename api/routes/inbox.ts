@@ -1,10 +1,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { and, desc, eq, isNull, lt, type SQL } from 'drizzle-orm';
-import { notifications } from '../../db/schema/index.js';
+import type { AppDependencies } from '../../http/dependencies.js';
+import { listNotifications, markNotificationRead } from '../../use-cases/inbox/notifications.js';
 import { allStaff } from '../access.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
-import { problems } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 
 const NotificationSchema = z
@@ -59,44 +57,15 @@ const markReadRoute = secureRoute({
   },
 });
 
-function toItem(row: typeof notifications.$inferSelect) {
-  return {
-    key: row.key,
-    caseNumber: row.caseNumber,
-    kind: row.kind,
-    title: row.title,
-    body: row.body,
-    createdAt: row.createdAt.toISOString(),
-    readAt: row.readAt?.toISOString() ?? null,
-  };
-}
-
 export function inboxRoutes(deps: AppDependencies) {
   const db = deps.database.db;
   return new OpenAPIHono<AppEnv>()
     .openapi(inboxRoute, async (c) => {
-      const { unread, before, limit } = c.req.valid('query');
       const me = (c.get('principal') as StaffPrincipal).userId;
-      const conditions: SQL[] = [eq(notifications.recipientId, me)];
-      if (unread === 'true') conditions.push(isNull(notifications.readAt));
-      if (before) conditions.push(lt(notifications.createdAt, new Date(before)));
-      const rows = await db
-        .select()
-        .from(notifications)
-        .where(and(...conditions))
-        .orderBy(desc(notifications.createdAt), desc(notifications.key))
-        .limit(limit);
-      return c.json({ items: rows.map(toItem) }, 200);
+      return c.json({ items: await listNotifications(db, me, c.req.valid('query')) }, 200);
     })
     .openapi(markReadRoute, async (c) => {
-      const { key } = c.req.valid('param');
       const me = (c.get('principal') as StaffPrincipal).userId;
-      const [row] = await db
-        .update(notifications)
-        .set({ readAt: new Date() })
-        .where(and(eq(notifications.key, key), eq(notifications.recipientId, me)))
-        .returning();
-      if (!row) throw problems.notFound('No such notification in your inbox.');
-      return c.json(toItem(row), 200);
+      return c.json(await markNotificationRead(db, me, c.req.valid('param').key), 200);
     });
 }

@@ -1,10 +1,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { findReferralCase } from '../../use-cases/referrals/find-referral-case.js';
-import { registerInstitutionReferral } from '../../use-cases/referrals/register-court-referral.js';
-import type { PoliceReferral } from '../../workflows/referral.messages.js';
+import { type AppDependencies, caseStartDependencies } from '../../http/dependencies.js';
+import { policeReferralStatus } from '../../use-cases/referrals/police-referral-status.js';
+import { registerPoliceReferral } from '../../use-cases/referrals/register-police-referral.js';
 import type { AppEnv, InstitutionPrincipal } from '../context.js';
-import { type AppDependencies, caseStartDependencies } from '../dependencies.js';
-import { problems } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { PartySchema } from '../schemas/case-schemas.js';
 
@@ -77,70 +75,21 @@ const statusRoute = secureRoute({
   },
 });
 
-async function policeStatus(deps: AppDependencies, institutionId: string, reference: string) {
-  const found = await findReferralCase(deps.database.db, institutionId, 'police', reference);
-  if (!found) throw problems.notFound(`No referral ${reference} from this station.`);
-  const { view, caseNumber, deliveries: sent } = found;
-  const window = view.deadlines.find((deadline) => deadline.kind === 'police_second_round');
-  return {
-    reference,
-    caseNumber,
-    stage: view.stage,
-    sessions: view.sessions,
-    secondRoundWindow: window
-      ? { status: window.status, dueAt: window.explanation.dueAt, summaryZh: window.explanation.summaryZh }
-      : null,
-    outcome: view.outcome ? { result: view.outcome.disposition, at: view.outcome.at } : null,
-    deliveries: sent.map((delivery) => ({
-      id: delivery.id,
-      kind: delivery.kind,
-      status: delivery.status,
-      attempts: delivery.attempts,
-    })),
-  };
-}
-
 /** /v1/police: public-order referrals from police stations (警调对接), scoped to the station's own. */
 export function policeReferralRoutes(deps: AppDependencies) {
   return new OpenAPIHono<AppEnv>()
     .openapi(referRoute, async (c) => {
       const { institutionId } = c.get('principal') as InstitutionPrincipal;
       const body = c.req.valid('json');
-      const result = await registerInstitutionReferral(caseStartDependencies(deps), institutionId, {
-        kind: 'police',
-        reference: body.reference,
-        body,
-        build(caseNumber, receivedAt, institutionName, unitId) {
-          const referral: PoliceReferral = {
-            kind: 'police',
-            institutionId,
-            institutionName,
-            reference: body.reference,
-            caseType: 'public_order',
-            facts: body.facts,
-            incidentDate: body.incidentDate,
-            officerContact: body.officerContact,
-            referralDate: body.referralDate,
-            receivedAt: receivedAt.toISOString(),
-            callbackUrl: body.callbackUrl ?? null,
-          };
-          return {
-            caseNumber,
-            source: 'police',
-            summary: `【警调对接】${body.facts.slice(0, 200)}`,
-            unitId,
-            parties: body.parties,
-            registeredBy: { kind: 'institution', id: institutionId, role: 'police' },
-            registeredAt: receivedAt.toISOString(),
-            referral,
-          };
-        },
-      });
-      const status = await policeStatus(deps, institutionId, body.reference);
+      const result = await registerPoliceReferral(caseStartDependencies(deps), institutionId, body);
+      const status = await policeReferralStatus(deps.database.db, institutionId, body.reference);
       return result.created ? c.json(status, 201) : c.json(status, 200);
     })
     .openapi(statusRoute, async (c) => {
       const { institutionId } = c.get('principal') as InstitutionPrincipal;
-      return c.json(await policeStatus(deps, institutionId, c.req.valid('param').reference), 200);
+      return c.json(
+        await policeReferralStatus(deps.database.db, institutionId, c.req.valid('param').reference),
+        200,
+      );
     });
 }

@@ -1,23 +1,23 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { and, desc, eq } from 'drizzle-orm';
-import { referrals } from '../../db/schema/index.js';
-import { executeCaseUpdate } from '../../use-cases/cases/send-case-update.js';
+import { staffRoles } from '../../domain/vocabulary.js';
+import { type AppDependencies, caseStartDependencies } from '../../http/dependencies.js';
+import { updateCase } from '../../use-cases/cases/update-case.js';
+import { listReferrals } from '../../use-cases/referrals/list-referrals.js';
 import { prosecutionStatus } from '../../use-cases/referrals/prosecution-referral-status.js';
+import { recordProsecutionDecision } from '../../use-cases/referrals/record-institution-decision.js';
 import { registerProsecutionReferral } from '../../use-cases/referrals/register-prosecution-referral.js';
-import { caseWorkflowId } from '../../workflows/case.messages.js';
-import { prosecutionDecisionUpdate, recordPaymentUpdate } from '../../workflows/referral.messages.js';
-import type { AppEnv, InstitutionPrincipal, StaffPrincipal } from '../context.js';
-import { type AppDependencies, caseStartDependencies } from '../dependencies.js';
+import { recordPaymentUpdate } from '../../workflows/referral.messages.js';
+import type { AppEnv, InstitutionPrincipal } from '../context.js';
 import { problems } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
-import { CaseNumberParam, CaseSchema } from '../schemas/case-schemas.js';
+import { CaseNumberParam, CaseSchema, caseBody } from '../schemas/case-schemas.js';
+import { ReferralListQuery } from '../schemas/court-schemas.js';
 import {
   ProsecutionDecisionBody,
   ProsecutionReferenceParam,
   ProsecutionReferralBody,
   ProsecutionStatusSchema,
 } from '../schemas/prosecution-schemas.js';
-import { updateFailureToProblem } from '../update-errors.js';
 
 const tags = ['prosecution docking (检调对接)'];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -62,11 +62,14 @@ const listRoute = secureRoute({
   method: 'get',
   path: '/referrals',
   tags,
-  summary: 'This procuratorate’s referrals, newest first (at most 200)',
+  summary: 'This procuratorate’s referrals, newest first',
   access: ['procuratorate'],
-  request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+  request: { query: ReferralListQuery },
   responses: {
-    200: json(z.object({ items: z.array(ProsecutionStatusSchema) }), 'Referrals'),
+    200: json(
+      z.object({ items: z.array(ProsecutionStatusSchema), nextCursor: z.string().nullable() }),
+      'A page of referrals',
+    ),
     ...standardProblems,
   },
 });
@@ -94,7 +97,7 @@ const paymentRoute = secureRoute({
   path: '/{caseNumber}/prosecution/payments',
   tags,
   summary: 'Record a payment of an instalment under the criminal settlement, with its proof',
-  access: ['clerk', 'mediator', 'supervisor', 'admin'],
+  access: staffRoles,
   request: {
     params: CaseNumberParam,
     body: {
@@ -141,15 +144,10 @@ export function prosecutionReferralRoutes(deps: AppDependencies) {
     })
     .openapi(listRoute, async (c) => {
       const { institutionId } = procuratorate(c.get('principal'));
-      const rows = await db
-        .select({ reference: referrals.reference })
-        .from(referrals)
-        .where(and(eq(referrals.institutionId, institutionId), eq(referrals.kind, 'prosecution')))
-        .orderBy(desc(referrals.createdAt))
-        .limit(c.req.valid('query').limit);
-      // As for courts: a referral whose case is still being started is left out, not a 404 for the page.
-      const found = await Promise.all(rows.map((row) => prosecutionStatus(db, institutionId, row.reference)));
-      return c.json({ items: found.filter((status) => status !== undefined) }, 200);
+      const page = await listReferrals(db, institutionId, 'prosecution', c.req.valid('query'), (reference) =>
+        prosecutionStatus(db, institutionId, reference),
+      );
+      return c.json(page, 200);
     })
     .openapi(statusRoute, async (c) =>
       c.json(
@@ -158,37 +156,26 @@ export function prosecutionReferralRoutes(deps: AppDependencies) {
       ),
     )
     .openapi(decisionRoute, async (c) => {
-      const { institutionId } = procuratorate(c.get('principal'));
-      const { reference } = c.req.valid('param');
-      const status = await mustFind(institutionId, reference);
-      try {
-        await deps.temporal.workflow
-          .getHandle(caseWorkflowId(status.caseNumber))
-          .executeUpdate(prosecutionDecisionUpdate, {
-            args: [
-              {
-                ...c.req.valid('json'),
-                actor: { kind: 'institution', id: institutionId, role: 'procuratorate' },
-              },
-            ],
-          });
-      } catch (error) {
-        throw updateFailureToProblem(error) ?? error;
-      }
-      return c.json(await mustFind(institutionId, reference), 200);
+      const status = await recordProsecutionDecision(
+        { db, temporal: deps.temporal },
+        procuratorate(c.get('principal')),
+        c.req.valid('param').reference,
+        c.req.valid('json'),
+      );
+      return c.json(status, 200);
     });
 }
 
 /** Staff side: POST /v1/cases/{caseNumber}/prosecution/payments. */
 export function casePaymentRoutes(deps: AppDependencies) {
   return new OpenAPIHono<AppEnv>().openapi(paymentRoute, async (c) => {
-    const result = await executeCaseUpdate(
+    const result = await updateCase(
       { db: deps.database.db, temporal: deps.temporal },
-      c.get('principal') as StaffPrincipal,
+      c.get('principal'),
       c.req.valid('param').caseNumber,
       recordPaymentUpdate,
       c.req.valid('json'),
     );
-    return c.json(result, 200);
+    return c.json(caseBody(result), 200);
   });
 }

@@ -1,16 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { chinaDateOf } from '../../domain/dates.js';
+import type { AppDependencies } from '../../http/dependencies.js';
+import { downloadResponse } from '../../http/download.js';
+import { exportStatistics } from '../../use-cases/supervision/export-statistics.js';
 import { resolveSupervisionScope } from '../../use-cases/supervision/scope.js';
 import { computeStatistics } from '../../use-cases/supervision/statistics.js';
-import { statisticsCsvSheet, statisticsXlsxSheets } from '../../use-cases/supervision/statistics-export.js';
-import {
-  csvStream,
-  exportResponse,
-  periodName,
-  xlsxStream,
-} from '../../use-cases/supervision/tabular-export.js';
 import type { AppEnv } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import {
   StatisticsExportQuery,
@@ -62,14 +56,6 @@ export function statisticsRoutes(deps: AppDependencies) {
     })
     .openapi(statisticsExportRoute, async (c) => {
       const { format, ...filter } = c.req.valid('query');
-      const scope = await resolveSupervisionScope(db, c.get('principal'));
-      const report = await computeStatistics(db, scope, filter);
-      const body =
-        format === 'xlsx' ? xlsxStream(statisticsXlsxSheets(report)) : csvStream(statisticsCsvSheet(report));
-      const period = periodName(filter.from, filter.to, chinaDateOf(Date.now()));
-      return exportResponse(format, body, {
-        zh: `统计报表-${period}`,
-        ascii: `statistics-${period.replace(/[^\d-]/g, '_')}`,
-      });
+      return downloadResponse(await exportStatistics(db, c.get('principal'), filter, format));
     });
 }

@@ -1,15 +1,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { chinaDateOf } from '../../domain/dates.js';
-import { ledgerColumns, ledgerPages } from '../../use-cases/supervision/ledger.js';
-import { resolveSupervisionScope } from '../../use-cases/supervision/scope.js';
-import {
-  csvStream,
-  exportResponse,
-  periodName,
-  xlsxStream,
-} from '../../use-cases/supervision/tabular-export.js';
+import type { AppDependencies } from '../../http/dependencies.js';
+import { downloadResponse } from '../../http/download.js';
+import { exportLedger } from '../../use-cases/supervision/export-ledger.js';
 import type { AppEnv } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { LedgerExportQuery } from '../schemas/supervision-schemas.js';
 
@@ -47,24 +40,9 @@ const ledgerExportRoute = secureRoute({
 export function supervisionLedgerRoutes(deps: AppDependencies) {
   const db = deps.database.db;
   return new OpenAPIHono<AppEnv>().openapi(ledgerExportRoute, async (c) => {
-    const principal = c.get('principal');
     const { format, ...filter } = c.req.valid('query');
-    const scope = await resolveSupervisionScope(db, principal);
-    const fullContactDetails = principal.kind === 'staff' && principal.role === 'admin';
-    const pages = ledgerPages(db, scope, filter, { fullContactDetails });
-    // Read the first page before answering, so a refused unit is a 403 and not a broken download.
-    const first = await pages.next();
-    async function* all() {
-      if (!first.done) yield first.value;
-      yield* pages;
-    }
-    const sheet = { name: '案件台账', columns: ledgerColumns, pages: all() };
-    const body = format === 'xlsx' ? xlsxStream([sheet]) : csvStream(sheet);
-    const period = periodName(filter.registeredFrom, filter.registeredTo, chinaDateOf(Date.now()));
+    const download = await exportLedger(db, c.get('principal'), filter, format);
     c.get('logger').info({ format, filter }, 'ledger exported');
-    return exportResponse(format, body, {
-      zh: `案件台账-${period}`,
-      ascii: `case-ledger-${period.replace(/[^\d-]/g, '_')}`,
-    });
+    return downloadResponse(download);
   });
 }

@@ -1,10 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDependencies } from '../../http/dependencies.js';
 import {
   explainSupervisionOrder,
   issueSupervisionOrder,
 } from '../../use-cases/supervision/supervision-orders.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { CaseNumberParam } from '../schemas/case-schemas.js';
 import {

@@ -1,9 +1,9 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { AppDependencies } from '../../http/dependencies.js';
 import { countSupervisedDeadlines } from '../../use-cases/supervision/count-deadlines.js';
 import { listAtRiskDeadlines, listOverdueDeadlines } from '../../use-cases/supervision/list-deadlines.js';
 import { resolveSupervisionScope } from '../../use-cases/supervision/scope.js';
 import type { AppEnv } from '../context.js';
-import type { AppDependencies } from '../dependencies.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import {
   AtRiskListQuery,

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { deadlinePolicyKeys, startEventKinds } from '../../domain/deadline-policy.js';
 import { periodUnits } from '../../domain/periods.js';
+import { institutionKinds, staffRoles } from '../../domain/vocabulary.js';
 
 /** Request and response schemas of the admin API (/v1/admin) and the staff self-service routes (/v1/me). */
 
@@ -49,7 +50,7 @@ export const UnitListQuery = z.object({
 
 // ---- staff users ----
 
-export const staffRoleValues = ['clerk', 'mediator', 'supervisor', 'admin'] as const;
+export const staffRoleValues = staffRoles;
 
 const password = z
   .string()
@@ -138,7 +139,7 @@ export const DeclareRelationBody = z
 
 // ---- institutions and their API keys ----
 
-export const institutionKindValues = ['court', 'procuratorate', 'police'] as const;
+export const institutionKindValues = institutionKinds;
 
 export const InstitutionSchema = z
   .object({

@@ -1,9 +1,13 @@
 import { z } from '@hono/zod-openapi';
+import { caseNumberPattern } from '../../domain/case-number.js';
 import { stages } from '../../domain/stages.js';
 import { transitionNames } from '../../domain/transition-table.js';
 import { caseSources, dispositions, disputeCategories, triageClasses } from '../../domain/vocabulary.js';
-
-export const caseNumberPattern = /^[A-Z][A-Z0-9]{1,9}-\d{4}-\d{6}$/;
+import type { CaseResponse } from '../../use-cases/cases/case-response.js';
+import type { CaseListFilter, CaseListItem } from '../../use-cases/cases/list-cases.js';
+import type { RegisterCaseInput } from '../../use-cases/cases/register-case.js';
+import type { PartyInput } from '../../workflows/case.messages.js';
+import { sameShape } from './same-shape.js';
 
 export const CaseNumberParam = z.object({
   caseNumber: z
@@ -175,7 +179,13 @@ export const CaseSchema = z
   })
   .openapi('Case');
 
-export type CaseResponse = z.infer<typeof CaseSchema>;
+/**
+ * The case as the use case answers it, as this schema documents it. The schema describes the nested
+ * progress records loosely (open objects), so the one conversion between the two is here.
+ */
+export function caseBody(response: CaseResponse): z.infer<typeof CaseSchema> {
+  return response as unknown as z.infer<typeof CaseSchema>;
+}
 
 /** The answer to a registration with `Prefer: respond-async`. */
 export const RegistrationAcceptedSchema = z
@@ -243,3 +253,8 @@ export const CaseEventSchema = z
     payload: z.unknown(),
   })
   .openapi('CaseEvent');
+
+sameShape<z.infer<typeof PartySchema>, PartyInput>();
+sameShape<z.infer<typeof RegisterCaseBody>, RegisterCaseInput>();
+sameShape<z.infer<typeof CaseListQuery>, CaseListFilter>();
+sameShape<z.infer<typeof CaseListItemSchema>, CaseListItem>();

@@ -1,4 +1,5 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { staffRoles } from '../../domain/vocabulary.js';
 import { institutions, units } from './reference.js';
 
 /** Staff accounts: clerks, mediators, supervisors and admins. */
@@ -8,7 +9,7 @@ export const users = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     username: text('username').notNull().unique(),
     displayName: text('display_name').notNull(),
-    role: text('role', { enum: ['clerk', 'mediator', 'supervisor', 'admin'] }).notNull(),
+    role: text('role', { enum: staffRoles }).notNull(),
     /** The staff member's own ID number, for conflict-of-interest checks (回避). */
     idNumber: text('id_number'),
     unitId: uuid('unit_id').references(() => units.id),

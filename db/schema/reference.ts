@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { institutionKinds } from '../../domain/vocabulary.js';
 
 /** The centre, its industry mediation stations and township/village points ("1+18+N"). */
 export const units = pgTable(
@@ -20,7 +21,7 @@ export const institutions = pgTable('institutions', {
   id: uuid('id').primaryKey().defaultRandom(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
-  kind: text('kind', { enum: ['court', 'procuratorate', 'police'] }).notNull(),
+  kind: text('kind', { enum: institutionKinds }).notNull(),
   callbackUrl: text('callback_url'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),

@@ -9,7 +9,7 @@ import {
 import { deadlineKindLabelZh } from '../../use-cases/supervision/deadline-kinds.js';
 import type { CaseTimeline } from '../../use-cases/supervision/read-case-timeline.js';
 import type { DashboardUser } from '../shared/session.js';
-import { deadlineStatusLabelsZh, eventTypeLabelsZh, noticeMessagesZh } from './labels.js';
+import { deadlineStatusLabelsZh, eventTypeLabelsZh } from './labels.js';
 import { chinaDateTime, type Html, noticeBanner, page, yuanText } from './layout.js';
 
 const label = (labels: Record<string, string>, key: unknown) =>
@@ -72,7 +72,7 @@ export function casePage(
     body: html`<h1>案件 ${timeline.caseNumber} <span class="tag">${label(stageLabelsZh, timeline.stage)}</span>${
       view.overdue ? html` <span class="tag red">超期</span>` : ''
     }${imported ? html` <span class="tag green">历史台账导入</span>` : ''}</h1>
-${noticeBanner(notice, noticeMessagesZh)}
+${noticeBanner(notice)}
 <table>
   <tbody>
     <tr><th>案情</th><td colspan="3">${view.summary}</td></tr>

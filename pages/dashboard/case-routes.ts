@@ -1,10 +1,9 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDependencies } from '../../api/dependencies.js';
-import { Problem } from '../../api/problem.js';
-import { caseNumberPattern } from '../../api/schemas/case-schemas.js';
-import { IssueSupervisionOrderBody } from '../../api/schemas/supervision-schemas.js';
+import { caseNumberPattern } from '../../domain/case-number.js';
 import { chinaDateOf } from '../../domain/dates.js';
+import type { AppDependencies } from '../../http/dependencies.js';
+import { toRefusal } from '../../http/refusal-of.js';
 import { applyTransition } from '../../use-cases/cases/apply-transition.js';
 import { listMediators } from '../../use-cases/supervision/dashboard-queries.js';
 import { listAtRiskDeadlines, listOverdueDeadlines } from '../../use-cases/supervision/list-deadlines.js';
@@ -14,7 +13,6 @@ import { issueSupervisionOrder } from '../../use-cases/supervision/supervision-o
 import { type DashboardEnv, dashboardPathOr, sessionOf } from '../shared/session.js';
 import { casePage } from './case-page.js';
 import { deadlineListPage } from './deadline-pages.js';
-import { noticeMessagesZh } from './labels.js';
 import { messagePage } from './simple-pages.js';
 
 const ListQuery = z.object({
@@ -28,6 +26,7 @@ const ListQuery = z.object({
 });
 
 const AssignForm = z.object({ mediatorId: z.string().uuid() });
+const OrderForm = z.object({ note: z.string().trim().min(1).max(2000), explainBy: z.iso.date() });
 
 function withNotice(path: string, notice: string): string {
   return `${path}${path.includes('?') ? '&' : '?'}notice=${encodeURIComponent(notice)}`;
@@ -35,10 +34,8 @@ function withNotice(path: string, notice: string): string {
 
 /** A refused action goes back to where it came from, named by its stable code (never echoed text). */
 function refusalNotice(error: unknown): string {
-  if (error instanceof Problem) {
-    const notice = `error-${error.code}`;
-    return notice in noticeMessagesZh ? notice : 'error-unknown';
-  }
+  const refusal = toRefusal(error);
+  if (refusal) return `error-${refusal.code}`;
   throw error;
 }
 
@@ -97,7 +94,7 @@ export function dashboardCaseRoutes(deps: AppDependencies) {
       const caseNumber = c.req.param('caseNumber');
       const form = await c.req.parseBody();
       const back = dashboardPathOr(form.back, '/dashboard/overdue');
-      const input = IssueSupervisionOrderBody.safeParse({ note: form.note, explainBy: form.explainBy });
+      const input = OrderForm.safeParse({ note: form.note, explainBy: form.explainBy });
       if (!input.success || !caseNumberPattern.test(caseNumber))
         return c.redirect(withNotice(back, 'error-validation_failed'), 303);
       try {

@@ -4,7 +4,6 @@ import type { SupervisionCounts } from '../../use-cases/supervision/count-deadli
 import { deadlineKindFilters, deadlineKindLabelZh } from '../../use-cases/supervision/deadline-kinds.js';
 import type { DeadlinePage, SupervisedDeadline } from '../../use-cases/supervision/list-deadlines.js';
 import type { DashboardUser } from '../shared/session.js';
-import { noticeMessagesZh } from './labels.js';
 import { chinaDateTime, type Html, noticeBanner, page } from './layout.js';
 
 export interface Mediator {
@@ -98,7 +97,7 @@ export function deadlineListPage(session: Session, view: DeadlineListView): Html
     csrfToken: session.csrfToken,
     active: view.which,
     body: html`<h1>${title}</h1>
-${noticeBanner(view.notice, noticeMessagesZh)}
+${noticeBanner(view.notice)}
 <form class="inline" method="get" action="${base}">
   <label>期限类型 <select name="kind"><option value="">全部</option>${deadlineKindFilters.map(
     (kind) =>

@@ -1,3 +1,5 @@
+import { isRefusalCode, refusals } from '../../domain/refusals.js';
+
 /** zh-CN words of the dashboard that the domain vocabulary does not already hold. */
 
 /** Event types of the case log (case_events.type), as a timeline shows them. */
@@ -42,21 +44,23 @@ export const deadlineStatusLabelsZh: Record<string, string> = {
 };
 
 /** Answers to the dashboard's actions, passed back as a fixed code in the query string. */
-export const noticeMessagesZh: Record<string, string> = {
+const successNoticesZh: Record<string, string> = {
   'order-issued': '督办已发出，承办调解员将收到通知。',
   reassigned: '已改派调解员。',
-  'error-forbidden_unit': '操作未成功：该案件不在您督办的单位范围内。',
-  'error-forbidden_role': '操作未成功：只有中心负责人或管理员可以督办。',
-  'error-no_assignee': '操作未成功：案件尚未指派调解员，无法督办。',
-  'error-supervision_pending': '操作未成功：此前的督办尚未反馈。',
-  'error-explain_by_not_in_future': '操作未成功：说明期限须晚于今天。',
-  'error-illegal_transition': '操作未成功：案件当前阶段不允许此操作。',
-  'error-not_a_mediator': '操作未成功：所选人员不是在职调解员。',
-  'error-conflict_of_interest': '操作未成功：所选调解员与当事人存在应回避的关系。',
-  'error-validation_failed': '操作未成功：请检查填写的内容。',
-  'error-not_found': '操作未成功：没有这个案件。',
-  'error-unknown': '操作未成功，请稍后重试。',
 };
+
+/**
+ * The text of a notice: a success of its own, or `error-<code>` with the refusal registry's Chinese
+ * reason (a code that is not in the registry falls back to a generic line; the page never echoes text
+ * from the query string).
+ */
+export function noticeMessageZh(notice: string | undefined): string | undefined {
+  if (!notice) return undefined;
+  if (notice in successNoticesZh) return successNoticesZh[notice];
+  if (!notice.startsWith('error-')) return undefined;
+  const code = notice.slice('error-'.length);
+  return isRefusalCode(code) ? `操作未成功：${refusals[code].zh}。` : '操作未成功，请稍后重试。';
+}
 
 export const dispositionShortZh: Record<string, string> = {
   settled_written: '调解成功',

@@ -3,6 +3,7 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import { chinaUtcOffsetMilliseconds } from '../../domain/dates.js';
 import { staffRoleLabelsZh } from '../../domain/vocabulary.js';
 import type { DashboardUser } from '../shared/session.js';
+import { noticeMessageZh } from './labels.js';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -124,9 +125,9 @@ ${body}
 }
 
 /** A message passed back after an action (a fixed code, never text from the request). */
-export function noticeBanner(notice: string | undefined, messages: Record<string, string>): Html {
+export function noticeBanner(notice: string | undefined): Html {
   if (!notice) return html``;
-  const message = messages[notice];
+  const message = noticeMessageZh(notice);
   if (!message) return html``;
   return html`<div class="notice ${notice.startsWith('error') ? 'error' : ''}" role="status">${message}</div>`;
 }

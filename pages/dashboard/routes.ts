@@ -1,10 +1,10 @@
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
-import type { AppDependencies } from '../../api/dependencies.js';
-import { toProblem } from '../../api/errors.js';
 import { chinaDateOf } from '../../domain/dates.js';
+import type { AppDependencies } from '../../http/dependencies.js';
+import { toRefusal } from '../../http/refusal-of.js';
 import type { LoginThrottle } from '../../use-cases/auth/login-throttle.js';
 import { countSupervisedDeadlines } from '../../use-cases/supervision/count-deadlines.js';
 import { countOpenOrders } from '../../use-cases/supervision/dashboard-queries.js';
@@ -23,11 +23,9 @@ import {
 } from '../shared/session.js';
 import { dashboardCaseRoutes } from './case-routes.js';
 import { overviewPage } from './deadline-pages.js';
+import { dashboardExportRoutes } from './export-routes.js';
 import { forbiddenPage, loginPage, messagePage } from './simple-pages.js';
 import { statisticsPage } from './statistics-page.js';
-
-/** The API itself, for the export downloads: they are the API's own routes, called with the session's token. */
-export type CallApi = (request: Request) => Response | Promise<Response>;
 
 const isoDate = z.iso.date();
 
@@ -42,26 +40,11 @@ const securityHeaders = createMiddleware(async (c, next) => {
   if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
 });
 
-const statisticsExportParams = ['from', 'to', 'unitId', 'category', 'source', 'format'];
-const ledgerExportParams = [
-  'registeredFrom',
-  'registeredTo',
-  'stage',
-  'triageClass',
-  'category',
-  'source',
-  'unitId',
-  'assigneeId',
-  'overdue',
-  'q',
-  'format',
-];
-
 /**
  * The supervisors' dashboard (督办工作台): zh-CN pages rendered on the server, no client code. Login
  * with a staff account; supervisors and admins get the pages, other roles a friendly 403 page.
  */
-export function dashboardRoutes(deps: AppDependencies, callApi: CallApi, loginThrottle: LoginThrottle) {
+export function dashboardRoutes(deps: AppDependencies, loginThrottle: LoginThrottle) {
   const db = deps.database.db;
   const settings = {
     db,
@@ -169,39 +152,13 @@ export function dashboardRoutes(deps: AppDependencies, callApi: CallApi, loginTh
     return c.html(statisticsPage(sessionOf(c), { from, to, report }));
   });
 
-  const exportThrough = (apiPath: string, allowed: string[]) => async (c: Context<DashboardEnv>) => {
-    const incoming = new URL(c.req.url);
-    const query = new URLSearchParams();
-    for (const name of allowed) {
-      const value = incoming.searchParams.get(name);
-      if (value) query.set(name, value);
-    }
-    const response = await callApi(
-      new Request(new URL(`${apiPath}?${query}`, incoming.origin), {
-        headers: { authorization: `Bearer ${c.get('sessionToken')}`, 'x-request-id': c.get('requestId') },
-      }),
-    );
-    if (response.ok) return response;
-    const problem = (await response.json().catch(() => ({}))) as { detail?: string; title?: string };
-    return c.html(
-      messagePage({
-        title: '导出未成功',
-        message: problem.detail ?? problem.title ?? `导出服务返回 ${response.status}`,
-        ...sessionOf(c),
-        back: '/dashboard/statistics',
-      }),
-      response.status === 403 ? 403 : 400,
-    );
-  };
-  app.get('/export/statistics', exportThrough('/v1/statistics/export', statisticsExportParams));
-  app.get('/export/ledger', exportThrough('/v1/supervision/ledger/export', ledgerExportParams));
-
+  app.route('/export', dashboardExportRoutes(deps));
   app.route('/', dashboardCaseRoutes(deps));
 
   app.onError((error, c) => {
-    const problem = toProblem(error);
-    if (!problem) c.get('logger')?.error({ err: error }, 'dashboard error');
-    const status = problem && problem.status < 500 ? problem.status : 500;
+    const refusal = toRefusal(error);
+    if (!refusal) c.get('logger')?.error({ err: error }, 'dashboard error');
+    const status = refusal?.status ?? 500;
     return c.html(
       messagePage({
         title: status === 503 ? '服务暂时不可用' : status < 500 ? '请求未能完成' : '系统出错了',
@@ -209,7 +166,7 @@ export function dashboardRoutes(deps: AppDependencies, callApi: CallApi, loginTh
           status === 503
             ? '数据库或流程服务暂时无法连接，请稍后重试。'
             : status < 500
-              ? (problem?.detail ?? '请检查后重试。')
+              ? (refusal?.reasonZh ?? '请检查后重试。')
               : '错误已记录，请稍后重试或联系系统管理员。',
         back: dashboardPath,
       }),

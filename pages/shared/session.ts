@@ -3,17 +3,18 @@ import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv, StaffPrincipal } from '../../api/context.js';
 import type { Database } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
+import type { HttpVariables } from '../../http/context.js';
 import { checkLogin } from '../../use-cases/auth/check-login.js';
 import type { LoginThrottle } from '../../use-cases/auth/login-throttle.js';
+import type { StaffPrincipal } from '../../use-cases/auth/principal.js';
 import { issueToken, TokenError, verifyToken } from '../../use-cases/auth/tokens.js';
 
 /**
  * The dashboard's session: the same signed staff token the API issues (use-cases/auth/tokens.ts), kept in an
  * HttpOnly, SameSite=Strict cookie scoped to /dashboard. Each request checks the token and, like the
- * API (api/auth/authenticate.ts), the account as it is now: a disabled account, or a session from
+ * API's authentication, the account as it is now: a disabled account, or a session from
  * before a password reset, is logged out.
  *
  * CSRF: SameSite=Strict keeps the cookie off cross-site requests, and every POST form also carries a
@@ -29,10 +30,10 @@ export interface DashboardUser extends StaffPrincipal {
 }
 
 export interface DashboardEnv {
-  Variables: AppEnv['Variables'] & {
+  Variables: HttpVariables & {
     principal: StaffPrincipal;
     user: DashboardUser;
-    /** The session's token, for calls to the API on the user's behalf (exports). */
+    /** The session's token (the same signed staff token the API takes). */
     sessionToken: string;
     csrfToken: string;
   };

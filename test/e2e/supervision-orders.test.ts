@@ -100,7 +100,8 @@ describe('supervision orders (督办) over HTTP: issued from the overdue list, a
     // The order is a deadline of its own: the at-risk list will show it as its date comes near.
     const atRisk = (await api.call(
       'GET',
-      '/v1/supervision/at-risk?withinDays=5&kind=supervision',
+      // A 3-day explain-by date that falls on a weekend rolls over to the next working day (art 85).
+      '/v1/supervision/at-risk?withinDays=10&kind=supervision',
       supervisor.token,
       undefined,
       200,

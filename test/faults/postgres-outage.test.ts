@@ -3,11 +3,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { updateFailureToProblem } from '../../api/update-errors.js';
 import { connectDatabase } from '../../db/client.js';
 import { withDatabaseName } from '../../db/database-url.js';
 import { type RunningPostgres, startEmbeddedPostgres } from '../../db/embedded-postgres.js';
 import { migrateDatabase } from '../../db/migrate.js';
+import { refusalFromUpdateFailure } from '../../use-cases/cases/update-failure.js';
 import { caseWorkflowId, transitionUpdates } from '../../workflows/case.messages.js';
 import { startApiWithoutWorker } from '../helpers/api-only.js';
 import { caseApi } from '../helpers/case-api.js';
@@ -239,7 +239,7 @@ describe('PostgreSQL is stopped for 30 s under load', () => {
       })
       .then(
         () => undefined,
-        (error: unknown) => updateFailureToProblem(error),
+        (error: unknown) => refusalFromUpdateFailure(error),
       );
     // And a court referral whose workflow starts now (its registration was stored just before).
     const referralNumber = `${api.caseNumberPrefix}-2026-700001`;
@@ -332,7 +332,7 @@ describe('PostgreSQL is stopped for 30 s under load', () => {
 
     const problem = await lookupFailure;
     expect(problem).toMatchObject({ status: 503, code: 'service_unavailable' });
-    expect(problem!.headers['retry-after']).toMatch(/^\d+$/);
+    expect(problem!.details.retryAfterSeconds).toBeGreaterThan(0);
     // 503 meant "not applied": the case is still in intake, and the same triage now goes through.
     expect((await queryCase(api.temporal, untriaged)).stage).toBe('intake');
     await client.transition(clerk.token, untriaged, 'triage', { triageClass: 'simple', category: 'labour' });

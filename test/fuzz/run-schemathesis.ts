@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { readEnvironment } from '../../config/env.js';
+import { createHttpApp } from '../../server/create-http-app.js';
 import { createLogger } from '../../system/logger.js';
 import { startSystem } from '../../system/start-system.js';
 import { freePort } from '../helpers/ports.js';
@@ -158,7 +159,7 @@ async function main(): Promise<number> {
       logFile.write(`${JSON.stringify({ temporal: entry.level, msg: entry.message, ...entry.meta })}\n`),
     ),
   });
-  const system = await startSystem(env, logger);
+  const system = await startSystem(env, logger, createHttpApp);
   const failed: string[] = [];
   try {
     console.log(`== system up in ${((Date.now() - started) / 1000).toFixed(1)} s at ${system.apiUrl}`);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { Client } from '@temporalio/client';
 import pino from 'pino';
-import { createApp } from '../../api/app.js';
+import { createHttpApp } from '../../server/create-http-app.js';
 import { connectTemporalForApi } from '../../system/temporal-client.js';
 import { jsonRequester } from './json-request.js';
 import { testTokenSecret } from './staff.js';
@@ -24,7 +24,7 @@ export async function startApiWithoutWorker(options: {
   const caseNumberPrefix = `F${randomBytes(4).toString('hex').toUpperCase()}`;
   const connection = await connectTemporalForApi(options.temporalAddress);
   const temporal = new Client({ connection, namespace: 'default' });
-  const app = createApp({
+  const app = createHttpApp({
     database,
     temporal,
     logger: pino({ level: 'silent' }),

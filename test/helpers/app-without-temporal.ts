@@ -1,8 +1,8 @@
 import pino from 'pino';
-import { type App, createApp } from '../../api/app.js';
+import { createHttpApp, type HttpApp } from '../../server/create-http-app.js';
 import { testTokenSecret } from './staff.js';
 
-type AppDependencies = Parameters<typeof createApp>[0];
+type AppDependencies = Parameters<typeof createHttpApp>[0];
 
 /**
  * The API with no Temporal behind it, for tests of what answers before any workflow is reached
@@ -13,9 +13,9 @@ export function createAppWithoutTemporal(
   overrides: Partial<Omit<AppDependencies, 'database' | 'settings'>> & {
     settings?: Partial<AppDependencies['settings']>;
   } = {},
-): App {
+): HttpApp {
   const { settings, ...rest } = overrides;
-  return createApp({
+  return createHttpApp({
     database,
     temporal: {} as never,
     logger: pino({ level: 'silent' }),

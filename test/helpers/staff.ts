@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { StaffRole } from '../../api/context.js';
 import type { Database } from '../../db/client.js';
 import { apiKeys, institutions, units, users } from '../../db/schema/index.js';
+import type { StaffRole } from '../../domain/vocabulary.js';
 import { generateApiKey } from '../../use-cases/auth/api-keys.js';
 import { hashPassword } from '../../use-cases/auth/passwords.js';
 import { issueToken } from '../../use-cases/auth/tokens.js';

@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import pino, { type Logger } from 'pino';
 import { inject } from 'vitest';
-import { createApp } from '../../api/app.js';
+import { createHttpApp } from '../../server/create-http-app.js';
 import { type CaseWorkerOptions, createCaseWorker } from '../../system/worker.js';
 import { jsonRequester } from './json-request.js';
 import { testTokenSecret } from './staff.js';
@@ -59,7 +59,7 @@ export async function startTestSystem(
 
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection, namespace: 'default' });
-  const app = createApp({
+  const app = createHttpApp({
     database,
     temporal,
     logger,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Audience, institutionKinds, staffRoles } from '../../api/access.js';
+import type { Audience } from '../../api/access.js';
+import { institutionKinds, staffRoles } from '../../domain/vocabulary.js';
 import { csrfTokenFor, sessionCookie } from '../../pages/shared/session.js';
 import { createAppWithoutTemporal } from '../helpers/app-without-temporal.js';
 import { createInstitution, createStaff, createUnit, testTokenSecret } from '../helpers/staff.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/app.js';
+import type { HttpApp as App } from '../../server/create-http-app.js';
 import { createAppWithoutTemporal } from '../helpers/app-without-temporal.js';
 import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';

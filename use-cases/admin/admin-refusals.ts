@@ -1,17 +1,14 @@
-import { Problem } from '../../api/problem.js';
+import { Refusal } from '../../domain/refusals.js';
 
 /** Refusals the admin use-cases share; each names the field it is about. */
 export const adminProblems = {
   alreadyExists: (field: string, detail: string) =>
-    new Problem(409, 'already_exists', 'Already exists', detail, {
-      errors: [{ field, reason: 'already exists' }],
-    }),
+    new Refusal('already_exists', { detail: detail, errors: [{ field, reason: 'already exists' }] }),
   unknownReference: (field: string, detail: string) =>
-    new Problem(422, 'unknown_reference', 'Refers to something that does not exist', detail, {
-      errors: [{ field, reason: 'does not exist' }],
-    }),
+    new Refusal('unknown_reference', { detail: detail, errors: [{ field, reason: 'does not exist' }] }),
   unitRequired: (role: string) =>
-    new Problem(422, 'unit_required', 'A unit is required', `unitId: a ${role} must belong to a unit`, {
+    new Refusal('unit_required', {
+      detail: `unitId: a ${role} must belong to a unit`,
       errors: [{ field: 'unitId', reason: `required for a ${role}` }],
     }),
 };

@@ -1,9 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
-import { Problem, problems } from '../../api/problem.js';
 import type { Database } from '../../db/client.js';
 import { deadlinePolicies } from '../../db/schema/index.js';
 import { addDays, type IsoDate } from '../../domain/dates.js';
 import { type DeadlinePolicy, policyProblems } from '../../domain/deadline-policy.js';
+import { Refusal } from '../../domain/refusals.js';
 import { invalidPolicy, policyOf, toPolicyResponse } from './deadline-policy-rows.js';
 
 function inForce(policy: DeadlinePolicy, date: IsoDate): boolean {
@@ -42,7 +42,7 @@ export async function closeDeadlinePolicy(
 ) {
   return db.transaction(async (tx) => {
     const [target] = await tx.select().from(deadlinePolicies).where(eq(deadlinePolicies.id, id));
-    if (!target) throw problems.notFound(`No deadline policy ${id}.`);
+    if (!target) throw new Refusal('not_found', { detail: `No deadline policy ${id}.` });
     // Lock the key's eras so that two closes cannot together open a gap.
     const sameKey = (
       await tx
@@ -60,13 +60,10 @@ export async function closeDeadlinePolicy(
     if (reasons.length > 0) throw invalidPolicy(reasons);
     const gap = firstUncoveredDay(before, after, sameKey);
     if (gap) {
-      throw new Problem(
-        409,
-        'policy_gap',
-        'No policy would be in force',
-        `effectiveTo: from ${gap} no era of '${before.key}' would be in force; add the next era first.`,
-        { errors: [{ field: 'effectiveTo', reason: `leaves ${gap} without a policy` }] },
-      );
+      throw new Refusal('policy_gap', {
+        detail: `effectiveTo: from ${gap} no era of '${before.key}' would be in force; add the next era first.`,
+        errors: [{ field: 'effectiveTo', reason: `leaves ${gap} without a policy` }],
+      });
     }
     const [updated] = await tx
       .update(deadlinePolicies)

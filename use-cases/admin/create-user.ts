@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { StaffRole } from '../../api/context.js';
 import type { Database } from '../../db/client.js';
 import { units, users } from '../../db/schema/index.js';
 import { normaliseIdNumber } from '../../domain/names.js';
+import type { StaffRole } from '../../domain/vocabulary.js';
 import { hashPassword } from '../auth/passwords.js';
 import { maskIdNumber } from '../cases/masking.js';
 import { adminProblems } from './admin-refusals.js';

@@ -1,6 +1,6 @@
-import { Problem } from '../../api/problem.js';
 import type { deadlinePolicies } from '../../db/schema/index.js';
 import type { DeadlinePolicy } from '../../domain/deadline-policy.js';
+import { Refusal } from '../../domain/refusals.js';
 
 export type PolicyRow = typeof deadlinePolicies.$inferSelect;
 
@@ -44,15 +44,12 @@ const fieldsByMessageStart: [string, string][] = [
   ['direction', 'direction'],
 ];
 
-export function invalidPolicy(reasons: string[]): Problem {
+export function invalidPolicy(reasons: string[]): Refusal {
   const errors = reasons.map((reason) => ({
     field: fieldsByMessageStart.find(([start]) => reason.startsWith(start))?.[1] ?? 'body',
     reason,
   }));
-  return new Problem(422, 'invalid_policy', 'The deadline policy is not usable', reasons.join('; '), {
-    errors,
-    problems: reasons,
-  });
+  return new Refusal('invalid_policy', { detail: reasons.join('; '), errors, problems: reasons });
 }
 
 /**

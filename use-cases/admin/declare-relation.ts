@@ -1,8 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
-import { problems } from '../../api/problem.js';
 import type { Database } from '../../db/client.js';
 import { mediatorRelations, users } from '../../db/schema/index.js';
 import { normaliseIdNumber, normaliseName } from '../../domain/names.js';
+import { Refusal } from '../../domain/refusals.js';
 import { maskIdNumber } from '../cases/masking.js';
 
 type RelationRow = typeof mediatorRelations.$inferSelect;
@@ -27,7 +27,7 @@ export function toRelationResponse(row: RelationRow, options: { maskIdNumber: bo
 
 async function assertUserExists(db: Database, userId: string): Promise<void> {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
-  if (!user) throw problems.notFound(`No user ${userId}.`);
+  if (!user) throw new Refusal('not_found', { detail: `No user ${userId}.` });
 }
 
 /**

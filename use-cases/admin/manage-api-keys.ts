@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { problems } from '../../api/problem.js';
 import type { Database } from '../../db/client.js';
 import { apiKeys, institutions } from '../../db/schema/index.js';
+import { Refusal } from '../../domain/refusals.js';
 import { generateApiKey } from '../auth/api-keys.js';
 
 type ApiKeyRow = typeof apiKeys.$inferSelect;
@@ -22,7 +22,7 @@ async function assertInstitutionExists(db: Database, institutionId: string): Pro
     .select({ id: institutions.id })
     .from(institutions)
     .where(eq(institutions.id, institutionId));
-  if (!found) throw problems.notFound(`No institution ${institutionId}.`);
+  if (!found) throw new Refusal('not_found', { detail: `No institution ${institutionId}.` });
 }
 
 /** A new key for an institution. The whole key is returned this once; only a hash of it is kept. */
@@ -64,6 +64,7 @@ export async function revokeApiKey(db: Database, institutionId: string, keyId: s
     .returning();
   if (revoked) return toApiKeyResponse(revoked);
   const [existing] = await db.select().from(apiKeys).where(match);
-  if (!existing) throw problems.notFound(`Institution ${institutionId} has no API key ${keyId}.`);
+  if (!existing)
+    throw new Refusal('not_found', { detail: `Institution ${institutionId} has no API key ${keyId}.` });
   return toApiKeyResponse(existing);
 }

@@ -1,8 +1,8 @@
 import { and, gte, lte } from 'drizzle-orm';
-import type { FieldError } from '../../api/problem.js';
-import { problems } from '../../api/problem.js';
 import type { Database } from '../../db/client.js';
 import { calendarOverrides, calendarYears } from '../../db/schema/index.js';
+import type { FieldError } from '../../domain/refusals.js';
+import { invalidFields } from '../../domain/refusals.js';
 import { readCalendarYear, yearBounds } from './read-calendar-year.js';
 
 export interface CalendarDayInput {
@@ -37,7 +37,7 @@ export async function replaceCalendarYear(
   actorId: string,
 ) {
   const errors = dayErrors(year, days);
-  if (errors.length > 0) throw problems.validation(errors);
+  if (errors.length > 0) throw invalidFields(errors);
   const { first, last } = yearBounds(year);
   return db.transaction(async (tx) => {
     // Upserting the year first locks its row, so two replacements of one year run one after the other.

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { StaffRole } from '../../api/context.js';
-import { Problem, problems } from '../../api/problem.js';
 import type { Database } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
 import { normaliseIdNumber } from '../../domain/names.js';
+import { Refusal } from '../../domain/refusals.js';
+import type { StaffRole } from '../../domain/vocabulary.js';
 import { hashPassword } from '../auth/passwords.js';
 import { adminProblems } from './admin-refusals.js';
 import { assertUnitExists, toUserResponse } from './create-user.js';
@@ -18,13 +18,10 @@ export interface UpdateUserInput {
 }
 
 const lastAdmin = (field: 'role' | 'active') =>
-  new Problem(
-    409,
-    'last_admin',
-    'The last administrator cannot be removed',
-    'Make another account an active admin first.',
-    { errors: [{ field, reason: 'would leave no active admin' }] },
-  );
+  new Refusal('last_admin', {
+    detail: 'Make another account an active admin first.',
+    errors: [{ field, reason: 'would leave no active admin' }],
+  });
 
 /**
  * Change an account. Role and active flag take effect on the next request (authentication reads the
@@ -39,7 +36,7 @@ export async function updateUser(db: Database, userId: string, input: UpdateUser
 
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
-    if (!current) throw problems.notFound(`No user ${userId}.`);
+    if (!current) throw new Refusal('not_found', { detail: `No user ${userId}.` });
 
     const role = input.role ?? current.role;
     const unitId = input.unitId === undefined ? current.unitId : input.unitId;

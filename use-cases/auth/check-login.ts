@@ -1,10 +1,7 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { eq } from 'drizzle-orm';
-import type { Context } from 'hono';
-import { isStorableText } from '../../api/text-guard.js';
 import type { Database } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
-import { clientAddressFrom, type IsTrustedProxy, noTrustedProxies } from '../../http/client-address.js';
+import { isStorableText } from '../../domain/storable-text.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { decoyPasswordHash, verifyPassword } from './passwords.js';
 
@@ -14,22 +11,6 @@ export type LoginCheck =
   | { outcome: 'accepted'; user: StaffUserRow }
   | { outcome: 'refused' }
   | { outcome: 'throttled'; retryAfterSeconds: number };
-
-/**
- * The client's address, for the per-address login limit: the socket's peer, or, when the peer is one
- * of our reverse proxies (TRUSTED_PROXIES), the client it forwarded for (see client-address.ts).
- * Without TRUSTED_PROXIES behind a proxy every client has the proxy's address and they share one count.
- */
-export function clientAddressOf(c: Context, isTrustedProxy: IsTrustedProxy = noTrustedProxies): string {
-  let peer: string | undefined;
-  try {
-    peer = getConnInfo(c).remote.address;
-  } catch {
-    return 'unknown'; // not served by @hono/node-server (app.fetch called in-process)
-  }
-  if (!peer) return 'unknown';
-  return clientAddressFrom(peer, c.req.header('x-forwarded-for'), isTrustedProxy);
-}
 
 /**
  * Check a staff username and password, for the API's token endpoint and the dashboard's login alike:

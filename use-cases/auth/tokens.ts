@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { staffRoles } from '../../domain/vocabulary.js';
 
 /**
  * Staff bearer tokens: compact JWTs signed with HMAC-SHA256 (HS256) under AUTH_TOKEN_SECRET, with an
@@ -15,7 +16,7 @@ const claimsSchema = z.object({
   iss: z.literal(tokenIssuer),
   aud: z.string(),
   sub: z.string().uuid(),
-  role: z.enum(['clerk', 'mediator', 'supervisor', 'admin']),
+  role: z.enum(staffRoles),
   unit: z.string().uuid().nullable(),
   iat: z.number().int(),
   exp: z.number().int(),

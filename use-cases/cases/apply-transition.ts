@@ -1,11 +1,8 @@
-import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { and, eq } from 'drizzle-orm';
-import type { StaffPrincipal } from '../../api/context.js';
-import { Problem } from '../../api/problem.js';
-import type { CaseResponse } from '../../api/schemas/case-schemas.js';
 import type { Database } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
+import { refuseField } from '../../domain/refusals.js';
 import type { TransitionName } from '../../domain/transition-table.js';
 import {
   type Actor,
@@ -13,12 +10,9 @@ import {
   type TransitionInputs,
   transitionUpdates,
 } from '../../workflows/case.messages.js';
-import { executeCaseUpdate } from './send-case-update.js';
-
-export interface ApplyTransitionDependencies {
-  db: Database;
-  temporal: Client;
-}
+import type { StaffPrincipal } from '../auth/principal.js';
+import { type CaseResponse, toCaseResponse } from './case-response.js';
+import { type CaseUpdateDependencies, sendCaseUpdate } from './send-case-update.js';
 
 async function assertMediator(db: Database, mediatorId: string): Promise<void> {
   const [mediator] = await db
@@ -26,17 +20,7 @@ async function assertMediator(db: Database, mediatorId: string): Promise<void> {
     .from(users)
     .where(and(eq(users.id, mediatorId), eq(users.role, 'mediator'), eq(users.active, true)))
     .limit(1);
-  if (!mediator) {
-    throw new Problem(
-      422,
-      'not_a_mediator',
-      'Refused by a rule',
-      'mediatorId: no active mediator has this id',
-      {
-        errors: [{ field: 'mediatorId', reason: 'no active mediator has this id' }],
-      },
-    );
-  }
+  if (!mediator) refuseField('not_a_mediator', 'mediatorId', 'no active mediator has this id');
 }
 
 /**
@@ -44,7 +28,7 @@ async function assertMediator(db: Database, mediatorId: string): Promise<void> {
  * before anything is recorded); the answer is the case after the read model has caught up.
  */
 export async function applyTransition<T extends TransitionName>(
-  deps: ApplyTransitionDependencies,
+  deps: CaseUpdateDependencies,
   principal: StaffPrincipal,
   caseNumber: string,
   transition: T,
@@ -56,5 +40,6 @@ export async function applyTransition<T extends TransitionName>(
     CaseView,
     [TransitionInputs[T] & { actor: Actor }]
   >;
-  return executeCaseUpdate(deps, principal, caseNumber, definition, input as TransitionInputs[T] & object);
+  const { view, reach } = await sendCaseUpdate(deps, principal, caseNumber, definition, input);
+  return toCaseResponse(view, reach);
 }

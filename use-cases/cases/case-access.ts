@@ -1,6 +1,6 @@
-import type { Principal } from '../../api/context.js';
 import type { Database } from '../../db/client.js';
-import { unitSubtree } from '../supervision/scope.js';
+import type { Principal } from '../auth/principal.js';
+import { type SupervisionScope, scopeIncludes, supervisionScopeOf } from '../supervision/scope.js';
 
 export interface CaseScope {
   unitId: string | null;
@@ -8,40 +8,37 @@ export interface CaseScope {
 }
 
 /**
- * Who may see a case: admins and clerks (the single intake window) all; supervisors the cases of their
- * unit and every unit below it (`supervisedUnits`); mediators the cases assigned to them. Others get
- * 404, which does not confirm the case exists.
+ * What a caller's reach over cases depends on beyond their credential: the units they supervise
+ * (supervisors and admins), read once per request.
  */
-export function canSeeCase(
-  principal: Principal,
-  scope: CaseScope,
-  supervisedUnits: readonly string[] = [],
-): boolean {
+export interface CaseReach {
+  principal: Principal;
+  supervised: SupervisionScope | undefined;
+}
+
+export async function caseReachOf(db: Database, principal: Principal): Promise<CaseReach> {
+  return { principal, supervised: await supervisionScopeOf(db, principal) };
+}
+
+/**
+ * Who may see a case: admins and clerks (the single intake window) all; supervisors the cases of their
+ * unit and every unit below it; mediators the cases assigned to them. Others get 404, which does not
+ * confirm the case exists.
+ */
+export function canSeeCase({ principal, supervised }: CaseReach, scope: CaseScope): boolean {
   if (principal.kind !== 'staff') return false;
   switch (principal.role) {
     case 'admin':
     case 'clerk':
       return true;
     case 'supervisor':
-      return (
-        scope.unitId !== null && (principal.unitId === scope.unitId || supervisedUnits.includes(scope.unitId))
-      );
+      return supervised !== undefined && scopeIncludes(supervised, scope.unitId);
     case 'mediator':
       return principal.userId === scope.assigneeId;
   }
 }
 
 /** Full ID and phone numbers for those who work the case; everyone else sees them masked. */
-export function seesFullContactDetails(
-  principal: Principal,
-  scope: CaseScope,
-  supervisedUnits: readonly string[] = [],
-): boolean {
-  return canSeeCase(principal, scope, supervisedUnits) && principal.kind === 'staff';
-}
-
-/** The units a supervisor watches: their own and every unit below it (empty for other roles). */
-export async function supervisedUnitsOf(db: Database, principal: Principal): Promise<string[]> {
-  if (principal.kind !== 'staff' || principal.role !== 'supervisor' || !principal.unitId) return [];
-  return unitSubtree(db, principal.unitId);
+export function seesFullContactDetails(reach: CaseReach, scope: CaseScope): boolean {
+  return canSeeCase(reach, scope);
 }

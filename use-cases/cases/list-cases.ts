@@ -1,53 +1,62 @@
 import { and, desc, eq, exists, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
-import type { z } from 'zod';
-import type { Principal } from '../../api/context.js';
-import { Problem } from '../../api/problem.js';
-import type { CaseListItemSchema, CaseListQuery } from '../../api/schemas/case-schemas.js';
 import type { Database } from '../../db/client.js';
 import { cases, parties } from '../../db/schema/index.js';
 import { addDays, startOfChinaDayEpochMilliseconds } from '../../domain/dates.js';
-import type { CaseView } from '../../workflows/case.messages.js';
-import { supervisedUnitsOf } from './case-access.js';
+import type { Stage } from '../../domain/stages.js';
+import type { CaseSource, DisputeCategory, TriageClass } from '../../domain/vocabulary.js';
+import type { CaseView, PartyInput } from '../../workflows/case.messages.js';
+import type { Principal } from '../auth/principal.js';
+import { decodeCursor, encodeCursor } from '../shared/cursor.js';
+import { type CaseReach, caseReachOf } from './case-access.js';
 import { maskParty } from './masking.js';
 
-type Query = z.infer<typeof CaseListQuery>;
-type Item = z.infer<typeof CaseListItemSchema>;
-
-/** Keyset cursor over (registered_at, case_number), newest first: pages never skip or repeat. */
-function encodeCursor(registeredAt: Date, caseNumber: string): string {
-  return Buffer.from(JSON.stringify([registeredAt.toISOString(), caseNumber])).toString('base64url');
+/** What a case list may be filtered by (all optional but the page size). */
+export interface CaseListFilter {
+  stage?: Stage | undefined;
+  triageClass?: TriageClass | undefined;
+  category?: DisputeCategory | undefined;
+  source?: CaseSource | undefined;
+  unitId?: string | undefined;
+  assigneeId?: string | undefined;
+  overdue?: 'true' | 'false' | undefined;
+  /** First and last registration day (China time), inclusive. */
+  registeredFrom?: string | undefined;
+  registeredTo?: string | undefined;
+  /** Text in the summary or a party's name. */
+  q?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
 }
 
-function decodeCursor(cursor: string): [Date, string] {
-  try {
-    const [at, caseNumber] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
-    const date = new Date(at);
-    if (Number.isNaN(date.getTime()) || typeof caseNumber !== 'string') throw new Error('bad cursor');
-    return [date, caseNumber];
-  } catch {
-    throw new Problem(
-      400,
-      'validation_failed',
-      'The request is not valid',
-      'cursor: not a cursor this API issued',
-      {
-        errors: [{ field: 'cursor', reason: 'not a cursor this API issued', in: 'query' }],
-      },
-    );
-  }
+export interface CaseListItem {
+  caseNumber: string;
+  stage: Stage;
+  source: string;
+  summary: string;
+  triageClass: string | null;
+  category: string | null;
+  unitId: string | null;
+  assigneeId: string | null;
+  disposition: string | null;
+  overdue: boolean;
+  nextDueAt: string | null;
+  registeredAt: string;
+  parties: PartyInput[];
 }
 
 /** Scope of the list by role: the same rule as reading one case. */
-function scopeCondition(principal: Principal, supervised: string[]): SQL | undefined {
+function scopeCondition({ principal, supervised }: CaseReach): SQL | undefined {
   if (principal.kind !== 'staff') return sql`false`;
-  if (principal.role === 'supervisor')
-    return supervised.length > 0 ? inArray(cases.unitId, supervised) : sql`false`;
+  if (principal.role === 'supervisor') {
+    if (supervised === 'all') return undefined;
+    return supervised && supervised.length > 0 ? inArray(cases.unitId, [...supervised]) : sql`false`;
+  }
   if (principal.role === 'mediator') return eq(cases.assigneeId, principal.userId);
   return undefined;
 }
 
-export async function listCases(db: Database, principal: Principal, query: Query) {
-  const conditions: (SQL | undefined)[] = [scopeCondition(principal, await supervisedUnitsOf(db, principal))];
+export async function listCases(db: Database, principal: Principal, query: CaseListFilter) {
+  const conditions: (SQL | undefined)[] = [scopeCondition(await caseReachOf(db, principal))];
   if (query.stage) conditions.push(eq(cases.stage, query.stage));
   if (query.triageClass) conditions.push(eq(cases.triageClass, query.triageClass));
   if (query.category) conditions.push(eq(cases.category, query.category));
@@ -80,7 +89,8 @@ export async function listCases(db: Database, principal: Principal, query: Query
     );
   }
   if (query.cursor) {
-    const [at, caseNumber] = decodeCursor(query.cursor);
+    const [atText, caseNumber] = decodeCursor(query.cursor, ['instant', 'text'] as const);
+    const at = new Date(atText);
     conditions.push(
       or(lt(cases.registeredAt, at), and(eq(cases.registeredAt, at), lt(cases.caseNumber, caseNumber))),
     );
@@ -107,9 +117,9 @@ export async function listCases(db: Database, principal: Principal, query: Query
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const items: Item[] = page.map(({ state, ...row }) => ({
+  const items: CaseListItem[] = page.map(({ state, ...row }) => ({
     ...row,
-    stage: row.stage as Item['stage'],
+    stage: row.stage as Stage,
     nextDueAt: row.nextDueAt?.toISOString() ?? null,
     registeredAt: row.registeredAt.toISOString(),
     // Lists always mask ID and phone numbers: open the case to see them, where the role allows.
@@ -117,6 +127,9 @@ export async function listCases(db: Database, principal: Principal, query: Query
   }));
   return {
     items,
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.registeredAt, last.caseNumber) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor([last.registeredAt.toISOString(), last.caseNumber])
+        : null,
   };
 }

@@ -1,56 +1,20 @@
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
-import type { Principal } from '../../api/context.js';
-import { problems } from '../../api/problem.js';
-import { type CaseResponse, caseNumberPattern } from '../../api/schemas/case-schemas.js';
 import type { Database } from '../../db/client.js';
 import { cases } from '../../db/schema/index.js';
-import { allowedTransitions } from '../../domain/transitions.js';
+import { isCaseNumber } from '../../domain/case-number.js';
+import { Refusal } from '../../domain/refusals.js';
+import type { Stage } from '../../domain/stages.js';
 import { type CaseView, caseWorkflowId, getCaseQuery } from '../../workflows/case.messages.js';
-import { type CaseScope, canSeeCase, seesFullContactDetails, supervisedUnitsOf } from './case-access.js';
-import { maskParty } from './masking.js';
-
-export function toCaseResponse(
-  view: CaseView,
-  principal: Principal,
-  supervisedUnits: readonly string[] = [],
-): CaseResponse {
-  const { projectedSeq: _projectedSeq, ...rest } = view;
-  const scope = { unitId: view.unitId, assigneeId: view.assigneeId };
-  const facts = {
-    stage: view.stage,
-    assigneeId: view.assigneeId,
-    outcome: view.disposition,
-    extensionPending: view.extensions.some((extension) => extension.decision === null),
-    followUpRecorded: view.followUp !== null,
-    linkPending: view.linkPending !== null && view.linkPending !== undefined,
-  };
-  return {
-    ...rest,
-    parties: seesFullContactDetails(principal, scope, supervisedUnits)
-      ? view.parties
-      : view.parties.map(maskParty),
-    deadlines: view.deadlines as unknown as CaseResponse['deadlines'],
-    referral: (view.referral ?? null) as CaseResponse['referral'],
-    court: (view.court ?? null) as CaseResponse['court'],
-    prosecution: (view.prosecution ?? null) as CaseResponse['prosecution'],
-    police: (view.police ?? null) as CaseResponse['police'],
-    linkPending: view.linkPending ?? null,
-    supervisionOrders: view.supervisionOrders ?? [],
-    extensions: view.extensions as unknown as Record<string, unknown>[],
-    followUp: view.followUp as unknown as Record<string, unknown> | null,
-    outcome: view.outcome as CaseResponse['outcome'],
-    allowedTransitions:
-      principal.kind === 'staff'
-        ? allowedTransitions(facts, { id: principal.userId, role: principal.role })
-        : [],
-    links: { self: `/v1/cases/${view.caseNumber}`, events: `/v1/cases/${view.caseNumber}/events` },
-  };
-}
+import type { Principal } from '../auth/principal.js';
+import { type CaseScope, canSeeCase, caseReachOf } from './case-access.js';
+import { type CaseResponse, toCaseResponse } from './case-response.js';
 
 export interface StoredCase extends CaseScope {
   view: CaseView;
-  stage: string;
+  stage: Stage;
+  /** `import`: a case from the legacy ledger, with no workflow behind it. */
+  origin: 'workflow' | 'import';
 }
 
 /**
@@ -64,15 +28,31 @@ export async function loadCase(
   temporal?: Client,
 ): Promise<StoredCase | undefined> {
   const [row] = await db
-    .select({ state: cases.state, unitId: cases.unitId, assigneeId: cases.assigneeId, stage: cases.stage })
+    .select({
+      state: cases.state,
+      unitId: cases.unitId,
+      assigneeId: cases.assigneeId,
+      stage: cases.stage,
+      origin: cases.origin,
+    })
     .from(cases)
     .where(eq(cases.caseNumber, caseNumber))
     .limit(1);
-  if (row)
-    return { view: row.state as CaseView, unitId: row.unitId, assigneeId: row.assigneeId, stage: row.stage };
-  if (!temporal || !caseNumberPattern.test(caseNumber)) return undefined;
+  if (row) {
+    const { state, stage, ...rest } = row;
+    return { ...rest, view: state as CaseView, stage: stage as Stage };
+  }
+  if (!temporal || !isCaseNumber(caseNumber)) return undefined;
   const view = await queryPendingCase(temporal, caseNumber);
-  return view && { view, unitId: view.unitId, assigneeId: view.assigneeId, stage: view.stage };
+  return (
+    view && {
+      view,
+      unitId: view.unitId,
+      assigneeId: view.assigneeId,
+      stage: view.stage,
+      origin: 'workflow',
+    }
+  );
 }
 
 /** How long a read waits for a just-accepted case's workflow: bounded, so no worker means a quick 503. */
@@ -97,6 +77,20 @@ function isNotReady(error: unknown): boolean {
   return error instanceof Error && /not ready|WorkflowNotReady/i.test(`${error.message} ${error.cause}`);
 }
 
+/** A case the caller may see, or 404 (which does not confirm that the case exists). */
+export async function findVisibleCase(
+  db: Database,
+  principal: Principal,
+  caseNumber: string,
+  temporal?: Client,
+) {
+  const found = await loadCase(db, caseNumber, temporal);
+  const reach = await caseReachOf(db, principal);
+  if (!found || !canSeeCase(reach, found))
+    throw new Refusal('not_found', { detail: `No case ${caseNumber}.` });
+  return { found, reach };
+}
+
 /** The case as the read model holds it, if the caller may see it; otherwise 404. */
 export async function readCase(
   db: Database,
@@ -104,8 +98,6 @@ export async function readCase(
   caseNumber: string,
   temporal?: Client,
 ): Promise<CaseResponse> {
-  const found = await loadCase(db, caseNumber, temporal);
-  const supervised = await supervisedUnitsOf(db, principal);
-  if (!found || !canSeeCase(principal, found, supervised)) throw problems.notFound(`No case ${caseNumber}.`);
-  return toCaseResponse(found.view, principal, supervised);
+  const { found, reach } = await findVisibleCase(db, principal, caseNumber, temporal);
+  return toCaseResponse(found.view, reach);
 }

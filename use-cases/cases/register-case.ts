@@ -1,16 +1,20 @@
 import { type Client, WithStartWorkflowOperation } from '@temporalio/client';
-import { Problem } from '../../api/problem.js';
 import type { Database } from '../../db/client.js';
-import { allocateCaseNumber, allocateCaseNumberForUnit } from '../../db/queries/allocate-case-number.js';
+import { allocateCaseNumberForUnit } from '../../db/queries/allocate-case-number.js';
+import { refuseField } from '../../domain/refusals.js';
+import type { CaseSource } from '../../domain/vocabulary.js';
 import {
   type Actor,
   awaitProjectionUpdate,
   type CaseRegistration,
-  type CaseView,
   caseWorkflowId,
   type PartyInput,
 } from '../../workflows/case.messages.js';
 import type { caseWorkflow } from '../../workflows/case.workflow.js';
+import type { StaffPrincipal } from '../auth/principal.js';
+import { caseReachOf } from './case-access.js';
+import { type CaseResponse, toCaseResponse } from './case-response.js';
+import { actorOf } from './send-case-update.js';
 
 export interface RegisterCaseDependencies {
   db: Database;
@@ -19,12 +23,35 @@ export interface RegisterCaseDependencies {
   caseNumberPrefix: string;
 }
 
+/** A dispute as staff register it (接案). */
 export interface RegisterCaseInput {
-  source: string;
+  /** Channel the dispute came in through (来源渠道). */
+  source: CaseSource;
   summary: string;
-  unitId: string | null;
+  /** Unit that takes the case; defaults to the registering clerk's. */
+  unitId?: string | undefined;
+  parties: PartyInput[];
+}
+
+interface NumberingInput {
+  source: CaseSource;
+  summary: string;
+  unitId: string;
   parties: PartyInput[];
   actor: Actor;
+}
+
+/** The case's unit and who registered it: a user without a unit must name one. */
+function numberingInput(principal: StaffPrincipal, input: RegisterCaseInput): NumberingInput {
+  const unitId = input.unitId ?? principal.unitId;
+  if (!unitId) refuseField('unit_required', 'unitId', 'required when the registering user has no unit');
+  return {
+    source: input.source,
+    summary: input.summary,
+    unitId,
+    parties: input.parties,
+    actor: actorOf(principal),
+  };
 }
 
 /**
@@ -33,19 +60,21 @@ export interface RegisterCaseInput {
  */
 export async function registerCase(
   deps: RegisterCaseDependencies,
+  principal: StaffPrincipal,
   input: RegisterCaseInput,
-): Promise<CaseView> {
-  const registration = await numberedRegistration(deps, input);
+): Promise<CaseResponse> {
+  const registration = await numberedRegistration(deps, numberingInput(principal, input));
   const startWorkflowOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
     workflowId: caseWorkflowId(registration.caseNumber),
     taskQueue: deps.taskQueue,
     args: [registration],
     workflowIdConflictPolicy: 'FAIL',
   });
-  return deps.temporal.workflow.executeUpdateWithStart(awaitProjectionUpdate, {
+  const view = await deps.temporal.workflow.executeUpdateWithStart(awaitProjectionUpdate, {
     args: [1],
     startWorkflowOperation,
   });
+  return toCaseResponse(view, await caseReachOf(deps.db, principal));
 }
 
 /**
@@ -55,9 +84,10 @@ export async function registerCase(
  */
 export async function acceptCaseRegistration(
   deps: RegisterCaseDependencies,
+  principal: StaffPrincipal,
   input: RegisterCaseInput,
 ): Promise<{ caseNumber: string }> {
-  const registration = await numberedRegistration(deps, input);
+  const registration = await numberedRegistration(deps, numberingInput(principal, input));
   await deps.temporal.workflow.start<typeof caseWorkflow>('caseWorkflow', {
     workflowId: caseWorkflowId(registration.caseNumber),
     taskQueue: deps.taskQueue,
@@ -69,20 +99,13 @@ export async function acceptCaseRegistration(
 
 async function numberedRegistration(
   deps: RegisterCaseDependencies,
-  input: RegisterCaseInput,
+  input: NumberingInput,
 ): Promise<CaseRegistration> {
   const now = new Date();
   // The unit is checked in the same statement that numbers the case: its projection could never
   // write a case of no unit, and an unknown unit takes no number.
-  const caseNumber =
-    input.unitId === null
-      ? await allocateCaseNumber(deps.db, deps.caseNumberPrefix, now)
-      : await allocateCaseNumberForUnit(deps.db, deps.caseNumberPrefix, now, input.unitId);
-  if (!caseNumber) {
-    throw new Problem(422, 'unknown_unit', 'Refused by a rule', 'unitId: no unit has this id', {
-      errors: [{ field: 'unitId', reason: 'no unit has this id' }],
-    });
-  }
+  const caseNumber = await allocateCaseNumberForUnit(deps.db, deps.caseNumberPrefix, now, input.unitId);
+  if (!caseNumber) refuseField('unknown_unit', 'unitId', 'no unit has this id');
   return {
     caseNumber,
     source: input.source,

@@ -1,69 +1,68 @@
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { StaffPrincipal } from '../../api/context.js';
-import { Problem, problems } from '../../api/problem.js';
-import type { CaseResponse } from '../../api/schemas/case-schemas.js';
-import { updateFailureToProblem } from '../../api/update-errors.js';
 import type { Database } from '../../db/client.js';
+import { Refusal } from '../../domain/refusals.js';
 import { type Actor, type CaseView, caseWorkflowId } from '../../workflows/case.messages.js';
-import { supervisedUnitsOf } from './case-access.js';
-import { loadCase, toCaseResponse } from './read-case.js';
+import type { Principal } from '../auth/principal.js';
+import { type CaseReach, caseReachOf } from './case-access.js';
+import { loadCase } from './read-case.js';
+import { refusalFromUpdateFailure } from './update-failure.js';
 
 export interface CaseUpdateDependencies {
   db: Database;
   temporal: Client;
 }
 
-export function staffActor(principal: StaffPrincipal): Actor {
-  return { kind: 'staff', id: principal.userId, role: principal.role, unitId: principal.unitId };
+/** Who the workflow records as having done it. */
+export function actorOf(principal: Principal): Actor {
+  return principal.kind === 'staff'
+    ? { kind: 'staff', id: principal.userId, role: principal.role, unitId: principal.unitId }
+    : { kind: 'institution', id: principal.institutionId, role: principal.institutionKind };
 }
 
+const archived = () =>
+  new Refusal('illegal_transition', {
+    detail: 'The case is archived.',
+    reasonZh: '案件已归档，不能再变更',
+    currentStage: 'archived',
+    allowed: [],
+  });
+
 /**
- * Send a staff member's Update to a case's workflow: the case must exist, a supervisor must be of its
- * unit, an archived case takes nothing; the workflow's validator decides the rest. Answers the case
- * after the read model has caught up, or the refusal as a problem.
+ * The one way to change a case. The case must exist and be the caller's to touch: a supervisor's only
+ * if it lies in a unit they supervise (the workflow is told so: a centre supervises its stations), an
+ * institution's only if it referred it; an archived or imported case takes nothing. The workflow's
+ * validator decides the rest. Answers the case as the workflow holds it after the change, once the
+ * read model has it; a refusal of the workflow comes back as the registry's refusal.
  */
-export async function executeCaseUpdate<I extends object>(
+export async function sendCaseUpdate<I extends object>(
   deps: CaseUpdateDependencies,
-  principal: StaffPrincipal,
+  principal: Principal,
   caseNumber: string,
   definition: UpdateDefinition<CaseView, [I & { actor: Actor }]>,
   input: I,
-): Promise<CaseResponse> {
+): Promise<{ view: CaseView; reach: CaseReach }> {
   const found = await loadCase(deps.db, caseNumber, deps.temporal);
-  if (!found) throw problems.notFound(`No case ${caseNumber}.`);
-  let actor = staffActor(principal);
-  if (principal.role === 'supervisor') {
-    // A centre supervisor acts on the cases of its stations too: the workflow is told which unit.
-    const supervised = await supervisedUnitsOf(deps.db, principal);
-    if (!found.unitId || !supervised.includes(found.unitId)) {
-      throw new Problem(
-        403,
-        'forbidden_unit',
-        'Not allowed',
-        'The case belongs to a unit you do not supervise.',
-      );
+  const notFound = new Refusal('not_found', { detail: `No case ${caseNumber}.` });
+  if (!found) throw notFound;
+  const reach = await caseReachOf(deps.db, principal);
+  let actor = actorOf(principal);
+  if (principal.kind === 'institution') {
+    if (found.view.referral?.institutionId !== principal.institutionId) throw notFound;
+  } else if (principal.role === 'supervisor') {
+    const supervised = reach.supervised ?? [];
+    if (!found.unitId || (supervised !== 'all' && !supervised.includes(found.unitId))) {
+      throw new Refusal('forbidden_unit', { detail: 'The case belongs to a unit you do not supervise.' });
     }
     actor = { ...actor, scopeUnitIds: [found.unitId] };
   }
-  if (found.stage === 'archived') {
-    throw new Problem(
-      409,
-      'illegal_transition',
-      'Not possible in the current stage',
-      'The case is archived.',
-      {
-        currentStage: 'archived',
-        allowed: [],
-      },
-    );
-  }
+  if (found.stage === 'archived' || found.origin === 'import') throw archived();
   try {
     const view = await deps.temporal.workflow
       .getHandle(caseWorkflowId(caseNumber))
       .executeUpdate(definition, { args: [{ ...input, actor }] });
-    return toCaseResponse(view, principal);
+    return { view, reach };
   } catch (error) {
-    throw updateFailureToProblem(error) ?? error;
+    throw refusalFromUpdateFailure(error) ?? error;
   }
 }

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { caseNumberPattern } from '../../api/schemas/case-schemas.js';
 import type { Database } from '../../db/client.js';
 import { chinaYear, formatCaseNumber } from '../../db/queries/allocate-case-number.js';
 import { caseNumberCounters } from '../../db/schema/index.js';
+import { caseNumberPattern } from '../../domain/case-number.js';
 import { chinaOfficeTime } from './build-imported-case.js';
 import type { LedgerCase } from './validate-ledger.js';
 

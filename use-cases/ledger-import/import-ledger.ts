@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import type { StaffPrincipal } from '../../api/context.js';
-import { Problem } from '../../api/problem.js';
 import type { Database } from '../../db/client.js';
 import { caseEvents, cases, importBatches, parties, units } from '../../db/schema/index.js';
 import { chinaDateOf } from '../../domain/dates.js';
+import { Refusal } from '../../domain/refusals.js';
+import type { StaffPrincipal } from '../auth/principal.js';
 import { assignCaseNumbers, keepsLedgerNumber } from './assign-case-numbers.js';
 import { buildImportedCase } from './build-imported-case.js';
 import { ledgerColumns } from './ledger-columns.js';
@@ -44,23 +44,18 @@ export interface ImportLedgerResult {
   renumbered: { row: number; ledgerNumber: string; caseNumber: string }[];
 }
 
-function rowProblem(status: 409 | 422, code: string, title: string, errors: LedgerRowError[]): Problem {
+function rowProblem(code: 'ledger_invalid' | 'ledger_cases_exist', errors: LedgerRowError[]): Refusal {
   const listed = errors.slice(0, maxReportedErrors);
-  return new Problem(
-    status,
-    code,
-    title,
-    `${errors.length} row error(s); the first: row ${listed[0]?.row}, ${listed[0]?.column}: ${listed[0]?.reason}`,
-    {
-      errorCount: errors.length,
-      errors: listed.map((error) => ({
-        field: error.column ? `row ${error.row}: ${error.column}` : `row ${error.row}`,
-        row: error.row,
-        column: error.column,
-        reason: error.reason,
-      })),
-    },
-  );
+  return new Refusal(code, {
+    detail: `${errors.length} row error(s); the first: row ${listed[0]?.row}, ${listed[0]?.column}: ${listed[0]?.reason}`,
+    errorCount: errors.length,
+    errors: listed.map((error) => ({
+      field: error.column ? `row ${error.row}: ${error.column}` : `row ${error.row}`,
+      row: error.row,
+      column: error.column,
+      reason: error.reason,
+    })),
+  });
 }
 
 async function checkFile(db: Database, input: ImportLedgerInput): Promise<LedgerCase[]> {
@@ -69,19 +64,19 @@ async function checkFile(db: Database, input: ImportLedgerInput): Promise<Ledger
     records = await readLedger(input.bytes, input.format);
   } catch (error) {
     if (error instanceof UnreadableLedgerError) {
-      throw new Problem(422, 'ledger_unreadable', 'The ledger cannot be read', error.reasonZh);
+      throw new Refusal('ledger_unreadable', { detail: error.reasonZh });
     }
     throw error;
   }
   if (records.length - 1 > maxLedgerRows) {
-    throw new Problem(422, 'ledger_too_large', 'Too many rows', `At most ${maxLedgerRows} rows per file.`);
+    throw new Refusal('ledger_too_large', { detail: `At most ${maxLedgerRows} rows per file.` });
   }
   const unitRows = await db.select({ id: units.id, code: units.code }).from(units);
   const { cases: checked, errors } = checkLedger(records, {
     units: new Map(unitRows.map((unit) => [unit.code, unit.id])),
     today: chinaDateOf((input.now ?? new Date()).getTime()),
   });
-  if (errors.length > 0) throw rowProblem(422, 'ledger_invalid', 'The ledger has errors', errors);
+  if (errors.length > 0) throw rowProblem('ledger_invalid', errors);
   return checked;
 }
 
@@ -141,13 +136,7 @@ export async function importLedger(
   };
   if (input.dryRun) {
     const conflicts = await findImported(deps.db, checked);
-    if (conflicts.length > 0)
-      throw rowProblem(
-        409,
-        'ledger_cases_exist',
-        'Cases of this ledger are already in the system',
-        conflicts,
-      );
+    if (conflicts.length > 0) throw rowProblem('ledger_cases_exist', conflicts);
     return { ...base, batchId: null, dryRun: true, renumbered: [] };
   }
 
@@ -160,25 +149,14 @@ export async function importLedger(
       .where(sql`${importBatches.totals}->>'fileSha256' = ${fileSha256}`)
       .limit(1);
     if (earlier) {
-      throw new Problem(
-        409,
-        'ledger_already_imported',
-        'This file was imported before',
-        `Batch ${earlier.id}.`,
-        {
-          batchId: earlier.id,
-          importedAt: earlier.importedAt.toISOString(),
-        },
-      );
+      throw new Refusal('ledger_already_imported', {
+        detail: `Batch ${earlier.id}.`,
+        batchId: earlier.id,
+        importedAt: earlier.importedAt.toISOString(),
+      });
     }
     const conflicts = await findImported(tx, checked);
-    if (conflicts.length > 0)
-      throw rowProblem(
-        409,
-        'ledger_cases_exist',
-        'Cases of this ledger are already in the system',
-        conflicts,
-      );
+    if (conflicts.length > 0) throw rowProblem('ledger_cases_exist', conflicts);
 
     const batchId = randomUUID();
     const importedAt = input.now ?? new Date();

@@ -1,14 +1,9 @@
-import type { CourtReferralStatus } from '../../api/schemas/court-schemas.js';
 import type { Database } from '../../db/client.js';
 import type { CourtReferral } from '../../workflows/referral.messages.js';
 import { findReferralCase } from './find-referral-case.js';
 
 /** What a court sees of its referral: progress, deadlines, the outcome and how the reports travelled. */
-export async function referralStatus(
-  db: Database,
-  institutionId: string,
-  reference: string,
-): Promise<CourtReferralStatus | undefined> {
+export async function referralStatus(db: Database, institutionId: string, reference: string) {
   const found = await findReferralCase(db, institutionId, 'court', reference);
   if (!found) return undefined;
   const { view, caseNumber } = found;
@@ -54,3 +49,5 @@ export async function referralStatus(
     links: { self: `/v1/court/referrals/${encodeURIComponent(reference)}` },
   };
 }
+
+export type CourtReferralStatus = NonNullable<Awaited<ReturnType<typeof referralStatus>>>;

@@ -1,10 +1,14 @@
-import { planProsecutionDeadline } from '../../activities/plan-deadline.js';
-import { Problem } from '../../api/problem.js';
-import type { ProsecutionReferralInput } from '../../api/schemas/prosecution-schemas.js';
+import { loadCalendar, loadPolicies } from '../../db/queries/deadline-reference.js';
 import { chinaDateOf } from '../../domain/dates.js';
+import { planProsecutionDeadline } from '../../domain/plan-deadline.js';
 import { checkProsecutionEligibility } from '../../domain/prosecution-eligibility.js';
+import { Refusal } from '../../domain/refusals.js';
 import type { ProsecutionReferral } from '../../workflows/referral.messages.js';
-import { type RegisterReferralDependencies, registerInstitutionReferral } from './register-court-referral.js';
+import type { ProsecutionReferralInput } from './referral-inputs.js';
+import {
+  type RegisterReferralDependencies,
+  registerInstitutionReferral,
+} from './register-institution-referral.js';
 
 /**
  * A procuratorate's referral: refused with 422 naming every failed condition of 刑事诉讼法 art 288, or
@@ -17,22 +21,18 @@ export async function registerProsecutionReferral(
 ) {
   const failed = checkProsecutionEligibility(body.eligibility);
   if (failed.length > 0) {
-    throw new Problem(
-      422,
-      'not_eligible',
-      'Not eligible for criminal settlement',
-      failed.map((f) => f.reason).join('; '),
-      {
-        errors: failed.map((f) => ({
-          field: f.field,
-          reason: f.reason,
-          reasonZh: f.reasonZh,
-          condition: f.condition,
-        })),
-      },
-    );
+    throw new Refusal('not_eligible', {
+      detail: failed.map((f) => f.reason).join('; '),
+      errors: failed.map((f) => ({
+        field: f.field,
+        reason: f.reason,
+        reasonZh: f.reasonZh,
+        condition: f.condition,
+      })),
+    });
   }
-  const planned = await planProsecutionDeadline(deps.db, {
+  const [policies, calendar] = await Promise.all([loadPolicies(deps.db), loadCalendar(deps.db)]);
+  const planned = planProsecutionDeadline(policies, calendar, {
     signedAt: new Date().toISOString(),
     prosecutorDueDate: body.reviewDueOn,
   });
@@ -41,17 +41,10 @@ export async function registerProsecutionReferral(
     latestMediationDate?: string;
   };
   if (explanation.noTimeLeft) {
-    throw new Problem(
-      422,
-      'no_time_left',
-      'No time left to mediate',
-      `reviewDueOn: with the prosecutor's buffer, mediation would have to end by ${explanation.latestMediationDate}`,
-      {
-        errors: [
-          { field: 'reviewDueOn', reason: 'leaves no time to mediate before the prosecutor must act' },
-        ],
-      },
-    );
+    throw new Refusal('no_time_left', {
+      detail: `reviewDueOn: with the prosecutor's buffer, mediation would have to end by ${explanation.latestMediationDate}`,
+      errors: [{ field: 'reviewDueOn', reason: 'leaves no time to mediate before the prosecutor must act' }],
+    });
   }
   return registerInstitutionReferral(deps, institutionId, {
     kind: 'prosecution',

@@ -1,8 +1,42 @@
-import { Problem } from '../../api/problem.js';
+import { invalidFields } from '../../domain/refusals.js';
 
 /**
- * Keyset position in a deadline list: the due instant in microseconds since the epoch (PostgreSQL's own
- * precision, so no two rows collapse into one position), then case number and kind.
+ * Keyset cursors: a page's last position, as an opaque token the next request sends back. Every list
+ * (cases, referrals, deadlines) uses this one codec: the position's parts as a JSON array, base64url.
+ * A token that is not one we issued, or not of this list's shape, is a 400 naming `cursor`.
+ */
+type PartKind = 'instant' | 'micros' | 'text';
+
+const valid: Record<PartKind, (value: unknown) => boolean> = {
+  instant: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)),
+  // Microseconds since the epoch (PostgreSQL's own precision), as a decimal string.
+  micros: (value) => typeof value === 'string' && /^-?\d{1,19}$/.test(value),
+  text: (value) => typeof value === 'string',
+};
+
+export function encodeCursor(parts: readonly string[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+export function decodeCursor<const K extends readonly PartKind[]>(
+  text: string,
+  shape: K,
+): { [I in keyof K]: string } {
+  try {
+    const parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
+    if (!Array.isArray(parsed) || parsed.length !== shape.length) throw new Error('shape');
+    shape.forEach((kind, index) => {
+      if (!valid[kind](parsed[index])) throw new Error(kind);
+    });
+    return parsed as { [I in keyof K]: string };
+  } catch {
+    throw invalidFields([{ field: 'cursor', reason: 'not a cursor this API issued', in: 'query' }]);
+  }
+}
+
+/**
+ * Keyset position in a deadline list: the due instant in microseconds since the epoch (so no two rows
+ * collapse into one position), then case number and kind.
  */
 export interface DeadlineCursor {
   dueMicros: string;
@@ -11,26 +45,10 @@ export interface DeadlineCursor {
 }
 
 export function encodeDeadlineCursor(cursor: DeadlineCursor): string {
-  return Buffer.from(JSON.stringify([cursor.dueMicros, cursor.caseNumber, cursor.kind])).toString(
-    'base64url',
-  );
+  return encodeCursor([cursor.dueMicros, cursor.caseNumber, cursor.kind]);
 }
 
 export function decodeDeadlineCursor(text: string): DeadlineCursor {
-  try {
-    const parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
-    if (!Array.isArray(parsed) || parsed.length !== 3) throw new Error('shape');
-    const [dueMicros, caseNumber, kind] = parsed as unknown[];
-    if (typeof dueMicros !== 'string' || !/^-?\d{1,19}$/.test(dueMicros)) throw new Error('due');
-    if (typeof caseNumber !== 'string' || typeof kind !== 'string') throw new Error('key');
-    return { dueMicros, caseNumber, kind };
-  } catch {
-    throw new Problem(
-      400,
-      'validation_failed',
-      'The request is not valid',
-      'cursor: not a cursor this API issued',
-      { errors: [{ field: 'cursor', reason: 'not a cursor this API issued', in: 'query' }] },
-    );
-  }
+  const [dueMicros, caseNumber, kind] = decodeCursor(text, ['micros', 'text', 'text'] as const);
+  return { dueMicros, caseNumber, kind };
 }

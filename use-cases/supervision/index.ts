@@ -39,4 +39,4 @@ export {
   type SupervisionOrderDependencies,
   type SupervisionOrderResult,
 } from './supervision-orders.js';
-export { csvStream, exportResponse, xlsxStream } from './tabular-export.js';
+export { csvStream, xlsxStream } from './tabular-export.js';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Principal } from '../../api/context.js';
-import { Problem, problems } from '../../api/problem.js';
 import type { Database } from '../../db/client.js';
+import { Refusal } from '../../domain/refusals.js';
+import type { Principal } from '../auth/principal.js';
 
 /**
  * What a supervisor may watch: the ids of their unit and every unit below it (a centre sees its
@@ -22,12 +22,26 @@ export async function unitSubtree(db: Database, rootUnitId: string): Promise<str
   return rows.map((row) => row.id);
 }
 
-/** The scope of the caller: admins see every unit, supervisors their own unit's subtree. */
-export async function resolveSupervisionScope(db: Database, principal: Principal): Promise<SupervisionScope> {
-  if (principal.kind !== 'staff') throw problems.forbidden('Supervision is for supervisors and admins.');
+/**
+ * The one rule of supervisor scope: an admin supervises every unit, a supervisor their own unit and
+ * every unit below it (a centre its stations); anyone else supervises nothing (undefined). Reading a
+ * case, changing one, the supervision lists, statistics and exports all ask here.
+ */
+export async function supervisionScopeOf(
+  db: Database,
+  principal: Principal,
+): Promise<SupervisionScope | undefined> {
+  if (principal.kind !== 'staff') return undefined;
   if (principal.role === 'admin') return 'all';
-  if (principal.role !== 'supervisor') throw problems.forbidden('Supervision is for supervisors and admins.');
+  if (principal.role !== 'supervisor') return undefined;
   return principal.unitId ? unitSubtree(db, principal.unitId) : [];
+}
+
+/** The scope of a caller of the supervision routes: refused for anyone who supervises nothing. */
+export async function resolveSupervisionScope(db: Database, principal: Principal): Promise<SupervisionScope> {
+  const scope = await supervisionScopeOf(db, principal);
+  if (!scope) throw new Refusal('forbidden', { detail: 'Supervision is for supervisors and admins.' });
+  return scope;
 }
 
 export function scopeIncludes(scope: SupervisionScope, unitId: string | null): boolean {
@@ -47,6 +61,6 @@ export async function narrowScope(
   return scope === 'all' ? asked : asked.filter((id) => scope.includes(id));
 }
 
-export function forbiddenUnit(): Problem {
-  return new Problem(403, 'forbidden_unit', 'Not allowed', 'The unit is outside the units you supervise.');
+export function forbiddenUnit(): Refusal {
+  return new Refusal('forbidden_unit', { detail: 'The unit is outside the units you supervise.' });
 }

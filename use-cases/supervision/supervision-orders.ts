@@ -1,25 +1,13 @@
-import type { Client } from '@temporalio/client';
-import { eq } from 'drizzle-orm';
-import type { StaffPrincipal } from '../../api/context.js';
-import { Problem, problems } from '../../api/problem.js';
-import type { CaseResponse } from '../../api/schemas/case-schemas.js';
-import { updateFailureToProblem } from '../../api/update-errors.js';
-import type { Database } from '../../db/client.js';
-import { cases } from '../../db/schema/index.js';
 import {
-  type Actor,
-  caseWorkflowId,
   explainSupervisionUpdate,
   issueSupervisionOrderUpdate,
   type SupervisionOrder,
 } from '../../workflows/case.messages.js';
-import { toCaseResponse } from '../cases/read-case.js';
-import { forbiddenUnit, resolveSupervisionScope, scopeIncludes } from './scope.js';
+import type { StaffPrincipal } from '../auth/principal.js';
+import { type CaseResponse, toCaseResponse } from '../cases/case-response.js';
+import { type CaseUpdateDependencies, sendCaseUpdate } from '../cases/send-case-update.js';
 
-export interface SupervisionOrderDependencies {
-  db: Database;
-  temporal: Client;
-}
+export type SupervisionOrderDependencies = CaseUpdateDependencies;
 
 export interface SupervisionOrderResult {
   /** The order just issued or just answered. */
@@ -28,37 +16,11 @@ export interface SupervisionOrderResult {
   case: CaseResponse;
 }
 
-function actorOf(principal: StaffPrincipal): Actor {
-  return { kind: 'staff', id: principal.userId, role: principal.role, unitId: principal.unitId };
-}
-
-async function findLiveCase(db: Database, caseNumber: string) {
-  const [found] = await db
-    .select({ unitId: cases.unitId, stage: cases.stage, origin: cases.origin })
-    .from(cases)
-    .where(eq(cases.caseNumber, caseNumber))
-    .limit(1);
-  if (!found) throw problems.notFound(`No case ${caseNumber}.`);
-  if (found.stage === 'archived' || found.origin === 'import') {
-    throw new Problem(
-      409,
-      'illegal_transition',
-      'Not possible in the current stage',
-      'The case is archived.',
-      {
-        currentStage: 'archived',
-        allowed: [],
-      },
-    );
-  }
-  return found;
-}
-
 /**
  * Issue a supervision order (督办) to the case's assignee: a note and the day by which they must
  * explain. The workflow decides (forbidden_role / forbidden_unit 403, no_assignee / supervision_pending /
  * explain_by_not_in_future 422, illegal_transition 409); a supervisor outside the case's units is
- * refused here first with forbidden_unit.
+ * refused first with forbidden_unit.
  */
 export async function issueSupervisionOrder(
   deps: SupervisionOrderDependencies,
@@ -66,28 +28,11 @@ export async function issueSupervisionOrder(
   caseNumber: string,
   input: { note: string; explainBy: string },
 ): Promise<SupervisionOrderResult> {
-  const found = await findLiveCase(deps.db, caseNumber);
-  if (principal.role === 'supervisor') {
-    const scope = await resolveSupervisionScope(deps.db, principal);
-    if (!scopeIncludes(scope, found.unitId)) throw forbiddenUnit();
-  }
-  try {
-    const view = await deps.temporal.workflow
-      .getHandle(caseWorkflowId(caseNumber))
-      .executeUpdate(issueSupervisionOrderUpdate, {
-        args: [
-          {
-            note: input.note,
-            explainBy: input.explainBy,
-            // The scope check above vouches for the case's unit (a centre supervises its stations).
-            actor: { ...actorOf(principal), ...(found.unitId ? { scopeUnitIds: [found.unitId] } : {}) },
-          },
-        ],
-      });
-    return { order: view.supervisionOrders.at(-1)!, case: toCaseResponse(view, principal) };
-  } catch (error) {
-    throw updateFailureToProblem(error) ?? error;
-  }
+  const { view, reach } = await sendCaseUpdate(deps, principal, caseNumber, issueSupervisionOrderUpdate, {
+    note: input.note,
+    explainBy: input.explainBy,
+  });
+  return { order: view.supervisionOrders.at(-1)!, case: toCaseResponse(view, reach) };
 }
 
 /**
@@ -100,16 +45,9 @@ export async function explainSupervisionOrder(
   caseNumber: string,
   input: { explanation: string },
 ): Promise<SupervisionOrderResult> {
-  await findLiveCase(deps.db, caseNumber);
-  try {
-    const view = await deps.temporal.workflow
-      .getHandle(caseWorkflowId(caseNumber))
-      .executeUpdate(explainSupervisionUpdate, {
-        args: [{ explanation: input.explanation, actor: actorOf(principal) }],
-      });
-    const answered = [...view.supervisionOrders].reverse().find((order) => order.explainedAt !== null)!;
-    return { order: answered, case: toCaseResponse(view, principal) };
-  } catch (error) {
-    throw updateFailureToProblem(error) ?? error;
-  }
+  const { view, reach } = await sendCaseUpdate(deps, principal, caseNumber, explainSupervisionUpdate, {
+    explanation: input.explanation,
+  });
+  const answered = [...view.supervisionOrders].reverse().find((order) => order.explainedAt !== null)!;
+  return { order: answered, case: toCaseResponse(view, reach) };
 }

@@ -88,43 +88,9 @@ export function xlsxStream<T>(sheets: readonly Sheet<T>[]): ReadableStream<Uint8
   return Readable.toWeb(output) as ReadableStream<Uint8Array>;
 }
 
-/**
- * Content-Disposition for a download with a Chinese name: an ASCII fallback and the real name in
- * RFC 5987 form (filename*=UTF-8''…), which every current browser prefers.
- */
-export function contentDisposition(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  const fallback = asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
-
-export const exportContentTypes = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
-
 /** Fen as yuan with two decimals (a number, so a spreadsheet can add it up). */
 export function yuan(fen: number | null | undefined): number | null {
   return fen === null || fen === undefined ? null : Math.round(fen) / 100;
-}
-
-/** The HTTP answer for an export: the stream, its content type and a download name. */
-export function exportResponse(
-  format: keyof typeof exportContentTypes,
-  body: ReadableStream<Uint8Array>,
-  baseName: { zh: string; ascii: string },
-): Response {
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'content-type': exportContentTypes[format],
-      'content-disposition': contentDisposition(`${baseName.zh}.${format}`, `${baseName.ascii}.${format}`),
-      'cache-control': 'no-store',
-    },
-  });
 }
 
 /** 2026-01-01至2026-01-31, or the export day when the period is open-ended. */

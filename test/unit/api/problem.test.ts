@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldErrors, handleError, toProblem } from '../../../api/errors.js';
-import { Problem, problems } from '../../../api/problem.js';
+import { fieldErrors, handleError } from '../../../api/errors.js';
+import { problems } from '../../../api/problem.js';
+import { Refusal, refusals } from '../../../domain/refusals.js';
+import { toRefusal } from '../../../http/refusal-of.js';
 
-describe('problem+json (RFC 9457)', () => {
+describe('problem+json (RFC 9457), from the refusal registry', () => {
   const app = new Hono()
     .get('/refuse', () => {
-      throw new Problem(409, 'illegal_transition', 'Not allowed now', 'The case is archived.', {
-        currentStage: 'archived',
-      });
+      throw new Refusal('illegal_transition', { detail: 'The case is archived.', currentStage: 'archived' });
     })
     .get('/crash', () => {
       throw new Error('bug');
@@ -19,16 +19,17 @@ describe('problem+json (RFC 9457)', () => {
     })
     .onError(handleError as never);
 
-  it('renders a refusal with its status, stable code, type URI, instance and extensions', async () => {
+  it('renders a refusal with its registry status and title, stable code, Chinese reason and extensions', async () => {
     const response = await app.request('/refuse');
     expect(response.status).toBe(409);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(await response.json()).toEqual({
       type: 'urn:feisutong:problem:illegal_transition',
-      title: 'Not allowed now',
+      title: refusals.illegal_transition.title,
       status: 409,
       code: 'illegal_transition',
       detail: 'The case is archived.',
+      reasonZh: refusals.illegal_transition.zh,
       instance: '/refuse',
       currentStage: 'archived',
     });
@@ -46,7 +47,7 @@ describe('problem+json (RFC 9457)', () => {
     const response = await app.request('/down');
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
-    expect(toProblem(new Error('other'))).toBeUndefined();
+    expect(toRefusal(new Error('other'))).toBeUndefined();
   });
 
   it('names each invalid field by its path and says why', () => {
@@ -58,7 +59,14 @@ describe('problem+json (RFC 9457)', () => {
     expect(result.success).toBe(false);
     const errors = fieldErrors(result.error!, 'json');
     expect(errors.map((e) => e.field)).toEqual(['parties[1].name', 'amount']);
-    expect(errors.every((e) => e.reason.length > 0)).toBe(true);
+    expect(errors.filter((e) => e.reason.length === 0)).toEqual([]);
     expect(problems.validation(errors).status).toBe(400);
+  });
+
+  it('has a status, an English title and a Chinese reason for every code', () => {
+    const incomplete = Object.entries(refusals).filter(
+      ([, entry]) => !entry.title || !/[\u4e00-\u9fff]/.test(entry.zh) || !(entry.status >= 400),
+    );
+    expect(incomplete).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../../domain/calendar.js';
-import { DomainError } from '../../../domain/errors.js';
 import type { HolidaySource } from '../../../domain/holiday-data.js';
+import { Refusal } from '../../../domain/refusals.js';
 
 /**
  * Expectations come from the State Council's holiday notices (国务院办公厅关于2025年/2026年部分节假日
@@ -118,7 +118,7 @@ describe('admin overrides', () => {
           { date: '2027-01-01', kind: 'workday' },
         ],
       });
-    expect(build).toThrow(DomainError);
+    expect(build).toThrow(Refusal);
     expect(build).toThrow(/two overrides/);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acceptanceFeeFen, feeSavedByMediationFen } from '../../../domain/court-fees.js';
-import { DomainError } from '../../../domain/errors.js';
+import { Refusal } from '../../../domain/refusals.js';
 
 const yuan = (amount: number) => Math.round(amount * 100);
 
@@ -66,9 +66,9 @@ describe('the acceptance fee of a property case', () => {
   });
 
   it('refuses amounts that are not whole fen', () => {
-    expect(() => acceptanceFeeFen(100.5)).toThrow(DomainError);
-    expect(() => acceptanceFeeFen(-1)).toThrow(DomainError);
-    expect(() => acceptanceFeeFen(Number.MAX_SAFE_INTEGER + 1)).toThrow(DomainError);
+    expect(() => acceptanceFeeFen(100.5)).toThrow(Refusal);
+    expect(() => acceptanceFeeFen(-1)).toThrow(Refusal);
+    expect(() => acceptanceFeeFen(Number.MAX_SAFE_INTEGER + 1)).toThrow(Refusal);
   });
 });
 

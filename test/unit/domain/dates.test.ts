@@ -13,7 +13,7 @@ import {
   maxDate,
   minDate,
 } from '../../../domain/dates.js';
-import { DomainError } from '../../../domain/errors.js';
+import { Refusal } from '../../../domain/refusals.js';
 
 describe('China calendar dates', () => {
   it('converts instants to the China date they fall on (UTC+8)', () => {
@@ -24,9 +24,9 @@ describe('China calendar dates', () => {
   });
 
   it('refuses instants without an offset, which would depend on the host', () => {
-    expect(() => chinaDateOf('2026-02-10T10:00:00')).toThrow(DomainError);
-    expect(() => chinaDateOf('2026-02-10')).toThrow(DomainError);
-    expect(() => chinaDateOf(Number.NaN)).toThrow(DomainError);
+    expect(() => chinaDateOf('2026-02-10T10:00:00')).toThrow(Refusal);
+    expect(() => chinaDateOf('2026-02-10')).toThrow(Refusal);
+    expect(() => chinaDateOf(Number.NaN)).toThrow(Refusal);
   });
 
   it('puts a deadline at the end of its last day in China time', () => {
@@ -55,7 +55,7 @@ describe('China calendar dates', () => {
     expect(isIsoDate('2026-02-28')).toBe(true);
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(isIsoDate('2026-2-8')).toBe(false);
-    expect(() => addDays('2026-13-01', 1)).toThrow(DomainError);
+    expect(() => addDays('2026-13-01', 1)).toThrow(Refusal);
   });
 
   it('picks the earliest and latest dates', () => {

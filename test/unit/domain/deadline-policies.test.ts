@@ -6,8 +6,8 @@ import {
   selectPolicy,
 } from '../../../domain/deadline-policy.js';
 import { defaultDeadlinePolicies } from '../../../domain/default-deadline-policies.js';
-import { DomainError } from '../../../domain/errors.js';
 import { checkExtension } from '../../../domain/extensions.js';
+import { Refusal } from '../../../domain/refusals.js';
 
 const policies = defaultDeadlinePolicies;
 
@@ -28,7 +28,7 @@ describe('selecting the policy in force', () => {
 
   it('fails clearly when no policy is in force', () => {
     const select = () => selectPolicy(policies, 'court.entrusted.ordinary', '2016-06-30');
-    expect(select).toThrow(DomainError);
+    expect(select).toThrow(Refusal);
     expect(select).toThrow("no deadline policy 'court.entrusted.ordinary' is in force on 2016-06-30");
   });
 

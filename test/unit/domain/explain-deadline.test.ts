@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../../domain/calendar.js';
 import { selectPolicy } from '../../../domain/deadline-policy.js';
 import { defaultDeadlinePolicies } from '../../../domain/default-deadline-policies.js';
-import { DomainError } from '../../../domain/errors.js';
 import { computeDeadline, explainDeadline } from '../../../domain/explain-deadline.js';
 import { explainProsecutionDeadline } from '../../../domain/prosecution-deadline.js';
+import { Refusal } from '../../../domain/refusals.js';
 
 const calendar = createCalendar();
 const policy = (key: Parameters<typeof selectPolicy>[1], onDate = '2026-02-10') =>
@@ -109,7 +109,7 @@ describe('explaining other deadlines', () => {
         calendar,
         extensions: [{ days: 31 }],
       });
-    expect(over).toThrow(DomainError);
+    expect(over).toThrow(Refusal);
     expect(over).toThrow(/at most 30/);
     const uncapped = explainDeadline({
       policy: policy('court.entrusted.ordinary', '2024-12-31'),
@@ -165,7 +165,7 @@ describe('explaining other deadlines', () => {
         startEvent: { kind: 'review_due', at: '2026-02-10T09:00:00+08:00' },
         calendar,
       }),
-    ).toThrow(DomainError);
+    ).toThrow(Refusal);
   });
 });
 

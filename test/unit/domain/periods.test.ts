@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../../domain/calendar.js';
-import { DomainError } from '../../../domain/errors.js';
 import {
   countCalendarDays,
   countMonths,
@@ -9,6 +8,7 @@ import {
   earliestDue,
   subtractWorkingDays,
 } from '../../../domain/periods.js';
+import { Refusal } from '../../../domain/refusals.js';
 
 const calendar = createCalendar();
 const springFestival2026 = [
@@ -102,11 +102,11 @@ describe('calendar-day periods (民事诉讼法 art 85)', () => {
   });
 
   it('refuses empty periods and backwards pauses', () => {
-    expect(() => countCalendarDays(calendar, '2026-03-02', 0)).toThrow(DomainError);
-    expect(() => countCalendarDays(calendar, '2026-03-02', 1.5)).toThrow(DomainError);
+    expect(() => countCalendarDays(calendar, '2026-03-02', 0)).toThrow(Refusal);
+    expect(() => countCalendarDays(calendar, '2026-03-02', 1.5)).toThrow(Refusal);
     expect(() =>
       countCalendarDays(calendar, '2026-03-02', 3, { pauses: [{ from: '2026-03-05', to: '2026-03-04' }] }),
-    ).toThrow(DomainError);
+    ).toThrow(Refusal);
   });
 });
 

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { contentDisposition } from '../../../http/download.js';
 import { describeParties } from '../../../use-cases/supervision/ledger.js';
 import { monthsBetween } from '../../../use-cases/supervision/statistics.js';
 import {
-  contentDisposition,
   csvField,
   csvLine,
   csvStream,

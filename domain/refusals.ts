@@ -1,0 +1,258 @@
+/**
+ * Every way the system says no, in one registry: a stable code, the HTTP status the API answers with,
+ * an English title for API callers and the simplified-Chinese reason staff and citizens read.
+ *
+ * Workflows, activities, use cases and the API all refuse through `refuse(code, details)`; the API
+ * turns a refusal into problem+json from this table alone, the pages show its Chinese text. A code that
+ * is not here does not typecheck, so a new refusal cannot silently become a 422 or a 500.
+ */
+
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+
+interface RefusalEntry {
+  status: RefusalStatus;
+  /** English title (the problem's `title`). */
+  title: string;
+  /** What a person reads when nothing more specific is given. */
+  zh: string;
+}
+
+const entries = {
+  // ---- the request itself ----
+  validation_failed: { status: 400, title: 'The request is not valid', zh: '请检查填写的内容' },
+  malformed_request: { status: 400, title: 'Malformed request', zh: '请求格式不正确' },
+  invalid_date: { status: 400, title: 'Not a valid date', zh: '日期无效' },
+  invalid_instant: { status: 400, title: 'Not a valid instant', zh: '时间无效' },
+  invalid_amount: { status: 400, title: 'Not a valid amount', zh: '金额无效' },
+  invalid_period: { status: 400, title: 'Not a valid period', zh: '期间无效' },
+  invalid_pause: { status: 400, title: 'Not a valid pause', zh: '中止期间无效' },
+  invalid_extension_days: { status: 400, title: 'Not a valid extension', zh: '延期天数应为正整数' },
+  payload_too_large: { status: 413, title: 'Request body too large', zh: '提交的内容过大' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type', zh: '不支持的文件类型' },
+
+  // ---- who is asking ----
+  authentication_required: { status: 401, title: 'Authentication required', zh: '请先登录' },
+  forbidden: { status: 403, title: 'Not allowed', zh: '您无权进行此操作' },
+  forbidden_role: { status: 403, title: 'Not allowed for this role', zh: '您的岗位无权进行此操作' },
+  forbidden_unit: {
+    status: 403,
+    title: 'Not allowed',
+    zh: '该案件不在您督办的单位范围内',
+  },
+  not_assignee: { status: 403, title: 'Not allowed', zh: '只有被指派的调解员才能办理' },
+  not_addressee: { status: 403, title: 'Not allowed', zh: '只有督办对象才能反馈' },
+  override_forbidden: {
+    status: 403,
+    title: 'Not allowed',
+    zh: '只有中心负责人才能在存在利害关系时仍指派',
+  },
+  too_many_login_attempts: {
+    status: 429,
+    title: 'Too many failed logins',
+    zh: '登录失败次数过多，请稍后再试',
+  },
+  not_found: { status: 404, title: 'Not found', zh: '没有找到' },
+
+  // ---- the case's stage and the transition table ----
+  illegal_transition: {
+    status: 409,
+    title: 'Not possible in the current stage',
+    zh: '案件当前阶段不允许此操作',
+  },
+  case_closed: { status: 409, title: 'The case is closed', zh: '案件已归档，不能再变更' },
+  not_assigned: { status: 422, title: 'Refused by a rule', zh: '案件尚未指派调解员' },
+  extension_already_pending: { status: 422, title: 'Refused by a rule', zh: '已有待审批的延期申请' },
+  no_pending_extension: { status: 422, title: 'Refused by a rule', zh: '没有待审批的延期申请' },
+  outcome_required: { status: 422, title: 'Refused by a rule', zh: '案件尚无处理结果，不能结案' },
+  link_pending: { status: 422, title: 'Refused by a rule', zh: '处理结果尚未反馈或移交完毕，不能结案' },
+  follow_up_required: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '调解成功的案件须完成回访后才能归档',
+  },
+
+  // ---- intake and routing ----
+  unit_required: { status: 422, title: 'A unit is required', zh: '须选择承办单位' },
+  unknown_unit: { status: 422, title: 'Refused by a rule', zh: '没有这个单位' },
+  not_a_mediator: { status: 422, title: 'Refused by a rule', zh: '所选人员不是在职调解员' },
+  conflict_of_interest: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '所选调解员与当事人存在应回避的关系',
+  },
+
+  // ---- periods and extensions ----
+  no_deadline: { status: 422, title: 'Refused by a rule', zh: '案件没有可延长的期限' },
+  extension_not_allowed: { status: 422, title: 'Refused by a rule', zh: '该期限不允许延长' },
+  consent_required: { status: 422, title: 'Refused by a rule', zh: '延期须经双方当事人同意' },
+  extension_cap_exceeded: { status: 422, title: 'Refused by a rule', zh: '延期天数超过上限' },
+  no_policy_in_force: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '该日期没有适用的期限规则',
+  },
+  ambiguous_policy: { status: 422, title: 'Refused by a rule', zh: '该日期有多条期限规则同时适用' },
+  unsupported_policy: { status: 422, title: 'Refused by a rule', zh: '不支持的期限规则' },
+  start_event_mismatch: { status: 422, title: 'Refused by a rule', zh: '期限的起算事件不符' },
+  period_too_long: { status: 422, title: 'Refused by a rule', zh: '期间过长，超出日历范围' },
+  duplicate_calendar_override: { status: 422, title: 'Refused by a rule', zh: '同一日期重复设置' },
+  invalid_policy: { status: 422, title: 'The deadline policy is not usable', zh: '期限规则不可用' },
+  policy_gap: {
+    status: 409,
+    title: 'The policies would leave a gap',
+    zh: '关闭后该期限将出现无规则适用的空档',
+  },
+
+  // ---- supervision (督办) ----
+  no_assignee: { status: 422, title: 'Refused by a rule', zh: '案件尚未指派调解员，无法督办' },
+  supervision_pending: { status: 422, title: 'Refused by a rule', zh: '此前的督办尚未反馈' },
+  explain_by_not_in_future: { status: 422, title: 'Refused by a rule', zh: '说明期限须晚于今天' },
+  no_open_supervision: { status: 422, title: 'Refused by a rule', zh: '没有待反馈的督办' },
+
+  // ---- court docking (诉调对接) ----
+  not_a_court_referral: { status: 422, title: 'Refused by a rule', zh: '本案不是法院委派或委托的案件' },
+  materials_not_signed: { status: 422, title: 'Refused by a rule', zh: '请先签收法院推送的材料' },
+  already_signed: { status: 409, title: 'Already done', zh: '材料已签收' },
+  no_running_period: { status: 422, title: 'Refused by a rule', zh: '诉调对接调解期限未在计算中' },
+  appraisal_running: { status: 422, title: 'Refused by a rule', zh: '鉴定正在进行' },
+  no_appraisal_running: { status: 422, title: 'Refused by a rule', zh: '没有正在进行的鉴定' },
+  not_confirmable: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '只有调解成功的委派案件才能申请司法确认',
+  },
+  already_applied: { status: 409, title: 'Already done', zh: '司法确认申请已登记' },
+  already_decided: { status: 409, title: 'Already done', zh: '已作出决定' },
+  window_closed: { status: 422, title: 'Refused by a rule', zh: '30日的司法确认申请期限已届满' },
+  reference_conflict: {
+    status: 409,
+    title: 'Reference already used',
+    zh: '该案号已用于另一次移送',
+  },
+  not_configured: { status: 503, title: 'Not configured', zh: '系统尚未配置此项功能' },
+
+  // ---- prosecution docking (检调对接) ----
+  not_a_prosecution_referral: { status: 422, title: 'Refused by a rule', zh: '本案不是检察机关移送的案件' },
+  not_eligible: { status: 422, title: 'Not eligible', zh: '不符合刑事和解的适用条件' },
+  no_time_left: { status: 422, title: 'Refused by a rule', zh: '距审查起诉期限届满已不足以调解' },
+  prosecution_terms_required: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '刑事和解协议须载明赔偿、悔罪和谅解事项',
+  },
+  instalments_required: { status: 422, title: 'Refused by a rule', zh: '须写明赔偿款的支付时间' },
+  instalments_do_not_add_up: { status: 422, title: 'Refused by a rule', zh: '各期金额之和须等于赔偿总额' },
+  instalments_need_guarantee: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '分期履行须提供担保并经被害人同意',
+  },
+  no_such_instalment: { status: 422, title: 'Refused by a rule', zh: '协议中没有这一期' },
+  already_paid: { status: 409, title: 'Already done', zh: '该期款项已登记支付' },
+
+  // ---- police docking (警调对接) ----
+  rounds_exhausted: { status: 422, title: 'Refused by a rule', zh: '治安调解最多进行两次' },
+  second_round_expired: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '第二次调解须在第一次调解后7个工作日内进行',
+  },
+
+  // ---- administration and the ledger import ----
+  already_exists: { status: 409, title: 'Already exists', zh: '已存在' },
+  unknown_reference: {
+    status: 422,
+    title: 'Refers to something that does not exist',
+    zh: '引用的对象不存在',
+  },
+  last_admin: { status: 409, title: 'The last admin', zh: '不能停用或降级最后一位系统管理员' },
+  ledger_unreadable: { status: 422, title: 'The ledger cannot be read', zh: '台账文件无法读取' },
+  ledger_invalid: { status: 422, title: 'The ledger has errors', zh: '台账有错误，请按行修改后重新导入' },
+  ledger_too_large: { status: 422, title: 'Too many rows', zh: '台账行数超过上限' },
+  ledger_already_imported: { status: 409, title: 'Already imported', zh: '该台账已导入' },
+  ledger_cases_exist: {
+    status: 409,
+    title: 'Cases of this ledger are already in the system',
+    zh: '台账中的案件已在系统中',
+  },
+
+  // ---- the system ----
+  service_unavailable: {
+    status: 503,
+    title: 'Service temporarily unavailable',
+    zh: '数据库或流程服务暂时无法连接，请稍后重试',
+  },
+  internal_error: { status: 500, title: 'Internal error', zh: '系统出错了，错误已记录' },
+} as const satisfies Record<string, RefusalEntry>;
+
+export type RefusalCode = keyof typeof entries;
+export const refusals: Readonly<Record<RefusalCode, RefusalEntry>> = entries;
+
+export function isRefusalCode(code: unknown): code is RefusalCode {
+  return typeof code === 'string' && Object.hasOwn(entries, code);
+}
+
+/** A request field and what is wrong with it (problem+json `errors`). */
+export interface FieldError {
+  field: string;
+  reason: string;
+  /** Where the field is: body, query, path or header. */
+  in?: string;
+  /** The reason in simplified Chinese, where a person reads it. */
+  reasonZh?: string;
+  [extension: string]: unknown;
+}
+
+/** What a refusal says beyond its code; every part is optional. */
+export interface RefusalDetails {
+  /** English detail for API callers; defaults to the title. */
+  detail?: string;
+  /** Chinese reason shown to people; defaults to the registry's. */
+  reasonZh?: string;
+  /** The fields the refusal is about. */
+  errors?: FieldError[];
+  /** Anything else the caller needs (currentStage, allowed, conflicts, retryAfterSeconds …). */
+  [extension: string]: unknown;
+}
+
+/** A refusal: thrown by `refuse`, answered by the API as problem+json, shown on the pages in Chinese. */
+export class Refusal extends Error {
+  override readonly name = 'Refusal';
+
+  constructor(
+    readonly code: RefusalCode,
+    readonly details: RefusalDetails = {},
+  ) {
+    super(details.detail ?? entries[code].title);
+  }
+
+  get status(): RefusalStatus {
+    return entries[this.code].status;
+  }
+
+  get reasonZh(): string {
+    return this.details.reasonZh ?? entries[this.code].zh;
+  }
+}
+
+export function refuse(code: RefusalCode, details?: RefusalDetails): never {
+  throw new Refusal(code, details);
+}
+
+/** A refusal about one field: `field: reason` is the detail, and the field is named in `errors`. */
+export function refuseField(
+  code: RefusalCode,
+  field: string,
+  reason: string,
+  extra: Omit<RefusalDetails, 'errors'> = {},
+): never {
+  throw new Refusal(code, { detail: `${field}: ${reason}`, errors: [{ field, reason }], ...extra });
+}
+
+/** The request's fields are not valid: each named with its reason (400 validation_failed). */
+export function invalidFields(errors: FieldError[]): Refusal {
+  return new Refusal('validation_failed', {
+    detail: errors.map((error) => `${error.field}: ${error.reason}`).join('; '),
+    errors,
+  });
+}

@@ -1,0 +1,32 @@
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
+
+export interface RunningHttpServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Anything that answers a Request: the server's Hono app. */
+export interface FetchHandler {
+  fetch(request: Request, ...rest: never[]): Response | Promise<Response>;
+}
+
+/** Serve an app on Node's HTTP server; `close` ends open keep-alive connections too. */
+export async function serveHttp(
+  app: FetchHandler,
+  hostname: string,
+  port: number,
+): Promise<RunningHttpServer> {
+  const server = await new Promise<ServerType>((resolve) => {
+    const started = serve({ fetch: app.fetch as never, hostname, port }, () => resolve(started));
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${hostname}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
+}

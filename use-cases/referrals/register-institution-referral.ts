@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+import { type Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { allocateCaseNumber } from '../../db/queries/allocate-case-number.js';
+import { cases, institutions, referrals, units } from '../../db/schema/index.js';
+import { Refusal } from '../../domain/refusals.js';
+import {
+  awaitProjectionUpdate,
+  type CaseRegistration,
+  caseWorkflowId,
+} from '../../workflows/case.messages.js';
+import type { caseWorkflow } from '../../workflows/case.workflow.js';
+
+export interface RegisterReferralDependencies {
+  db: Database;
+  temporal: Client;
+  taskQueue: string;
+  caseNumberPrefix: string;
+}
+
+/** Canonical JSON (sorted keys): the same referral sent twice hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function referralHash(body: unknown): string {
+  return createHash('sha256').update(canonical(body)).digest('hex');
+}
+
+async function findReferral(db: Database, institutionId: string, reference: string) {
+  const [row] = await db
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.institutionId, institutionId), eq(referrals.reference, reference)))
+    .limit(1);
+  return row;
+}
+
+function sameOrConflict(existing: { caseNumber: string; requestHash: string }, hash: string) {
+  if (existing.requestHash !== hash) {
+    throw new Refusal('reference_conflict', {
+      detail: 'reference: this institution already referred a different dispute under this reference',
+      errors: [{ field: 'reference', reason: 'already used for a different referral' }],
+      caseNumber: existing.caseNumber,
+    });
+  }
+  return { created: false as const, caseNumber: existing.caseNumber };
+}
+
+/** The unit that receives court referrals: the centre (the root of the unit tree). */
+async function receivingUnit(db: Database): Promise<string> {
+  const [centre] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.kind, 'centre'), isNull(units.parentId)))
+    .orderBy(asc(units.createdAt))
+    .limit(1);
+  if (!centre) {
+    throw new Refusal('not_configured', { detail: 'The centre has no unit to receive referrals.' });
+  }
+  return centre.id;
+}
+
+/**
+ * Make sure the case's workflow runs and has written the case: idempotent, so whoever finds the
+ * referral row (the first request, a duplicate, a retry after a crash) may call it. A case that has
+ * already been projected needs nothing; a closed workflow is never started again.
+ */
+async function ensureCaseStarted(
+  deps: RegisterReferralDependencies,
+  registration: CaseRegistration,
+): Promise<void> {
+  const [projected] = await deps.db
+    .select({ caseNumber: cases.caseNumber })
+    .from(cases)
+    .where(eq(cases.caseNumber, registration.caseNumber))
+    .limit(1);
+  if (projected) return;
+  await deps.temporal.workflow.executeUpdateWithStart(awaitProjectionUpdate, {
+    args: [1],
+    startWorkflowOperation: new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
+      workflowId: caseWorkflowId(registration.caseNumber),
+      taskQueue: deps.taskQueue,
+      args: [registration],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    }),
+  });
+}
+
+interface StoredReferral {
+  caseNumber: string;
+  requestHash: string;
+  body: unknown;
+}
+
+/** A referral found under the same reference: the same content answers with its case, another is a conflict. */
+async function answerExisting(deps: RegisterReferralDependencies, existing: StoredReferral, hash: string) {
+  const found = sameOrConflict(existing, hash);
+  // The first request is normally starting the case right now: wait for it (a Temporal workflow takes
+  // only a few Updates at once), and start it ourselves only if it does not appear (its request died).
+  if (!(await caseAppears(deps.db, found.caseNumber, 5_000))) {
+    await ensureCaseStarted(deps, (existing.body as { registration: CaseRegistration }).registration);
+  }
+  return found;
+}
+
+async function caseAppears(db: Database, caseNumber: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (let wait = 20; ; wait = Math.min(wait * 2, 250)) {
+    const [row] = await db
+      .select({ caseNumber: cases.caseNumber })
+      .from(cases)
+      .where(eq(cases.caseNumber, caseNumber))
+      .limit(1);
+    if (row) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
+export interface ReferralRequest {
+  kind: 'court' | 'prosecution' | 'police';
+  reference: string;
+  /** The validated request body: stored, and hashed to tell a repeat from a conflict. */
+  body: object;
+  /** The case's registration, once it has a number and a receiving unit. */
+  build(caseNumber: string, receivedAt: Date, institutionName: string, unitId: string): CaseRegistration;
+}
+
+/**
+ * Register an institution's referral exactly once per (institution, reference). The referral row
+ * (unique by institution and reference) is written first and holds the whole registration; the case's
+ * workflow is started after it, idempotently. A repeat with the same body finds the same case; a
+ * different body under the same reference is a conflict. Concurrent duplicates lose the insert and
+ * wait for the same case.
+ */
+export async function registerInstitutionReferral(
+  deps: RegisterReferralDependencies,
+  institutionId: string,
+  request: ReferralRequest,
+): Promise<{ created: boolean; caseNumber: string }> {
+  const hash = referralHash(request.body);
+  const existing = await findReferral(deps.db, institutionId, request.reference);
+  if (existing) return answerExisting(deps, existing, hash);
+
+  const [institution] = await deps.db
+    .select()
+    .from(institutions)
+    .where(eq(institutions.id, institutionId))
+    .limit(1);
+  const unitId = await receivingUnit(deps.db);
+  const now = new Date();
+  // A number is drawn before the insert: a concurrent duplicate that loses the race leaves a gap.
+  const caseNumber = await allocateCaseNumber(deps.db, deps.caseNumberPrefix, now);
+  const registration = request.build(caseNumber, now, institution!.name, unitId);
+  const inserted = await deps.db
+    .insert(referrals)
+    .values({
+      institutionId,
+      reference: request.reference,
+      kind: request.kind,
+      caseNumber,
+      requestHash: hash,
+      body: { request: request.body, registration },
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ caseNumber: referrals.caseNumber });
+  if (inserted.length === 0) {
+    const winner = await findReferral(deps.db, institutionId, request.reference);
+    return answerExisting(deps, winner!, hash);
+  }
+  await ensureCaseStarted(deps, registration);
+  return { created: true, caseNumber };
+}
