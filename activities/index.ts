@@ -6,6 +6,7 @@ import {
   type DeliverySettings,
   recordDelivery,
 } from './deliveries/deliver.js';
+import { type FindCalendarCasesInput, findCalendarCases } from './find-calendar-cases.js';
 import { type FindConflictsInput, findConflicts } from './find-conflicts.js';
 import { type NotifyInput, notify } from './notify.js';
 import { planDeadline, planProsecutionDeadline } from './plan-deadline.js';
@@ -23,6 +24,7 @@ export function createActivities(deps: ActivityDependencies) {
     planDeadline: (input: PlanDeadlineInput) => planDeadline(deps.db, input),
     planProsecutionDeadline: (input: PlanProsecutionDeadlineInput) => planProsecutionDeadline(deps.db, input),
     findConflicts: (input: FindConflictsInput) => findConflicts(deps.db, input),
+    findCalendarCases: (input: FindCalendarCasesInput) => findCalendarCases(deps.db, input),
     notify: (input: NotifyInput) => notify(deps.db, input, Boolean(deps.deliveries?.webhook)),
     recordDelivery: (request: DeliveryRequest) => recordDelivery(deps.db, request),
     attemptDelivery: (request: DeliveryRequest) => attemptDelivery(deps.db, deps.deliveries ?? {}, request),

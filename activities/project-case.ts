@@ -10,8 +10,8 @@ import {
   supervisionOrders,
 } from '../db/schema/index.js';
 import { endOfChinaDay } from '../domain/dates.js';
-import { normaliseIdNumber, normaliseName } from '../domain/names.js';
-import type { CaseView, RecordSessionInput, SettleInput } from '../workflows/case.messages.js';
+import { caseRow, partyRows } from '../read-model/case-rows.js';
+import type { CaseView } from '../workflows/case.messages.js';
 import type { CaseEvent } from '../workflows/case-state.js';
 
 export interface ProjectCaseInput {
@@ -21,44 +21,6 @@ export interface ProjectCaseInput {
 }
 
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
-
-function caseRow(view: CaseView, at: Date) {
-  const live = view.deadlines.filter((d) => d.closedAt === null);
-  const nextDue = live.map((d) => d.explanation.dueAt).sort()[0];
-  return {
-    caseNumber: view.caseNumber,
-    workflowId: `case-${view.caseNumber}`,
-    source: view.source,
-    stage: view.stage,
-    triageClass: view.triageClass,
-    category: view.category,
-    outcome: view.outcome?.transition ?? null,
-    summary: view.summary,
-    unitId: view.unitId,
-    assigneeId: view.assigneeId,
-    registeredById: view.registeredBy.kind === 'staff' ? view.registeredBy.id : null,
-    amountFen: view.amountFen,
-    disposition: view.disposition,
-    overdue: view.overdue,
-    nextDueAt: nextDue ? new Date(nextDue) : null,
-    deadlines: view.deadlines,
-    state: view,
-    lastSeq: view.seq,
-    registeredAt: new Date(view.registeredAt),
-    updatedAt: at,
-    closedAt: view.closedAt ? new Date(view.closedAt) : null,
-    partiesCount: view.parties.length,
-    referralKind: view.referral?.kind ?? null,
-    referralType: view.referral?.kind === 'court' ? view.referral.type : null,
-    referringInstitutionId: view.referral?.institutionId ?? null,
-    externalReference: view.referral?.reference ?? null,
-    claimAmountFen: view.referral?.kind === 'court' ? view.referral.claimAmountFen : null,
-    courtFeeSavedFen: view.court?.feeSavedFen ?? null,
-    institutionDecision:
-      view.court?.confirmation?.decision?.decision ?? view.prosecution?.decision?.decision ?? null,
-    settledAt: view.outcome?.transition === 'settle' ? new Date(view.outcome.at) : null,
-  };
-}
 
 async function writeCaseAndDeadlines(tx: Transaction, view: CaseView, at: Date): Promise<void> {
   const row = caseRow(view, at);
@@ -87,22 +49,11 @@ async function writeCaseAndDeadlines(tx: Transaction, view: CaseView, at: Date):
 
 async function writeRecordsOfEvent(tx: Transaction, event: CaseEvent, view: CaseView): Promise<void> {
   if (event.type === 'registered') {
-    const rows = view.parties.map((party, ordinal) => ({
-      caseNumber: view.caseNumber,
-      ordinal,
-      kind: party.kind,
-      name: party.name,
-      nameNormalised: normaliseName(party.name),
-      role: party.role,
-      idType: party.idType ?? null,
-      idNumber: party.idNumber ? normaliseIdNumber(party.idNumber) : null,
-      phone: party.phone ?? null,
-      address: party.address ?? null,
-    }));
+    const rows = partyRows(view.caseNumber, view.parties);
     if (rows.length > 0) await tx.insert(parties).values(rows).onConflictDoNothing();
   }
   if (event.type === 'session_recorded') {
-    const session = event.payload as unknown as RecordSessionInput;
+    const session = event.payload;
     await tx
       .insert(caseSessions)
       .values({
@@ -116,7 +67,7 @@ async function writeRecordsOfEvent(tx: Transaction, event: CaseEvent, view: Case
       .onConflictDoNothing();
   }
   if (event.type === 'supervision_issued') {
-    const order = event.payload as { note: string; explainBy: string; assigneeId: string };
+    const order = event.payload;
     await tx
       .insert(supervisionOrders)
       .values({
@@ -131,7 +82,7 @@ async function writeRecordsOfEvent(tx: Transaction, event: CaseEvent, view: Case
       .onConflictDoNothing();
   }
   if (event.type === 'supervision_explained') {
-    const answer = event.payload as { orderSeq: number; explanation: string };
+    const answer = event.payload;
     await tx
       .update(supervisionOrders)
       .set({ explanation: answer.explanation, explainedAt: new Date(event.at) })
@@ -140,7 +91,7 @@ async function writeRecordsOfEvent(tx: Transaction, event: CaseEvent, view: Case
       );
   }
   if (event.type === 'settled') {
-    const agreement = event.payload as unknown as SettleInput;
+    const agreement = event.payload;
     await tx
       .insert(caseAgreements)
       .values({

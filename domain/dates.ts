@@ -169,3 +169,13 @@ export function formatChinaInstant(instant: Instant): string {
   const milliseconds = instantToEpochMilliseconds(instant) + chinaUtcOffsetMilliseconds;
   return `${new Date(milliseconds).toISOString().slice(0, 23)}+08:00`;
 }
+
+/** The calendar year in China time that an instant falls in (case numbers are counted by it). */
+export function chinaYearOf(instant: Instant): number {
+  return yearOf(chinaDateOf(instant));
+}
+
+/** '2026-02-25 09:30': an instant as people in China read it on a page. */
+export function chinaDateTimeText(instant: Instant): string {
+  return formatChinaInstant(instant).slice(0, 16).replace('T', ' ');
+}

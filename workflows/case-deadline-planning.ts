@@ -1,7 +1,7 @@
-import { chinaDateOf } from '../domain/dates.js';
+import { chinaDateOf, yearOf } from '../domain/dates.js';
 import type { Actor, DeadlineKind } from './case.messages.js';
 import { planDeadline, planDeadlineDurably } from './case-activities.js';
-import type { CaseEvent, CaseState } from './case-state.js';
+import type { CaseEvent, CaseState, TrackedDeadline } from './case-state.js';
 
 const system: Actor = { kind: 'system', id: 'deadline-timer' };
 
@@ -18,18 +18,28 @@ export async function startDeadline(
   state.setDeadline(kind, planned.policy, planned.explanation, now);
 }
 
+/** Whether a calendar change for `years` may move this deadline. */
+function movedByCalendar(deadline: TrackedDeadline, years: number[], corrected: boolean): boolean {
+  const { unconfirmedYears, startEvent, dueDate } = deadline.explanation;
+  if (unconfirmedYears.some((year) => years.includes(year))) return true;
+  // A correction of a confirmed year moves every deadline whose period runs through it.
+  return corrected && years.some((year) => yearOf(startEvent.date) <= year && year <= yearOf(dueDate));
+}
+
 /**
- * Deadlines computed on weekends alone for a year an admin has now loaded are computed again; the
+ * Deadlines computed on weekends alone for a year an admin has now loaded are computed again, and,
+ * when the admin corrected a year already confirmed, every running deadline through that year; each
  * change is an event like any other.
  */
-export async function replanUnconfirmed(
+export async function replanForCalendar(
   state: CaseState,
-  years: number[],
+  change: { years: number[]; corrected: boolean },
   now: string,
 ): Promise<CaseEvent[]> {
+  const { years, corrected } = change;
   const events: CaseEvent[] = [];
   for (const deadline of state.deadlines) {
-    const touched = deadline.explanation.unconfirmedYears.some((year) => years.includes(year));
+    const touched = movedByCalendar(deadline, years, corrected);
     if (deadline.closedAt !== null || !touched) continue;
     const before = deadline.explanation.dueDate;
     await startDeadline(
@@ -56,7 +66,13 @@ export async function replanUnconfirmed(
     );
     const after = state.deadline(deadline.kind)!.explanation.dueDate;
     events.push(
-      state.apply('deadline_recomputed', system, now, { kind: deadline.kind, before, after, years }),
+      state.apply('deadline_recomputed', system, now, {
+        kind: deadline.kind,
+        before,
+        after,
+        years,
+        ...(corrected ? { corrected: true as const } : {}),
+      }),
     );
   }
   return events;

@@ -1,25 +1,11 @@
 import { formatChinaInstant } from '../domain/dates.js';
-import type { Actor, DeadlineKind } from './case.messages.js';
+import { deadlineKindLabelZh } from '../domain/deadline-kinds.js';
+import type { Actor } from './case.messages.js';
 import { notifyCase } from './case-notify.js';
 import type { CaseEvent, CaseState, TrackedDeadline } from './case-state.js';
 import { afterDeadlineOverdue, onDeadlineDue } from './docking-hooks.js';
 
 const system: Actor = { kind: 'system', id: 'deadline-timer' };
-
-export const deadlineKindLabelsZh: Record<string, string> = {
-  stage: '化解期限',
-  follow_up: '回访期限',
-  supervision: '督办期限',
-  court_acceptance: '法院推送签收期限',
-  court_period: '诉调对接调解期限',
-  confirmation_window: '司法确认申请期限',
-  prosecution: '检调对接调解期限',
-};
-
-export function deadlineLabelZh(kind: DeadlineKind): string {
-  if (kind.startsWith('instalment-')) return `第${kind.slice('instalment-'.length)}期履行期限`;
-  return deadlineKindLabelsZh[kind] ?? '期限';
-}
 
 function recipients(state: CaseState, includeSupervisors: boolean) {
   const userIds = state.assigneeId ? [state.assigneeId] : [];
@@ -38,7 +24,7 @@ export async function fireDueDeadlines(state: CaseState, now: string): Promise<C
   for (const deadline of [...state.deadlines]) {
     // A paused deadline (appraisal time 鉴定 is not counted) neither reminds nor falls due.
     if (deadline.closedAt !== null || deadline.status === 'paused') continue;
-    const label = deadlineLabelZh(deadline.kind);
+    const label = deadlineKindLabelZh(deadline.kind);
     for (const reminder of deadline.explanation.reminders) {
       const due = reminder.atEpochMilliseconds <= nowMs;
       if (!due || reminder.at <= deadline.plannedAt || deadline.remindersSent.includes(reminder.at)) continue;

@@ -1,3 +1,4 @@
+import type { DeadlineKind } from '../domain/deadline-kinds.js';
 import type { DeadlinePolicy } from '../domain/deadline-policy.js';
 import type { DeadlineExplanation } from '../domain/explain-deadline.js';
 import type { Stage } from '../domain/stages.js';
@@ -9,29 +10,20 @@ import type {
   CaseOutcome,
   CaseRegistration,
   CaseView,
-  DeadlineKind,
   ExtensionRecord,
   RecordFollowUpInput,
   SupervisionOrder,
 } from './case.messages.js';
+import type {
+  CaseEvent,
+  CaseEventOf,
+  CaseEventPayloads,
+  CaseSummary,
+  WorkflowEventType,
+} from './case-events.js';
 import type { CourtProgress, PoliceProgress, ProsecutionProgress } from './referral.messages.js';
 
-/** The part of a case an event log row shows as "before" and "after". */
-export interface CaseSummary {
-  stage: Stage;
-  assigneeId: string | null;
-  unitId: string | null;
-}
-
-export interface CaseEvent {
-  seq: number;
-  type: string;
-  actor: Actor;
-  at: string;
-  payload: Record<string, unknown>;
-  before: CaseSummary | null;
-  after: CaseSummary;
-}
+export type { CaseEvent, CaseSummary } from './case-events.js';
 
 /** A deadline as the workflow tracks it: the explanation plus the policy it came from. */
 export interface TrackedDeadline extends CaseDeadline {
@@ -226,17 +218,18 @@ export class CaseState {
   }
 
   /** Apply a change and return the event that records it, with the case before and after. */
-  apply(
-    type: string,
+  apply<T extends WorkflowEventType>(
+    type: T,
     actor: Actor,
     at: string,
-    payload: Record<string, unknown>,
+    payload: CaseEventPayloads[T],
     change: () => void = () => {},
   ): CaseEvent {
     const before = this.seq === 0 ? null : this.summary();
     change();
     this.seq += 1;
-    return { seq: this.seq, type, actor, at, payload, before, after: this.summary() };
+    const event: CaseEventOf<T> = { seq: this.seq, type, actor, at, payload, before, after: this.summary() };
+    return event as CaseEvent;
   }
 
   recordFollowUp(input: RecordFollowUpInput, by: string, at: string): void {

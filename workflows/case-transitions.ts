@@ -6,9 +6,10 @@ import { checkTransition } from '../domain/transitions.js';
 import type { CaseOutcome, TransitionRequest } from './case.messages.js';
 import { findConflicts } from './case-activities.js';
 import { startDeadline } from './case-deadline-planning.js';
+import type { CaseEventPayloads } from './case-events.js';
 import { notifyCase } from './case-notify.js';
 import type { CaseEvent, CaseState } from './case-state.js';
-import type { CaseRuntime, CaseUpdateHandler } from './case-updates.js';
+import { type CaseRuntime, type CaseUpdateHandler, withoutActor } from './case-updates.js';
 import { courtReferral, replanCourtPeriod } from './court-referral.js';
 import { afterOutcome, checkDockingTransition } from './docking-hooks.js';
 import { afterPoliceSession } from './police-referral.js';
@@ -18,11 +19,6 @@ type Applier<T extends TransitionName> = (
   request: TransitionRequest<T>,
   now: string,
 ) => Promise<CaseEvent[]>;
-
-function withoutActor<T extends { actor: unknown }>(request: T): Omit<T, 'actor'> {
-  const { actor: _actor, ...rest } = request;
-  return rest;
-}
 
 async function planStageDeadline(state: CaseState, triageClass: string, triagedAt: string, now: string) {
   const policyKey = `stage.${triageClass}` as 'stage.simple';
@@ -43,15 +39,18 @@ async function planStageDeadline(state: CaseState, triageClass: string, triagedA
 }
 
 /** Record an outcome (结果): the stage deadline's work is done and the case moves to link. */
+type OutcomeEventType = 'settled' | 'failed' | 'withdrawn' | 'terminated' | 'referred_out' | 'rejected';
+
 function outcome<T extends 'settle' | 'fail' | 'withdraw' | 'terminate' | 'referOut' | 'reject'>(
   transition: T,
-  type: string,
+  type: OutcomeEventType,
   disposition: (request: TransitionRequest<T>) => CaseOutcome['disposition'],
   after?: (state: CaseState, request: TransitionRequest<T>, now: string) => Promise<void>,
 ): Applier<T> {
   return async (state, request, now) => {
     const details = withoutActor(request) as Record<string, unknown>;
-    const event = state.apply(type, request.actor, now, details, () => {
+    const payload = details as unknown as CaseEventPayloads[typeof type];
+    const event = state.apply(type, request.actor, now, payload, () => {
       state.outcome = {
         transition,
         disposition: disposition(request),

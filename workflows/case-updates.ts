@@ -23,6 +23,12 @@ export interface CaseUpdateHandler<I> {
   apply(input: I): Promise<CaseEvent[]>;
 }
 
+/** An Update's input as the event log records it: the actor is recorded beside it, not inside. */
+export function withoutActor<T extends { actor: unknown }>(request: T): Omit<T, 'actor'> {
+  const { actor: _actor, ...rest } = request;
+  return rest;
+}
+
 /** A refusal crosses the Update boundary as a non-retryable ApplicationFailure typed by its code. */
 export function asUpdateFailure(error: unknown): unknown {
   if (!(error instanceof Refusal)) return error;

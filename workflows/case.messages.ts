@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { DeadlineKind } from '../domain/deadline-kinds.js';
 import type { DeadlineExplanation } from '../domain/explain-deadline.js';
 import type { Stage } from '../domain/stages.js';
 import type { TransitionName } from '../domain/transition-table.js';
@@ -147,12 +148,7 @@ export type TransitionRequest<T extends TransitionName> = TransitionInputs[T] & 
 
 // ---- the case as the workflow holds it ----
 
-/**
- * What a deadline is for. `stage`: the handling period of the triage class; `follow_up`: the visit after
- * settlement (回访); `supervision`: a supervision order's explain-by date (督办); court and prosecution
- * dockings add their own (court_acceptance, court_period, confirmation_window, prosecution, instalment-N).
- */
-export type DeadlineKind = string;
+export type { DeadlineKind } from '../domain/deadline-kinds.js';
 
 export interface CaseDeadline {
   kind: DeadlineKind;
@@ -274,8 +270,13 @@ export const explainSupervisionUpdate = defineUpdate<CaseView, [ExplainSupervisi
   'explainSupervision',
 );
 
-/** An admin loaded holidays for a year: deadlines computed on weekends alone are computed again. */
-export const calendarChangedSignal = defineSignal<[{ years: number[] }]>('calendarChanged');
+/**
+ * An admin loaded or corrected holidays for some years: deadlines computed on weekends alone because a
+ * year was unconfirmed are computed again, and, for a correction of a confirmed year, every running
+ * deadline whose period runs through it.
+ */
+export const calendarChangedSignal =
+  defineSignal<[{ years: number[]; corrected?: boolean }]>('calendarChanged');
 
 export function caseWorkflowId(caseNumber: string): string {
   return `case-${caseNumber}`;

@@ -18,7 +18,7 @@ import {
   transitionUpdates,
 } from './case.messages.js';
 import { projectCase } from './case-activities.js';
-import { replanUnconfirmed } from './case-deadline-planning.js';
+import { replanForCalendar } from './case-deadline-planning.js';
 import { fireDueDeadlines } from './case-deadline-timers.js';
 import type { CaseSnapshot } from './case-state.js';
 import { type CaseEvent, CaseState } from './case-state.js';
@@ -86,8 +86,10 @@ export async function caseWorkflow(
     await condition(() => state.projectedSeq >= seq);
     return state.view();
   });
-  setHandler(calendarChangedSignal, ({ years }) => {
-    const replanned = serially(async () => commit(...(await replanUnconfirmed(state, years, now()))));
+  setHandler(calendarChangedSignal, ({ years, corrected = false }) => {
+    const replanned = serially(async () =>
+      commit(...(await replanForCalendar(state, { years, corrected }, now()))),
+    );
     // Returned, the work counts as an unfinished handler: continue-as-new waits for it (allHandlersFinished)
     // instead of carrying the old deadlines into the next run. Earlier histories dropped the promise.
     if (patched('calendar-signal-awaited')) return replanned;

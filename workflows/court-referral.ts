@@ -8,6 +8,7 @@ import type { Actor } from './case.messages.js';
 import { startDeadline } from './case-deadline-planning.js';
 import { startDelivery } from './case-notify.js';
 import type { CaseEvent, CaseState, TrackedDeadline } from './case-state.js';
+import { withoutActor } from './case-updates.js';
 import type {
   ConfirmationDecisionInput,
   CourtProgress,
@@ -369,7 +370,7 @@ export async function decideConfirmation(
   const court = progress(state);
   const referral = courtReferral(state)!;
   const events = [
-    state.apply('confirmation_decided', input.actor, now, { ...input, actor: undefined }, () => {
+    state.apply('confirmation_decided', input.actor, now, withoutActor(input), () => {
       const confirmation = court.confirmation ?? { application: null, decision: null, windowClosedAt: null };
       court.confirmation = {
         ...confirmation,

@@ -1,3 +1,4 @@
+export { calendarChangeWorkflow } from './calendar-change.workflow.js';
 export { caseWorkflow } from './case.workflow.js';
 export { deliveryWorkflow } from './delivery.workflow.js';
 export { timerProbeWorkflow } from './timer-probe.workflow.js';

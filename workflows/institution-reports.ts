@@ -15,7 +15,7 @@ export interface ReportTarget {
 export async function reportToInstitution(
   state: CaseState,
   target: ReportTarget,
-  eventType: string,
+  eventType: 'reported_to_court' | 'reported_to_procuratorate' | 'reported_to_police',
   kind: string,
   body: Record<string, unknown>,
   now: string,

@@ -1,8 +1,8 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { AppDependencies } from '../../http/dependencies.js';
+import { fanOutCalendarChange } from '../../use-cases/admin/fan-out-calendar-change.js';
 import { readCalendarYear } from '../../use-cases/admin/read-calendar-year.js';
 import { replaceCalendarYear } from '../../use-cases/admin/replace-calendar-year.js';
-import { signalCalendarChange } from '../../use-cases/admin/signal-calendar-change.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
 import { secureRoute, standardProblems } from '../route.js';
 import {
@@ -53,9 +53,17 @@ export function adminCalendarRoutes(deps: AppDependencies) {
       const { year } = c.req.valid('param');
       const actor = c.get('principal') as StaffPrincipal;
       const logger = c.get('logger');
-      const calendar = await replaceCalendarYear(db, year, c.req.valid('json').days, actor.userId);
+      const { calendar, corrected } = await replaceCalendarYear(
+        db,
+        year,
+        c.req.valid('json').days,
+        actor.userId,
+      );
       // Only after the commit: a workflow that recomputes must find the year loaded.
-      const signalling = await signalCalendarChange({ db, temporal: deps.temporal, logger }, year);
+      const signalling = await fanOutCalendarChange(
+        { temporal: deps.temporal, taskQueue: deps.settings.taskQueue },
+        { years: [year], corrected },
+      );
       logger.info({ year, overrides: calendar.overrides.length, ...signalling }, 'calendar year loaded');
       return c.json({ ...calendar, signalling }, 200);
     });

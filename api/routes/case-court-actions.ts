@@ -3,14 +3,19 @@ import { staffRoles } from '../../domain/vocabulary.js';
 import type { AppDependencies } from '../../http/dependencies.js';
 import { updateCase } from '../../use-cases/cases/update-case.js';
 import {
+  type EndAppraisalInput,
   endAppraisalUpdate,
+  type RecordConfirmationApplicationInput,
   recordConfirmationApplicationUpdate,
+  type SignForMaterialsInput,
+  type StartAppraisalInput,
   signForMaterialsUpdate,
   startAppraisalUpdate,
 } from '../../workflows/referral.messages.js';
 import type { AppEnv } from '../context.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { CaseNumberParam, CaseSchema, caseBody } from '../schemas/case-schemas.js';
+import { sameShape } from '../schemas/same-shape.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -45,6 +50,12 @@ const actions = {
     update: recordConfirmationApplicationUpdate,
   },
 } as const;
+
+/** Each body is exactly the workflow's input of its Update. */
+sameShape<z.infer<typeof actions.signForMaterials.body>, SignForMaterialsInput>();
+sameShape<z.infer<typeof actions.startAppraisal.body>, StartAppraisalInput>();
+sameShape<z.infer<typeof actions.endAppraisal.body>, EndAppraisalInput>();
+sameShape<z.infer<typeof actions.recordConfirmationApplication.body>, RecordConfirmationApplicationInput>();
 
 /** Staff actions of the court docking on a case: POST /v1/cases/{caseNumber}/court/…. */
 export function caseCourtActionRoutes(deps: AppDependencies) {

@@ -4,40 +4,10 @@ import { policeReferralStatus } from '../../use-cases/referrals/police-referral-
 import { registerPoliceReferral } from '../../use-cases/referrals/register-police-referral.js';
 import type { AppEnv, InstitutionPrincipal } from '../context.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
-import { PartySchema } from '../schemas/case-schemas.js';
+import { PoliceReferralBody, PoliceStatusSchema } from '../schemas/police-schemas.js';
 
 const tags = ['police docking (警调对接)'];
 const text = (max: number) => z.string().trim().min(1).max(max);
-
-const PoliceReferralBody = z
-  .object({
-    reference: text(100),
-    facts: text(8000),
-    incidentDate: z.iso.date(),
-    referralDate: z.iso.date(),
-    parties: z.array(PartySchema).min(2).max(20),
-    officerContact: z.object({ name: text(100), phone: text(30).optional() }).strict(),
-    callbackUrl: z
-      .string()
-      .url()
-      .max(2000)
-      .refine((value) => /^https?:\/\//.test(value), 'must be an http(s) URL')
-      .optional(),
-  })
-  .strict()
-  .openapi('PoliceReferral');
-
-const PoliceStatusSchema = z
-  .object({
-    reference: z.string(),
-    caseNumber: z.string(),
-    stage: z.string(),
-    sessions: z.number().int(),
-    secondRoundWindow: z.record(z.string(), z.unknown()).nullable(),
-    outcome: z.record(z.string(), z.unknown()).nullable(),
-    deliveries: z.array(z.record(z.string(), z.unknown())),
-  })
-  .openapi('PoliceReferralStatus');
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

@@ -17,6 +17,7 @@ import {
   ProsecutionReferenceParam,
   ProsecutionReferralBody,
   ProsecutionStatusSchema,
+  RecordPaymentBody,
 } from '../schemas/prosecution-schemas.js';
 
 const tags = ['prosecution docking (检调对接)'];
@@ -104,14 +105,7 @@ const paymentRoute = secureRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z
-            .object({
-              instalment: z.number().int().min(1),
-              paidOn: z.iso.date(),
-              proof: z.string().trim().min(1).max(2000),
-            })
-            .strict()
-            .openapi('RecordPayment'),
+          schema: RecordPaymentBody,
         },
       },
     },

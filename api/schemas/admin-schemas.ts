@@ -321,10 +321,14 @@ export const ReplaceCalendarYearBody = z
 export const CalendarReplacedSchema = CalendarYearSchema.extend({
   signalling: z
     .object({
-      candidates: z
-        .number()
-        .int()
-        .openapi({ description: 'Cases with open deadlines unconfirmed in the year' }),
+      workflowId: z.string().openapi({ description: 'The fan-out workflow that tells the running cases' }),
+      done: z
+        .boolean()
+        .openapi({ description: 'Whether every case had been told when this answer was given' }),
+      candidates: z.number().int().openapi({
+        description:
+          'Cases with running deadlines the change may move: unconfirmed in the year, or (for a correction of a confirmed year) running through it',
+      }),
       signalled: z.number().int(),
       skipped: z.number().int().openapi({ description: 'Their workflow had already completed' }),
       failed: z

@@ -1,5 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import type {
+  ConfirmationDecisionInput,
+  CourtReferralInput,
+  ReferralListQuery as ReferralListFilter,
+} from '../../use-cases/referrals/referral-inputs.js';
 import { PartySchema } from './case-schemas.js';
+import { sameShape } from './same-shape.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -54,8 +60,6 @@ export const CourtReferralBody = z
     }
   })
   .openapi('CourtReferral');
-
-export type CourtReferralInput = z.infer<typeof CourtReferralBody>;
 
 const DeadlineStatusSchema = z.object({
   kind: z.string(),
@@ -113,3 +117,7 @@ export const ReferralListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(300).optional(),
 });
+
+sameShape<z.infer<typeof CourtReferralBody>, CourtReferralInput>();
+sameShape<z.infer<typeof ConfirmationDecisionBody>, ConfirmationDecisionInput>();
+sameShape<z.infer<typeof ReferralListQuery>, ReferralListFilter>();

@@ -1,5 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import type {
+  ProsecutionDecisionInput,
+  ProsecutionReferralInput,
+} from '../../use-cases/referrals/referral-inputs.js';
+import type { RecordPaymentInput } from '../../workflows/referral.messages.js';
 import { PartySchema } from './case-schemas.js';
+import { sameShape } from './same-shape.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -56,8 +62,6 @@ export const ProsecutionReferralBody = z
   })
   .openapi('ProsecutionReferral');
 
-export type ProsecutionReferralInput = z.infer<typeof ProsecutionReferralBody>;
-
 export const ProsecutionStatusSchema = z
   .object({
     reference: z.string(),
@@ -84,3 +88,17 @@ export const ProsecutionDecisionBody = z
   })
   .strict()
   .openapi('ProsecutionDecision');
+
+/** A payment under a criminal settlement: one instalment, with its proof (the staff record it). */
+export const RecordPaymentBody = z
+  .object({
+    instalment: z.number().int().min(1),
+    paidOn: z.iso.date(),
+    proof: z.string().trim().min(1).max(2000),
+  })
+  .strict()
+  .openapi('RecordPayment');
+
+sameShape<z.infer<typeof RecordPaymentBody>, RecordPaymentInput>();
+sameShape<z.infer<typeof ProsecutionReferralBody>, ProsecutionReferralInput>();
+sameShape<z.infer<typeof ProsecutionDecisionBody>, ProsecutionDecisionInput>();

@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { caseSources } from '../../domain/vocabulary.js';
+import type { ExplainSupervisionInput, IssueSupervisionOrderInput } from '../../workflows/case.messages.js';
 import { CaseListQuery, CaseSchema, DeadlineExplanationSchema } from './case-schemas.js';
+import { sameShape } from './same-shape.js';
 
 const deadlineFilters = {
   unitId: z
@@ -134,3 +136,6 @@ export const LedgerExportQuery = CaseListQuery.omit({ limit: true, cursor: true 
   format: z.enum(exportFormats).default('csv'),
   unitId: deadlineFilters.unitId,
 });
+
+sameShape<z.infer<typeof IssueSupervisionOrderBody>, IssueSupervisionOrderInput>();
+sameShape<z.infer<typeof ExplainSupervisionBody>, ExplainSupervisionInput>();

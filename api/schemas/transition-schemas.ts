@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { TransitionName } from '../../domain/transition-table.js';
 import { disputeCategories, triageClasses } from '../../domain/vocabulary.js';
+import type { TransitionInputs } from '../../workflows/case.messages.js';
+import type { Same } from './same-shape.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const instant = z.string().datetime({ offset: true });
@@ -123,4 +125,25 @@ export const transitionPaths: Record<TransitionName, string> = {
   close: 'close',
   recordFollowUp: 'follow-ups',
   archive: 'archive',
+};
+
+/** Each body is exactly the workflow's input of its Update (the actor is added from the credential). */
+export const transitionBodiesMatchWorkflow: {
+  [T in TransitionName]: Same<z.infer<(typeof transitionBodies)[T]>, TransitionInputs[T]>;
+} = {
+  triage: true,
+  assign: true,
+  accept: true,
+  recordSession: true,
+  requestExtension: true,
+  decideExtension: true,
+  settle: true,
+  fail: true,
+  withdraw: true,
+  terminate: true,
+  referOut: true,
+  reject: true,
+  close: true,
+  recordFollowUp: true,
+  archive: true,
 };

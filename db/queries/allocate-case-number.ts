@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
+import { chinaYearOf } from '../../domain/dates.js';
 import type { Database } from '../client.js';
 import { caseNumberCounters, units } from '../schema/index.js';
 
-/** The calendar year in China time (UTC+8, no daylight saving), which case numbers are counted by. */
+/** The calendar year in China time, which case numbers are counted by. */
 export function chinaYear(at: Date): number {
-  return new Date(at.getTime() + 8 * 60 * 60 * 1000).getUTCFullYear();
+  return chinaYearOf(at.getTime());
 }
 
 export function formatCaseNumber(prefix: string, year: number, value: number): string {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -11,8 +12,15 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { stages } from '../../domain/stages.js';
+import { dispositions, disputeCategories, triageClasses } from '../../domain/vocabulary.js';
 import { users } from './auth.js';
 import { institutions, units } from './reference.js';
+
+/** `column in ('a', 'b', …)` for a CHECK constraint: the database refuses what the domain does not know. */
+function oneOf(column: unknown, values: readonly string[]) {
+  return sql`${column} in (${sql.raw(values.map((value) => `'${value}'`).join(', '))})`;
+}
 
 /** Per-prefix, per-year counter behind case numbers such as HLBE-2026-000123. */
 export const caseNumberCounters = pgTable(
@@ -79,6 +87,10 @@ export const cases = pgTable(
     index('cases_registered_at_idx').on(table.registeredAt),
     index('cases_source_idx').on(table.source, table.registeredAt),
     index('cases_referral_idx').on(table.referringInstitutionId, table.externalReference),
+    check('cases_stage_check', oneOf(table.stage, stages)),
+    check('cases_triage_class_check', oneOf(table.triageClass, triageClasses)),
+    check('cases_category_check', oneOf(table.category, disputeCategories)),
+    check('cases_disposition_check', oneOf(table.disposition, dispositions)),
   ],
 );
 

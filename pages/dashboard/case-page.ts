@@ -1,4 +1,6 @@
 import { html } from 'hono/html';
+import { caseEventLabelZh } from '../../domain/case-event-types.js';
+import { deadlineKindLabelZh } from '../../domain/deadline-kinds.js';
 import { stageLabelsZh } from '../../domain/stages.js';
 import {
   caseSourceLabelsZh,
@@ -6,10 +8,9 @@ import {
   disputeCategoryLabelsZh,
   triageClassLabelsZh,
 } from '../../domain/vocabulary.js';
-import { deadlineKindLabelZh } from '../../use-cases/supervision/deadline-kinds.js';
 import type { CaseTimeline } from '../../use-cases/supervision/read-case-timeline.js';
 import type { DashboardUser } from '../shared/session.js';
-import { deadlineStatusLabelsZh, eventTypeLabelsZh } from './labels.js';
+import { deadlineStatusLabelsZh } from './labels.js';
 import { chinaDateTime, type Html, noticeBanner, page, yuanText } from './layout.js';
 
 const label = (labels: Record<string, string>, key: unknown) =>
@@ -125,7 +126,7 @@ ${noticeBanner(notice)}
 <ol class="timeline">${timeline.events.map(
       (event) => html`<li>
   <span class="when">${chinaDateTime(event.at)}</span>
-  <span class="what">${label(eventTypeLabelsZh, event.type)}</span>
+  <span class="what">${caseEventLabelZh(event.type)}</span>
   <span class="who muted">${actorText(event)}</span>
   <span>${describeEvent(event)}</span>
 </li>`,

@@ -1,7 +1,8 @@
 import { html } from 'hono/html';
 import { addDays } from '../../domain/dates.js';
+import { deadlineKindLabelZh } from '../../domain/deadline-kinds.js';
 import type { SupervisionCounts } from '../../use-cases/supervision/count-deadlines.js';
-import { deadlineKindFilters, deadlineKindLabelZh } from '../../use-cases/supervision/deadline-kinds.js';
+import { deadlineKindFilters } from '../../use-cases/supervision/deadline-filters.js';
 import type { DeadlinePage, SupervisedDeadline } from '../../use-cases/supervision/list-deadlines.js';
 import type { DashboardUser } from '../shared/session.js';
 import { chinaDateTime, type Html, noticeBanner, page } from './layout.js';

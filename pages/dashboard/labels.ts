@@ -2,39 +2,6 @@ import { isRefusalCode, refusals } from '../../domain/refusals.js';
 
 /** zh-CN words of the dashboard that the domain vocabulary does not already hold. */
 
-/** Event types of the case log (case_events.type), as a timeline shows them. */
-export const eventTypeLabelsZh: Record<string, string> = {
-  registered: '登记受理',
-  imported: '台账导入',
-  triaged: '分流定级',
-  assigned: '指派调解员',
-  reassigned: '改派调解员',
-  accepted: '接受指派',
-  session_recorded: '调解记录',
-  extension_requested: '申请延期',
-  extension_decided: '延期审批',
-  settled: '调解成功',
-  failed: '调解不成',
-  withdrawn: '当事人撤回',
-  terminated: '终止调解',
-  referred_out: '转交其他机构',
-  rejected: '不予受理',
-  closed: '结案',
-  follow_up_recorded: '回访',
-  archived: '归档',
-  supervision_issued: '督办',
-  supervision_explained: '督办反馈',
-  deadline_reminder: '期限提醒',
-  deadline_overdue: '期限超期',
-  deadline_recomputed: '期限重算',
-  materials_signed: '签收法院材料',
-  appraisal_started: '鉴定开始',
-  appraisal_ended: '鉴定结束',
-  reported_to_court: '向法院反馈',
-  confirmation_decided: '司法确认裁定',
-  confirmation_window_closed: '司法确认申请期满',
-};
-
 export const deadlineStatusLabelsZh: Record<string, string> = {
   open: '进行中',
   overdue: '已超期',

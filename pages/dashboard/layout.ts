@@ -1,6 +1,6 @@
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { chinaUtcOffsetMilliseconds } from '../../domain/dates.js';
+import { chinaDateTimeText } from '../../domain/dates.js';
 import { staffRoleLabelsZh } from '../../domain/vocabulary.js';
 import type { DashboardUser } from '../shared/session.js';
 import { noticeMessageZh } from './labels.js';
@@ -10,8 +10,7 @@ export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 /** '2026-02-25 09:30' in China time. */
 export function chinaDateTime(instant: string | Date | null | undefined): string {
   if (!instant) return '—';
-  const milliseconds = new Date(instant).getTime() + chinaUtcOffsetMilliseconds;
-  return new Date(milliseconds).toISOString().slice(0, 16).replace('T', ' ');
+  return chinaDateTimeText(new Date(instant).getTime());
 }
 
 /** 1234567 fen → '12,345.67'. */

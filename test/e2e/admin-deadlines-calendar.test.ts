@@ -26,7 +26,14 @@ interface CalendarYear {
   loaded: { by: string | null; at: string } | null;
   days: { date: string; kind: string; working: boolean; name?: string; source: string }[];
   overrides: { date: string; kind: string; name: string | null }[];
-  signalling?: { candidates: number; signalled: number; skipped: number; failed: string[] };
+  signalling?: {
+    workflowId: string;
+    done: boolean;
+    candidates: number;
+    signalled: number;
+    skipped: number;
+    failed: string[];
+  };
 }
 
 const complexEra = (effectiveFrom: string, length: number) => ({
@@ -296,7 +303,14 @@ describe('an admin keeps deadline policies and the holiday calendar, and running
         ],
       },
     });
-    expect(loaded.signalling).toEqual({ candidates: 2, signalled: 1, skipped: 1, failed: [] });
+    // Told through a durable fan-out workflow, which finishes well within the answer's patience here.
+    expect(loaded.signalling).toMatchObject({
+      done: true,
+      candidates: 2,
+      signalled: 1,
+      skipped: 1,
+      failed: [],
+    });
     expect(loaded).toMatchObject({ year: nextYear, confirmed: true, inPackage: false });
     expect(loaded.loaded?.by).toBe(admin.id);
     expect(loaded.overrides.map((day) => day.date)).toEqual(
@@ -331,18 +345,32 @@ describe('an admin keeps deadline policies and the holiday calendar, and running
     });
     expect(readBack).toMatchObject({ confirmed: true, overrides: loaded.overrides });
 
-    // Loading the year again replaces its overrides; the recomputed case is no longer waiting for it.
-    await vi.waitFor(
+    // Correcting the year (now confirmed) replaces its overrides: the test holiday is gone, so the running
+    // case's deadline, which runs through the year, is recomputed back to its first due day.
+    const again = await expectStatus<CalendarYear>(200, 'PUT', `/v1/admin/calendar/${nextYear}`, {
+      credential: admin.token,
+      body: { days: [{ date: `${nextYear}-01-01`, kind: 'holiday', name: '元旦' }] },
+    });
+    expect(again.overrides.map((day) => day.date)).toEqual([`${nextYear}-01-01`]);
+    expect(again.signalling).toMatchObject({ done: true, skipped: 1, failed: [] });
+    expect(again.signalling!.signalled).toBeGreaterThanOrEqual(1);
+    const corrected = await vi.waitFor(
       async () => {
-        const again = await expectStatus<CalendarYear>(200, 'PUT', `/v1/admin/calendar/${nextYear}`, {
-          credential: admin.token,
-          body: { days: [{ date: `${nextYear}-01-01`, kind: 'holiday', name: '元旦' }] },
-        });
-        expect(again.overrides.map((day) => day.date)).toEqual([`${nextYear}-01-01`]);
-        expect(again.signalling).toEqual({ candidates: 1, signalled: 0, skipped: 1, failed: [] });
+        const events = await expectStatus<{ items: { type: string; payload: Record<string, unknown> }[] }>(
+          200,
+          'GET',
+          `/v1/cases/${caseNumber}/events`,
+          { credential: admin.token },
+        );
+        const event = events.items.find(
+          (item) => item.type === 'deadline_recomputed' && item.payload.corrected,
+        );
+        expect(event).toBeDefined();
+        return event!;
       },
-      { timeout: 10_000, interval: 200 },
+      { timeout: 20_000, interval: 200 },
     );
+    expect(corrected.payload).toMatchObject({ kind: 'stage', after: dueBefore, years: [nextYear] });
     const stored = await system.database
       .sql`select count(*)::int as n from calendar_overrides where date between ${`${nextYear}-01-01`} and ${`${nextYear}-12-31`}`;
     expect(stored[0]!.n).toBe(1);

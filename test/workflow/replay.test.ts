@@ -13,13 +13,19 @@ describe('saved case histories replay against the current workflow code', async 
 
   it('has fixtures for the representative paths', () => {
     expect(files).toEqual([
+      'calendar-change-recomputed.json',
+      'calendar-fan-out.json',
       'continued-as-new.json',
       'court-delegated-confirmed.json',
+      'notification-webhook-assigned.json',
+      'notification-webhook-delivery.json',
       'overdue-failed-archived.json',
+      'police-two-rounds-failed.json',
       'prosecution-instalments-decided.json',
       'rejected-at-intake.json',
       'settle-rolled-back-then-settled.json',
       'settled-and-archived.json',
+      'supervision-order-answered-then-overdue.json',
     ]);
   });
 

@@ -29,6 +29,8 @@ function dayErrors(year: number, days: readonly CalendarDayInput[]): FieldError[
 /**
  * Replace a year's overrides with the admin's list (the State Council's notice for that year) and
  * mark the year loaded, in one transaction. Periods that touch the year are no longer unconfirmed.
+ * `corrected`: the year was already confirmed before (loaded, or in the holiday package), so running
+ * deadlines through it must be recomputed too, not only those that waited for it.
  */
 export async function replaceCalendarYear(
   db: Database,
@@ -40,6 +42,7 @@ export async function replaceCalendarYear(
   if (errors.length > 0) throw invalidFields(errors);
   const { first, last } = yearBounds(year);
   return db.transaction(async (tx) => {
+    const corrected = (await readCalendarYear(tx, year)).confirmed;
     // Upserting the year first locks its row, so two replacements of one year run one after the other.
     await tx
       .insert(calendarYears)
@@ -55,6 +58,6 @@ export async function replaceCalendarYear(
           days.map((day) => ({ date: day.date, kind: day.kind, name: day.name ?? null, createdBy: actorId })),
         );
     }
-    return readCalendarYear(tx, year);
+    return { calendar: await readCalendarYear(tx, year), corrected };
   });
 }

@@ -1,7 +1,8 @@
 import type { InferInsertModel } from 'drizzle-orm';
-import type { caseEvents, cases, parties } from '../../db/schema/index.js';
-import { normaliseIdNumber, normaliseName } from '../../domain/names.js';
+import type { caseEvents } from '../../db/schema/index.js';
+import { chinaTimeOnDate } from '../../domain/dates.js';
 import type { Disposition } from '../../domain/vocabulary.js';
+import { type CaseRow, caseRow, partyRows } from '../../read-model/case-rows.js';
 import type { Actor, CaseOutcome, CaseView } from '../../workflows/case.messages.js';
 import type { CourtReferralType, ProsecutionDecision } from './ledger-columns.js';
 import type { LedgerCase } from './validate-ledger.js';
@@ -45,7 +46,7 @@ const outcomeTransitions: Record<Disposition, CaseOutcome['transition']> = {
 
 /** A ledger gives days, not times: registered at 09:00 and closed at 17:00 China time that day. */
 export function chinaOfficeTime(date: string, hour: number): Date {
-  return new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);
+  return new Date(chinaTimeOnDate(date, hour));
 }
 
 export interface ImportContext {
@@ -106,48 +107,19 @@ export function buildImportedCase(ledgerCase: LedgerCase, caseNumber: string, co
       prosecution: ledgerCase.prosecution,
     },
   };
-  const caseRow: InferInsertModel<typeof cases> = {
-    caseNumber,
-    workflowId: `import:${caseNumber}`,
+  const row: CaseRow = caseRow(view as unknown as CaseView, context.importedAt, {
     origin: 'import',
+    workflowId: `import:${caseNumber}`,
     importBatchId: context.batchId,
-    source: ledgerCase.source,
-    stage: 'archived',
-    triageClass: ledgerCase.triageClass,
-    outcome: outcomeTransitions[ledgerCase.disposition],
-    category: ledgerCase.category,
-    summary: ledgerCase.summary,
-    unitId: ledgerCase.unitId,
-    amountFen: ledgerCase.agreementAmountFen,
     referralKind: ledgerCase.court ? 'court' : ledgerCase.prosecution ? 'prosecution' : null,
     referralType: ledgerCase.court?.type ?? null,
     claimAmountFen: ledgerCase.claimAmountFen,
-    courtFeeSavedFen: ledgerCase.court?.feeSavedFen ?? null,
     institutionDecision: ledgerCase.prosecution?.decision ?? null,
     partiesCount: ledgerCase.partiesCount,
     settledAt: settled ? closedAt : null,
-    disposition: ledgerCase.disposition,
-    overdue: false,
-    nextDueAt: null,
-    deadlines: [],
-    state: view,
-    lastSeq: 1,
-    registeredAt,
-    updatedAt: context.importedAt,
-    closedAt,
-  };
-  const partyRows: InferInsertModel<typeof parties>[] = ledgerCase.parties.map((party, ordinal) => ({
-    caseNumber,
-    ordinal,
-    kind: party.kind,
-    name: party.name,
-    nameNormalised: normaliseName(party.name),
-    role: party.role,
-    idType: party.idType ?? null,
-    idNumber: party.idNumber ? normaliseIdNumber(party.idNumber) : null,
-    phone: party.phone ?? null,
-    address: null,
-  }));
+  });
+  // A ledger keeps no addresses.
+  const parties = partyRows(caseNumber, ledgerCase.parties).map((party) => ({ ...party, address: null }));
   const summary = { stage: 'archived', assigneeId: null, unitId: ledgerCase.unitId };
   const eventRow: InferInsertModel<typeof caseEvents> = {
     caseNumber,
@@ -165,5 +137,5 @@ export function buildImportedCase(ledgerCase: LedgerCase, caseNumber: string, co
       ledgerNumber: ledgerCase.ledgerNumber,
     },
   };
-  return { caseRow, partyRows, eventRow };
+  return { caseRow: row, partyRows: parties, eventRow };
 }

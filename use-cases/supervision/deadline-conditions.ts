@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { kindCondition } from './deadline-kinds.js';
+import { kindCondition } from './deadline-filters.js';
 import type { SupervisionScope } from './scope.js';
 
 /** An instant as a timestamptz parameter (drizzle's postgres.js driver sends text, not Date). */

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import { deadlineKindLabelZh } from '../../domain/deadline-kinds.js';
 import type { DeadlineExplanation } from '../../domain/explain-deadline.js';
 import { stageLabelsZh } from '../../domain/stages.js';
 import { caseSourceLabelsZh } from '../../domain/vocabulary.js';
@@ -12,7 +13,7 @@ import {
   filterConditions,
   overdueCondition,
 } from './deadline-conditions.js';
-import { deadlineKindLabelZh, describeLateness, elapsedFraction } from './deadline-kinds.js';
+import { describeLateness, elapsedFraction } from './deadline-filters.js';
 import { narrowScope, type SupervisionScope } from './scope.js';
 
 export interface DeadlinePageRequest extends DeadlineFilter {

@@ -1,29 +1,8 @@
 import { chinaDateOf, daysBetween } from '../../domain/dates.js';
-
-/**
- * zh-CN names of deadline kinds as supervisors read them. `instalment-N` is the N-th instalment of a
- * settlement being performed (第N期履行期限).
- */
-export const deadlineKindLabelsZh: Record<string, string> = {
-  stage: '化解期限',
-  follow_up: '回访期限',
-  supervision: '督办期限',
-  court_acceptance: '签收期限',
-  court_period: '诉调对接调解期限',
-  confirmation_window: '司法确认申请期限',
-  prosecution: '检调对接调解期限',
-};
+import { fixedDeadlineKinds } from '../../domain/deadline-kinds.js';
 
 /** The kinds a supervisor filters by; `instalment` matches every `instalment-N`. */
-export const deadlineKindFilters = [...Object.keys(deadlineKindLabelsZh), 'instalment'] as const;
-
-const instalmentPattern = /^instalment-(\d+)$/;
-
-export function deadlineKindLabelZh(kind: string): string {
-  const instalment = instalmentPattern.exec(kind);
-  if (instalment) return `第${Number(instalment[1])}期履行期限`;
-  return deadlineKindLabelsZh[kind] ?? kind;
-}
+export const deadlineKindFilters = [...fixedDeadlineKinds, 'instalment'] as const;
 
 /**
  * How a kind filter matches: a whole kind exactly, or a family prefix (`instalment` → `instalment-%`).

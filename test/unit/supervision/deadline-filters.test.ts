@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { deadlineKindLabelZh, fixedDeadlineKinds } from '../../../domain/deadline-kinds.js';
 import { decodeDeadlineCursor, encodeDeadlineCursor } from '../../../use-cases/shared/cursor.js';
 import {
-  deadlineKindLabelZh,
   describeLateness,
   elapsedFraction,
   kindCondition,
-} from '../../../use-cases/supervision/deadline-kinds.js';
+} from '../../../use-cases/supervision/deadline-filters.js';
 
 // 2026-03-01 23:59:59.999 China time: a deadline falls due at the end of its last day.
 const dueAt = new Date('2026-03-01T15:59:59.999Z');
@@ -47,12 +47,15 @@ describe('deadline kinds', () => {
     expect(deadlineKindLabelZh('stage')).toBe('化解期限');
     expect(deadlineKindLabelZh('follow_up')).toBe('回访期限');
     expect(deadlineKindLabelZh('supervision')).toBe('督办期限');
-    expect(deadlineKindLabelZh('court_acceptance')).toBe('签收期限');
+    expect(deadlineKindLabelZh('court_acceptance')).toBe('法院推送签收期限');
+    expect(deadlineKindLabelZh('police_second_round')).toBe('第二次治安调解期限');
     expect(deadlineKindLabelZh('court_period')).toBe('诉调对接调解期限');
     expect(deadlineKindLabelZh('confirmation_window')).toBe('司法确认申请期限');
     expect(deadlineKindLabelZh('prosecution')).toBe('检调对接调解期限');
     expect(deadlineKindLabelZh('instalment-3')).toBe('第3期履行期限');
     expect(deadlineKindLabelZh('something_new')).toBe('something_new');
+    // Every kind the workflow plans has its own label: none falls back to the raw key.
+    expect(fixedDeadlineKinds.filter((kind) => deadlineKindLabelZh(kind) === kind)).toEqual([]);
   });
 
   it('filters a family by prefix and a kind exactly', () => {

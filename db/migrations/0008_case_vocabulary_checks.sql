@@ -1,0 +1,4 @@
+ALTER TABLE "cases" ADD CONSTRAINT "cases_stage_check" CHECK ("cases"."stage" in ('intake', 'divert', 'resolve', 'link', 'dispose', 'archived'));--> statement-breakpoint
+ALTER TABLE "cases" ADD CONSTRAINT "cases_triage_class_check" CHECK ("cases"."triage_class" in ('simple', 'general', 'complex'));--> statement-breakpoint
+ALTER TABLE "cases" ADD CONSTRAINT "cases_category_check" CHECK ("cases"."category" in ('family', 'neighbour', 'property_management', 'traffic_accident', 'medical', 'labour', 'contract', 'lending', 'commercial', 'land', 'consumer', 'administrative', 'other'));--> statement-breakpoint
+ALTER TABLE "cases" ADD CONSTRAINT "cases_disposition_check" CHECK ("cases"."disposition" in ('settled_written', 'settled_oral', 'failed', 'withdrawn', 'terminated', 'referred_out', 'rejected'));
