@@ -2,16 +2,11 @@ import { html } from 'hono/html';
 import { addDays } from '../../domain/dates.js';
 import { deadlineKindLabelZh } from '../../domain/deadline-kinds.js';
 import type { SupervisionCounts } from '../../use-cases/supervision/count-deadlines.js';
+import type { Mediator } from '../../use-cases/supervision/dashboard-queries.js';
 import { deadlineKindFilters } from '../../use-cases/supervision/deadline-filters.js';
 import type { DeadlinePage, SupervisedDeadline } from '../../use-cases/supervision/list-deadlines.js';
 import type { DashboardUser } from '../shared/session.js';
 import { chinaDateTime, type Html, noticeBanner, page } from './layout.js';
-
-export interface Mediator {
-  id: string;
-  displayName: string;
-  unitName: string | null;
-}
 
 interface Session {
   user: DashboardUser;

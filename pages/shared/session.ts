@@ -1,15 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Database } from '../../db/client.js';
-import { users } from '../../db/schema/index.js';
 import type { HttpVariables } from '../../http/context.js';
 import { checkLogin } from '../../use-cases/auth/check-login.js';
 import type { LoginThrottle } from '../../use-cases/auth/login-throttle.js';
 import type { StaffPrincipal } from '../../use-cases/auth/principal.js';
-import { issueToken, TokenError, verifyToken } from '../../use-cases/auth/tokens.js';
+import { staffOfToken } from '../../use-cases/auth/resolve-credential.js';
+import { issueToken } from '../../use-cases/auth/tokens.js';
 
 /**
  * The dashboard's session: the same signed staff token the API issues (use-cases/auth/tokens.ts), kept in an
@@ -130,36 +129,8 @@ export function logOut(c: Context): void {
 }
 
 async function userOfSession(settings: SessionSettings, token: string): Promise<DashboardUser | undefined> {
-  let claims: ReturnType<typeof verifyToken>;
-  try {
-    claims = verifyToken(token, settings.tokenSecret);
-  } catch (error) {
-    if (error instanceof TokenError) return undefined;
-    throw error;
-  }
-  const [user] = await settings.db
-    .select({
-      id: users.id,
-      role: users.role,
-      unitId: users.unitId,
-      active: users.active,
-      tokenVersion: users.tokenVersion,
-      displayName: users.displayName,
-      username: users.username,
-    })
-    .from(users)
-    .where(eq(users.id, claims.sub))
-    .limit(1);
-  // The account as it is now decides, not as it was when the token was issued.
-  if (!user?.active || user.tokenVersion !== claims.ver) return undefined;
-  return {
-    kind: 'staff',
-    userId: user.id,
-    role: user.role,
-    unitId: user.unitId,
-    displayName: user.displayName,
-    username: user.username,
-  };
+  const resolved = await staffOfToken(settings.db, settings.tokenSecret, token);
+  return resolved.ok ? resolved.principal : undefined;
 }
 
 /**

@@ -1,8 +1,14 @@
 import { and, asc, count, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { cases, supervisionOrders, units, users } from '../../db/schema/index.js';
-import type { Mediator } from '../../pages/dashboard/deadline-pages.js';
 import type { SupervisionScope } from './scope.js';
+
+/** A mediator as a reassignment picker lists them. */
+export interface Mediator {
+  id: string;
+  displayName: string;
+  unitName: string | null;
+}
 
 function unitCondition(
   scope: SupervisionScope,
