@@ -12,7 +12,7 @@ import { type NotifyInput, notify } from './notify.js';
 import { planDeadline, planProsecutionDeadline } from './plan-deadline.js';
 import { type ProjectCaseInput, projectCase } from './project-case.js';
 
-export interface ActivityDependencies {
+interface ActivityDependencies {
   db: Database;
   deliveries?: DeliverySettings;
 }

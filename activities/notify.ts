@@ -13,7 +13,7 @@ export interface NotifyInput {
   at: string;
 }
 
-export interface NotifyResult {
+interface NotifyResult {
   recipients: number;
   /** A notification webhook is configured: the workflow also sends the notice there. */
   webhook: boolean;

@@ -8,7 +8,7 @@ export type Audience = StaffRole | InstitutionKind;
 
 export const allStaff = staffRoles;
 
-export function audienceOf(principal: Principal): Audience {
+function audienceOf(principal: Principal): Audience {
   return principal.kind === 'staff' ? principal.role : principal.institutionKind;
 }
 

@@ -24,7 +24,7 @@ import { statisticsRoutes } from './routes/statistics.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { refuseUnstorableText } from './text-guard.js';
 
-export const apiInfo = { title: 'feisutong 飞速通', version: '0.1.0' };
+const apiInfo = { title: 'feisutong 飞速通', version: '0.1.0' };
 
 /**
  * The HTTP API: routes, schemas, authentication and the mapping of refusals to problem+json. Every
@@ -83,5 +83,3 @@ export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
   app.onError(handleError);
   return app;
 }
-
-export type Api = ReturnType<typeof createApi>;

@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type FieldError, invalidFields, Refusal, refusals } from '../domain/refusals.js';
 
 /** One error shape for the whole API: RFC 9457 problem details, with a stable `code` from the registry. */
-export interface ProblemBody {
+interface ProblemBody {
   type: string;
   title: string;
   status: number;
@@ -18,7 +18,7 @@ export interface ProblemBody {
 
 export const problemContentType = 'application/problem+json';
 
-export function problemBody(refusal: Refusal, instance?: string): ProblemBody {
+function problemBody(refusal: Refusal, instance?: string): ProblemBody {
   const { detail: _detail, reasonZh: _reasonZh, headers: _headers, ...extensions } = refusal.details;
   return {
     type: `urn:feisutong:problem:${refusal.code}`,

@@ -25,7 +25,7 @@ export function cachedTestServerFolder(cacheDir: string): string {
   return join(cacheDir, `temporal-test-server-${temporalTestServerVersion}`);
 }
 
-export function cachedTestServerLauncher(cacheDir: string): string {
+function cachedTestServerLauncher(cacheDir: string): string {
   return join(cachedTestServerFolder(cacheDir), 'temporal-test-server');
 }
 
@@ -47,7 +47,7 @@ export function findOnPath(command: string, pathVariable = process.env.PATH ?? '
   return undefined;
 }
 
-export interface ResolvedBinary {
+interface ResolvedBinary {
   path: string | undefined;
   from: 'environment' | 'path' | 'cache' | 'sdk-download';
 }

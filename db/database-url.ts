@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { type RunningPostgres, startEmbeddedPostgres } from './embedded-postgres.js';
 
-export interface DatabaseTarget {
+interface DatabaseTarget {
   url: string;
   /** `embedded` when this process started the cluster and must stop it. */
   origin: 'given' | 'embedded';
   stop(): Promise<void>;
 }
 
-export interface DatabaseUrlSettings {
+interface DatabaseUrlSettings {
   DATABASE_URL?: string | undefined;
   FEISUTONG_DATA_DIR: string;
   EMBEDDED_POSTGRES_PORT: number;

@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
  * user (created if missing, like `createPostgresUser: true`), so the data folder and every folder
  * above it must be reachable by that user.
  */
-export interface EmbeddedPostgresOptions {
+interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;
   /** Called with each line PostgreSQL prints. */

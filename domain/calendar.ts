@@ -10,13 +10,13 @@ import { Refusal } from './refusals.js';
  * data. A year is confirmed when the package has data for it or an admin has loaded it; in other years
  * only weekends are known and callers must flag results as unconfirmed rather than guess.
  */
-export interface CalendarOverride {
+interface CalendarOverride {
   date: IsoDate;
   kind: 'holiday' | 'workday';
   name?: string | null;
 }
 
-export type DayKind = 'workday' | 'weekend' | 'holiday' | 'make_up_workday';
+type DayKind = 'workday' | 'weekend' | 'holiday' | 'make_up_workday';
 
 export interface DayInfo {
   date: IsoDate;
@@ -44,7 +44,7 @@ export interface WorkingDayCalendar {
   readonly confirmedYears: readonly number[];
 }
 
-export interface CreateCalendarOptions {
+interface CreateCalendarOptions {
   /** Admin-entered rows; they win over the package data. */
   overrides?: readonly CalendarOverride[];
   /** Years an admin has loaded in full (e.g. from the State Council's notice for next year). */

@@ -32,8 +32,8 @@ const brackets: readonly (readonly [bigint | null, bigint])[] = [
 ];
 
 /** Grounds for paying half: 调解结案或撤诉 (art 15), 简易程序 (art 16). */
-export const feeHalvingGrounds = ['mediation_or_withdrawal', 'simple_procedure'] as const;
-export type FeeHalvingGround = (typeof feeHalvingGrounds)[number];
+const feeHalvingGrounds = ['mediation_or_withdrawal', 'simple_procedure'] as const;
+type FeeHalvingGround = (typeof feeHalvingGrounds)[number];
 
 function assertClaim(claimFen: number): bigint {
   if (!Number.isSafeInteger(claimFen) || claimFen < 0) {
@@ -69,7 +69,7 @@ export function acceptanceFeeFen(claimFen: number, halvingGrounds: readonly FeeH
   return roundHalfUp(exact, halvingGrounds.length > 0 ? 2000n : 1000n);
 }
 
-export interface MediationFeeContext {
+interface MediationFeeContext {
   /**
    * The court had already filed the case (委托调解 after 立案): the fee was due and mediation halves it.
    * Otherwise (walk-in, 委派调解 before filing) the dispute never reaches the court's fee schedule:

@@ -14,7 +14,7 @@ export type Instant = string | number;
 
 const millisecondsPerDay = 86_400_000;
 /** China Standard Time is UTC+8 with no daylight saving time. */
-export const chinaUtcOffsetMilliseconds = 8 * 60 * 60 * 1000;
+const chinaUtcOffsetMilliseconds = 8 * 60 * 60 * 1000;
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Date and time with an explicit offset; a string without one would be read in the host's zone. */
@@ -57,7 +57,7 @@ function dateOfDayNumber(dayNumber: number): IsoDate {
   return new Date(dayNumber * millisecondsPerDay).toISOString().slice(0, 10);
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -102,10 +102,6 @@ export function addMonthsClamped(date: IsoDate, months: number): IsoDate {
   const month = (monthIndex % 12) + 1;
   const day = Math.min(parsed.day, daysInMonth(year, month));
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-export function isBefore(a: IsoDate, b: IsoDate): boolean {
-  return a < b;
 }
 
 /** The earliest of the dates ('YYYY-MM-DD' strings order like the dates they name). */

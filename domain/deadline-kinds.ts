@@ -24,7 +24,7 @@ export type FixedDeadlineKind = (typeof fixedDeadlineKinds)[number];
 export type InstalmentDeadlineKind = `instalment-${number}`;
 export type DeadlineKind = FixedDeadlineKind | InstalmentDeadlineKind;
 
-export const deadlineKindLabelsZh: Record<FixedDeadlineKind, string> = {
+const deadlineKindLabelsZh: Record<FixedDeadlineKind, string> = {
   stage: '化解期限',
   follow_up: '回访期限',
   supervision: '督办期限',
@@ -39,10 +39,6 @@ const instalmentPattern = /^instalment-(\d+)$/;
 
 export function instalmentDeadlineKind(n: number): InstalmentDeadlineKind {
   return `instalment-${n}`;
-}
-
-export function isDeadlineKind(text: string): text is DeadlineKind {
-  return (fixedDeadlineKinds as readonly string[]).includes(text) || instalmentPattern.test(text);
 }
 
 /** The label staff read; a kind this version does not know (from a newer one) is shown as it is. */

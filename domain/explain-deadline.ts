@@ -16,9 +16,9 @@ import { countPeriod, type DateRange, type Period, periodUnitLabelsZh, type Skip
 import { Refusal } from './refusals.js';
 
 /** Reminders go out at 09:00 China time, at the start of the office day. */
-export const reminderHourChina = 9;
+const reminderHourChina = 9;
 
-export interface ExplainDeadlineInput {
+interface ExplainDeadlineInput {
   policy: DeadlinePolicy;
   startEvent: { kind: StartEventKind; at: Instant };
   calendar: WorkingDayCalendar;
@@ -217,7 +217,7 @@ export function explainDeadline(input: ExplainDeadlineInput): DeadlineExplanatio
   return { ...explanation, summaryZh: summaryZhOf(explanation) };
 }
 
-export type DeadlineComputation = Pick<
+type DeadlineComputation = Pick<
   DeadlineExplanation,
   | 'policyId'
   | 'dueDate'

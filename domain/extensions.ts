@@ -5,7 +5,7 @@ import { periodUnitLabelsZh } from './periods.js';
  * Whether a deadline may be extended by `requestedDays` more, under its policy. Used by the
  * requestExtension/decideExtension validators before the workflow moves its timer.
  */
-export interface ExtensionRequest {
+interface ExtensionRequest {
   /** Days already granted on this deadline. */
   grantedDays: number;
   requestedDays: number;
@@ -13,7 +13,7 @@ export interface ExtensionRequest {
   partiesConsent: boolean;
 }
 
-export type ExtensionCheck =
+type ExtensionCheck =
   | { ok: true; remainingDays: number | null }
   | {
       ok: false;

@@ -20,7 +20,7 @@ export interface HolidaySource {
 /** The data of chinese-days (State Council holiday notices 2004–2026 in version 1.5.7). */
 export const packageHolidaySource: HolidaySource = packageData;
 
-export interface HolidayNames {
+interface HolidayNames {
   nameZh: string;
   nameEn: string;
 }

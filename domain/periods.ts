@@ -49,7 +49,7 @@ export interface SkippedDay {
   name?: string;
 }
 
-export interface PeriodResult {
+interface PeriodResult {
   start: IsoDate;
   dueDate: IsoDate;
   /** The last day before rolling over a rest day (equal to dueDate when nothing rolled). */
@@ -63,7 +63,7 @@ export interface PeriodResult {
   unconfirmedYears: number[];
 }
 
-export interface PeriodOptions {
+interface PeriodOptions {
   pauses?: readonly DateRange[];
 }
 
@@ -233,7 +233,7 @@ export function countPeriod(
   }
 }
 
-export interface SubtractResult {
+interface SubtractResult {
   date: IsoDate;
   skipped: SkippedDay[];
   calendarUnconfirmed: boolean;

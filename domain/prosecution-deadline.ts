@@ -11,7 +11,7 @@ import { subtractWorkingDays } from './periods.js';
  * is not excluded from the prosecutor's period (刑事诉讼法 art 172). Both policies are selected as in
  * force on the signing date.
  */
-export interface ProsecutionDeadlineInput {
+interface ProsecutionDeadlineInput {
   calendar: WorkingDayCalendar;
   policies: readonly DeadlinePolicy[];
   signedAt: Instant;
@@ -21,7 +21,7 @@ export interface ProsecutionDeadlineInput {
   pauses?: readonly DateRange[];
 }
 
-export interface ProsecutionDeadlineExplanation extends DeadlineExplanation {
+interface ProsecutionDeadlineExplanation extends DeadlineExplanation {
   prosecutorDueDate: IsoDate;
   bufferWorkingDays: number;
   /** The last day mediation may run to: prosecutorDueDate minus the buffer. */

@@ -16,17 +16,17 @@ export interface EligibilityFacts {
   intentionalCrimeWithinFiveYears: boolean;
 }
 
-export type EligibilityCondition = 'private_dispute' | 'offence_and_sentence' | 'no_recent_intentional_crime';
+type EligibilityCondition = 'private_dispute' | 'offence_and_sentence' | 'no_recent_intentional_crime';
 
-export interface FailedCondition {
+interface FailedCondition {
   condition: EligibilityCondition;
   field: string;
   reason: string;
   reasonZh: string;
 }
 
-export const maxMonthsForChapters4And5 = 36;
-export const maxMonthsForNegligentCrimes = 84;
+const maxMonthsForChapters4And5 = 36;
+const maxMonthsForNegligentCrimes = 84;
 const malfeasanceChapter = 9;
 
 function offenceRefusal(facts: EligibilityFacts): FailedCondition | undefined {

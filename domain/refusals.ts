@@ -7,7 +7,7 @@
  * is not here does not typecheck, so a new refusal cannot silently become a 422 or a 500.
  */
 
-export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
 
 interface RefusalEntry {
   status: RefusalStatus;
@@ -185,7 +185,7 @@ const entries = {
   internal_error: { status: 500, title: 'Internal error', zh: '系统出错了，错误已记录' },
 } as const satisfies Record<string, RefusalEntry>;
 
-export type RefusalCode = keyof typeof entries;
+type RefusalCode = keyof typeof entries;
 export const refusals: Readonly<Record<RefusalCode, RefusalEntry>> = entries;
 
 export function isRefusalCode(code: unknown): code is RefusalCode {

@@ -21,7 +21,3 @@ export const stageLabelsZh: Record<Stage, string> = {
   dispose: '处置',
   archived: '已归档',
 };
-
-export function isTerminalStage(stage: Stage): boolean {
-  return stage === 'archived';
-}

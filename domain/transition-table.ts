@@ -74,7 +74,7 @@ export const transitionLabelsZh: Record<TransitionName, string> = {
   archive: '归档',
 };
 
-export interface TransitionRule {
+interface TransitionRule {
   to: Stage;
   /** Stages the transition is legal from, each with the roles that may perform it there. */
   from: Partial<Record<Stage, readonly StaffRole[]>>;
@@ -102,29 +102,3 @@ export const transitionTable: Record<TransitionName, TransitionRule> = {
   recordFollowUp: { to: 'dispose', from: { dispose: everyone } },
   archive: { to: 'archived', from: { dispose: desk } },
 };
-
-/** The dispositions each outcome transition may record (settle says whether the agreement is written). */
-export const outcomeDispositions = {
-  settle: ['settled_written', 'settled_oral'],
-  fail: ['failed'],
-  withdraw: ['withdrawn'],
-  terminate: ['terminated'],
-  referOut: ['referred_out'],
-  reject: ['rejected'],
-} as const satisfies Partial<Record<TransitionName, readonly Disposition[]>>;
-export type OutcomeTransitionName = keyof typeof outcomeDispositions;
-
-export function isOutcomeTransition(transition: TransitionName): transition is OutcomeTransitionName {
-  return transition in outcomeDispositions;
-}
-
-/** The stage a transition leads to from `from`, or undefined when it is not legal there. */
-export function targetStage(transition: TransitionName, from: Stage): Stage | undefined {
-  const rule = transitionTable[transition];
-  return rule.from[from] ? rule.to : undefined;
-}
-
-/** Transitions legal from a stage for someone (regardless of role and case conditions). */
-export function transitionsLegalFrom(stage: Stage): TransitionName[] {
-  return transitionNames.filter((transition) => transitionTable[transition].from[stage] !== undefined);
-}

@@ -46,7 +46,7 @@ export const transitionRefusalCodes = [
   'link_pending',
   'follow_up_required',
 ] as const;
-export type TransitionRefusalCode = (typeof transitionRefusalCodes)[number];
+type TransitionRefusalCode = (typeof transitionRefusalCodes)[number];
 
 /** How the API answers each refusal: 409 wrong stage, 403 not yours to do, 422 a rule says not yet. */
 export const transitionRefusalHttpStatus: Record<TransitionRefusalCode, 403 | 409 | 422> = {
@@ -61,13 +61,13 @@ export const transitionRefusalHttpStatus: Record<TransitionRefusalCode, 403 | 40
   follow_up_required: 422,
 };
 
-export interface TransitionAllowed {
+interface TransitionAllowed {
   ok: true;
   from: Stage;
   to: Stage;
 }
 
-export interface TransitionRefused {
+interface TransitionRefused {
   ok: false;
   code: TransitionRefusalCode;
   reason: string;
@@ -77,7 +77,7 @@ export interface TransitionRefused {
   allowed: TransitionName[];
 }
 
-export type TransitionCheck = TransitionAllowed | TransitionRefused;
+type TransitionCheck = TransitionAllowed | TransitionRefused;
 
 type Refusal = Pick<TransitionRefused, 'code' | 'reason' | 'reasonZh'>;
 

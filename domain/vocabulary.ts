@@ -91,12 +91,6 @@ export const dispositionLabelsZh: Record<Disposition, string> = {
   rejected: '不予受理',
 };
 
-/** Settled cases are followed up (回访): was the agreement performed (人民调解法 art 31)? */
-export const settledDispositions = [
-  'settled_written',
-  'settled_oral',
-] as const satisfies readonly Disposition[];
-
 export function isSettled(disposition: Disposition | null): boolean {
   return disposition === 'settled_written' || disposition === 'settled_oral';
 }

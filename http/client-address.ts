@@ -10,7 +10,7 @@ export const noTrustedProxies: IsTrustedProxy = () => false;
 const ipv4Mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i;
 
 /** `::ffff:127.0.0.1` is 127.0.0.1 reached over an IPv6 socket: one client, one address. */
-export function canonicalAddress(address: string): string {
+function canonicalAddress(address: string): string {
   const mapped = ipv4Mapped.exec(address);
   return mapped && isIP(mapped[1]!) === 4 ? mapped[1]! : address.toLowerCase();
 }

@@ -13,7 +13,7 @@ export function contentDisposition(fileName: string, asciiFallback: string): str
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-export const exportContentTypes = {
+const exportContentTypes = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;

@@ -4,13 +4,13 @@ import { normaliseIdNumber, normaliseName } from '../domain/names.js';
 import type { CaseView, PartyInput } from '../workflows/case.messages.js';
 
 export type CaseRow = InferInsertModel<typeof cases>;
-export type PartyRow = InferInsertModel<typeof parties>;
+type PartyRow = InferInsertModel<typeof parties>;
 
 /**
  * What the read model holds of a case beyond its view when the view cannot say it: a case imported
  * from the legacy ledger has no workflow, no referral record and counts its parties as the ledger did.
  */
-export type CaseRowFacts = Partial<
+type CaseRowFacts = Partial<
   Pick<
     CaseRow,
     | 'origin'

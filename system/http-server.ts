@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 
-export interface RunningHttpServer {
+interface RunningHttpServer {
   url: string;
   close(): Promise<void>;
 }

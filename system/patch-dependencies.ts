@@ -77,7 +77,7 @@ const patches: Patch[] = [
   },
 ];
 
-export interface PatchOutcome {
+interface PatchOutcome {
   file: string;
   status: 'patched' | 'already patched';
 }

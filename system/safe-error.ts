@@ -8,7 +8,7 @@ import { TemporalFailure } from '@temporalio/common';
  * What is kept: the type, the message without the parameters, the code, the stack and the cause, each
  * treated the same way, and PostgreSQL's names of the schema, table, column and constraint.
  */
-export interface SafeError {
+interface SafeError {
   type: string;
   message: string;
   code?: string | number;
@@ -36,14 +36,14 @@ function typeOf(error: object): string {
  * The message without query parameters. A data exception (SQLSTATE class 22) quotes the value that did
  * not fit (`invalid input syntax for type uuid: "…"`): the quoted value goes too.
  */
-export function messageWithoutParameters(message: string, code?: unknown): string {
+function messageWithoutParameters(message: string, code?: unknown): string {
   let safe = message.replace(/\n?params: [\s\S]*$/, '');
   if (typeof code === 'string' && code.startsWith('22')) safe = safe.replace(/"[^"]*"/g, '"…"');
   return safe;
 }
 
 /** True if this error or one of its causes carries a query's values. */
-export function carriesQueryValues(error: unknown, depth = 0): boolean {
+function carriesQueryValues(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > maximumCauses) return false;
   const message = (error as { message?: unknown }).message;
   if (typeof message === 'string' && /\nparams: /.test(message)) return true;

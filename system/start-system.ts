@@ -16,7 +16,7 @@ import { type RunningDevServer, startTemporalDevServer } from './temporal-dev-se
 import { tokenSecretFor } from './token-secret.js';
 import { createCaseWorker, deliverySettingsFrom } from './worker.js';
 
-export interface RunningSystem {
+interface RunningSystem {
   apiUrl: string;
   docsUrl: string;
   temporalAddress: string;

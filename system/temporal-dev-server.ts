@@ -1,7 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type BinarySettings, resolveTemporalCli, toExecutable } from '../config/temporal-binaries.js';
 
-export interface DevServerOptions {
+interface DevServerOptions {
   binaries: BinarySettings;
   namespace: string;
   port: number;

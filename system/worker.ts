@@ -13,7 +13,7 @@ import type { Environment } from '../config/env.js';
 import type { Database } from '../db/client.js';
 import { withoutQueryValues } from './safe-error.js';
 
-export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
 /** Bundle the workflow code once (webpack, a few seconds); workers can share the bundle. */
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {

@@ -23,7 +23,7 @@ import type {
 } from './case-events.js';
 import type { CourtProgress, PoliceProgress, ProsecutionProgress } from './referral.messages.js';
 
-export type { CaseEvent, CaseSummary } from './case-events.js';
+export type { CaseEvent } from './case-events.js';
 
 /** A deadline as the workflow tracks it: the explanation plus the policy it came from. */
 export interface TrackedDeadline extends CaseDeadline {

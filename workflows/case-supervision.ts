@@ -18,7 +18,7 @@ function openOrder(state: CaseState) {
 }
 
 /** Validator of a supervision order (督办): who may issue it, and when. Throws a refusal. */
-export function checkSupervisionOrder(
+function checkSupervisionOrder(
   state: CaseState,
   input: IssueSupervisionOrderInput & { actor: Actor },
   now: string,
@@ -38,17 +38,14 @@ export function checkSupervisionOrder(
   }
 }
 
-export function checkSupervisionExplanation(
-  state: CaseState,
-  input: ExplainSupervisionInput & { actor: Actor },
-) {
+function checkSupervisionExplanation(state: CaseState, input: ExplainSupervisionInput & { actor: Actor }) {
   const order = openOrder(state);
   if (!order) refuse('no_open_supervision', { detail: 'there is no open supervision order to answer' });
   if (input.actor.id !== order.assigneeId)
     refuse('not_addressee', { detail: 'only the assignee the order was addressed to answers it' });
 }
 
-export async function issueSupervisionOrder(
+async function issueSupervisionOrder(
   state: CaseState,
   input: IssueSupervisionOrderInput & { actor: Actor },
   now: string,
@@ -105,7 +102,7 @@ export async function issueSupervisionOrder(
   return [event];
 }
 
-export async function explainSupervision(
+async function explainSupervision(
   state: CaseState,
   input: ExplainSupervisionInput & { actor: Actor },
   now: string,

@@ -30,7 +30,7 @@ export function withoutActor<T extends { actor: unknown }>(request: T): Omit<T, 
 }
 
 /** A refusal crosses the Update boundary as a non-retryable ApplicationFailure typed by its code. */
-export function asUpdateFailure(error: unknown): unknown {
+function asUpdateFailure(error: unknown): unknown {
   if (!(error instanceof Refusal)) return error;
   return ApplicationFailure.create({
     type: error.code,

@@ -2,7 +2,7 @@ import type { Actor } from './case.messages.js';
 import { startDelivery } from './case-notify.js';
 import type { CaseEvent, CaseState } from './case-state.js';
 
-export interface ReportTarget {
+interface ReportTarget {
   institutionId: string;
   reference: string;
   callbackUrl: string | null;

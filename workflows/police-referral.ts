@@ -15,7 +15,7 @@ import type { PoliceReferral } from './referral.messages.js';
 const system: Actor = { kind: 'system', id: 'police-docking' };
 const windowKind = 'police_second_round';
 
-export function policeReferral(state: CaseState): PoliceReferral | undefined {
+function policeReferral(state: CaseState): PoliceReferral | undefined {
   const referral = state.registration.referral;
   return referral?.kind === 'police' ? referral : undefined;
 }

@@ -1,4 +1,5 @@
 import { chinaDateOf, daysBetween } from '../domain/dates.js';
+import { instalmentDeadlineKind } from '../domain/deadline-kinds.js';
 import { refuse } from '../domain/refusals.js';
 import type { TransitionName } from '../domain/transition-table.js';
 import { staffRoles } from '../domain/vocabulary.js';
@@ -18,7 +19,7 @@ import type {
 
 const system: Actor = { kind: 'system', id: 'prosecution-docking' };
 
-export function prosecutionReferral(state: CaseState): ProsecutionReferral | undefined {
+function prosecutionReferral(state: CaseState): ProsecutionReferral | undefined {
   const referral = state.registration.referral;
   return referral?.kind === 'prosecution' ? referral : undefined;
 }
@@ -137,7 +138,7 @@ export async function afterProsecutionOutcome(state: CaseState, now: string): Pr
   for (const instalment of prosecution.instalments) {
     await startDeadline(
       state,
-      `instalment-${instalment.n}`,
+      instalmentDeadlineKind(instalment.n),
       {
         policyKey: 'follow_up',
         policyDate: chinaDateOf(now),
@@ -208,7 +209,7 @@ export async function recordPayment(
       () => {
         instalment.paidOn = input.paidOn;
         instalment.proof = input.proof;
-        state.endDeadline(`instalment-${instalment.n}`, 'met', now);
+        state.endDeadline(instalmentDeadlineKind(instalment.n), 'met', now);
       },
     ),
   ];

@@ -5,7 +5,7 @@ import { institutionOfApiKey, staffOfToken } from '../../use-cases/auth/resolve-
 import type { AppEnv, Principal } from '../context.js';
 import { problems } from '../problem.js';
 
-export interface AuthenticationSettings {
+interface AuthenticationSettings {
   db: Database;
   tokenSecret: string;
 }

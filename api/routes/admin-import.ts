@@ -9,9 +9,9 @@ import { problemResponseSpec, secureRoute, standardProblems } from '../route.js'
 
 /** A ledger of a province's year is far larger than the API's usual 1 MiB. */
 export const ledgerImportPath = '/v1/admin/import';
-export const ledgerBodyLimitBytes = 20 * 1024 * 1024;
+const ledgerBodyLimitBytes = 20 * 1024 * 1024;
 
-export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const ImportQuery = z.object({
   format: z

@@ -16,7 +16,7 @@ export const IdParam = z.object({ id: pathUuid('id') });
 
 // ---- units (中心 / 调解站 / 调解点) ----
 
-export const unitKinds = ['centre', 'station', 'point'] as const;
+const unitKinds = ['centre', 'station', 'point'] as const;
 
 export const UnitSchema = z
   .object({
@@ -50,7 +50,7 @@ export const UnitListQuery = z.object({
 
 // ---- staff users ----
 
-export const staffRoleValues = staffRoles;
+const staffRoleValues = staffRoles;
 
 const password = z
   .string()
@@ -139,7 +139,7 @@ export const DeclareRelationBody = z
 
 // ---- institutions and their API keys ----
 
-export const institutionKindValues = institutionKinds;
+const institutionKindValues = institutionKinds;
 
 export const InstitutionSchema = z
   .object({
@@ -276,7 +276,7 @@ export const YearParam = z.object({
     .openapi({ param: { name: 'year', in: 'path' }, example: 2027 }),
 });
 
-export const CalendarDaySchema = z
+const CalendarDaySchema = z
   .object({
     date: z.string(),
     kind: z.enum(['holiday', 'make_up_workday', 'workday', 'weekend']),

@@ -44,7 +44,7 @@ export const PartySchema = z
   .openapi('Party');
 
 /** A party as the API answers with it: ID and phone numbers are masked where the role does not need them. */
-export const PartyViewSchema = z
+const PartyViewSchema = z
   .object({
     ...partyIdentity,
     idNumber: z
@@ -98,7 +98,7 @@ export const DeadlineExplanationSchema = z
   .passthrough()
   .openapi('DeadlineExplanation');
 
-export const DeadlineSchema = z
+const DeadlineSchema = z
   .object({
     kind: z.string(),
     status: z.enum(['open', 'overdue', 'paused', 'met', 'cancelled']),

@@ -102,8 +102,6 @@ export const CourtReferralStatusSchema = z
   })
   .openapi('CourtReferralStatus');
 
-export type CourtReferralStatus = z.infer<typeof CourtReferralStatusSchema>;
-
 export const ConfirmationDecisionBody = z
   .object({
     decision: z.enum(['confirmed', 'rejected']),

@@ -53,7 +53,7 @@ const measures = {
   everOverdue: z.number().int(),
 };
 
-export const StatisticsMeasuresSchema = z.object(measures).openapi('StatisticsMeasures');
+const StatisticsMeasuresSchema = z.object(measures).openapi('StatisticsMeasures');
 
 export const StatisticsReportSchema = z
   .object({

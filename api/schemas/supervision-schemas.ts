@@ -47,7 +47,7 @@ export const OverdueListQuery = z.object({ ...deadlineFilters, ...page });
 export const AtRiskListQuery = z.object({ ...deadlineFilters, ...thresholds, ...page });
 export const SupervisionCountsQuery = z.object({ ...deadlineFilters, ...thresholds });
 
-export const SupervisedDeadlineSchema = z
+const SupervisedDeadlineSchema = z
   .object({
     caseNumber: z.string(),
     summary: z.string(),
@@ -113,7 +113,7 @@ export const ExplainSupervisionBody = z
   .strict()
   .openapi('ExplainSupervision');
 
-export const SupervisionOrderSchema = z
+const SupervisionOrderSchema = z
   .object({
     seq: z.number().int(),
     note: z.string(),
@@ -130,7 +130,7 @@ export const SupervisionOrderResultSchema = z
   .object({ order: SupervisionOrderSchema, case: CaseSchema })
   .openapi('SupervisionOrderResult');
 
-export const exportFormats = ['csv', 'xlsx'] as const;
+const exportFormats = ['csv', 'xlsx'] as const;
 
 export const LedgerExportQuery = CaseListQuery.omit({ limit: true, cursor: true }).extend({
   format: z.enum(exportFormats).default('csv'),

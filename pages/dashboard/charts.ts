@@ -17,7 +17,7 @@ function render(option: echarts.EChartsOption, width: number, height: number): s
   }
 }
 
-export interface MonthlySeries {
+interface MonthlySeries {
   months: string[];
   received: number[];
   settled: number[];
@@ -47,7 +47,7 @@ export function monthlyChart(data: MonthlySeries, width = 820, height = 320): st
   );
 }
 
-export interface NamedCount {
+interface NamedCount {
   name: string;
   value: number;
 }

@@ -71,7 +71,7 @@ function deadlineRows(
   )}`;
 }
 
-export interface DeadlineListView {
+interface DeadlineListView {
   which: 'overdue' | 'at-risk';
   page: DeadlinePage;
   mediators: Mediator[];

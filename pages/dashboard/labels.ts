@@ -28,13 +28,3 @@ export function noticeMessageZh(notice: string | undefined): string | undefined 
   const code = notice.slice('error-'.length);
   return isRefusalCode(code) ? `操作未成功：${refusals[code].zh}。` : '操作未成功，请稍后重试。';
 }
-
-export const dispositionShortZh: Record<string, string> = {
-  settled_written: '调解成功',
-  settled_oral: '调解成功',
-  failed: '调解不成',
-  withdrawn: '撤回',
-  terminated: '终止',
-  referred_out: '转出',
-  rejected: '不予受理',
-};

@@ -83,7 +83,7 @@ const navigation = [
   { key: 'statistics', href: '/dashboard/statistics', label: '统计报表' },
 ];
 
-export interface PageOptions {
+interface PageOptions {
   title: string;
   user?: DashboardUser;
   csrfToken?: string;

@@ -4,7 +4,7 @@ import type { DashboardUser } from '../shared/session.js';
 import { monthlyChart, rankedBarChart, shareChart } from './charts.js';
 import { type Html, largeYuanText, page } from './layout.js';
 
-export interface StatisticsView {
+interface StatisticsView {
   from: string;
   to: string;
   report: StatisticsReport;

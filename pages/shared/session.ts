@@ -38,7 +38,7 @@ export interface DashboardEnv {
   };
 }
 
-export interface SessionSettings {
+interface SessionSettings {
   db: Database;
   tokenSecret: string;
   tokenTtlSeconds: number;

@@ -5,7 +5,7 @@ import { type DeadlinePolicy, policyProblems } from '../../domain/deadline-polic
 import { adminProblems } from './admin-refusals.js';
 import { consistencyProblems, invalidPolicy, policyOf, toPolicyResponse } from './deadline-policy-rows.js';
 
-export type NewDeadlinePolicy = Omit<DeadlinePolicy, 'id'>;
+type NewDeadlinePolicy = Omit<DeadlinePolicy, 'id'>;
 
 /**
  * A new era of a policy: a new row `${key}@${effectiveFrom}`, never an edit of the old one, so cases

@@ -2,9 +2,9 @@ import type { Database } from '../../db/client.js';
 import { institutions } from '../../db/schema/index.js';
 import { adminProblems } from './admin-refusals.js';
 
-export type InstitutionRow = typeof institutions.$inferSelect;
+type InstitutionRow = typeof institutions.$inferSelect;
 
-export interface CreateInstitutionInput {
+interface CreateInstitutionInput {
   code: string;
   name: string;
   kind: InstitutionRow['kind'];

@@ -3,9 +3,9 @@ import type { Database } from '../../db/client.js';
 import { units } from '../../db/schema/index.js';
 import { adminProblems } from './admin-refusals.js';
 
-export type UnitRow = typeof units.$inferSelect;
+type UnitRow = typeof units.$inferSelect;
 
-export interface CreateUnitInput {
+interface CreateUnitInput {
   code: string;
   name: string;
   kind: UnitRow['kind'];

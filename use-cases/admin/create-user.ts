@@ -7,7 +7,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { maskIdNumber } from '../cases/masking.js';
 import { adminProblems } from './admin-refusals.js';
 
-export type UserRow = typeof users.$inferSelect;
+type UserRow = typeof users.$inferSelect;
 
 /** What the admin API shows of an account: never the password hash, and the ID number masked. */
 export function toUserResponse(row: UserRow) {
@@ -28,7 +28,7 @@ export async function assertUnitExists(db: Database, unitId: string): Promise<vo
   if (!unit) throw adminProblems.unknownReference('unitId', `unitId: no unit ${unitId}.`);
 }
 
-export interface CreateUserInput {
+interface CreateUserInput {
   username: string;
   displayName: string;
   role: StaffRole;

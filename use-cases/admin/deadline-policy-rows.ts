@@ -2,7 +2,7 @@ import type { deadlinePolicies } from '../../db/schema/index.js';
 import type { DeadlinePolicy } from '../../domain/deadline-policy.js';
 import { Refusal } from '../../domain/refusals.js';
 
-export type PolicyRow = typeof deadlinePolicies.$inferSelect;
+type PolicyRow = typeof deadlinePolicies.$inferSelect;
 
 /** The domain policy a row holds, with the row's own dates (the columns and the definition agree). */
 export function policyOf(row: PolicyRow): DeadlinePolicy {

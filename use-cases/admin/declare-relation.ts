@@ -7,7 +7,7 @@ import { maskIdNumber } from '../cases/masking.js';
 
 type RelationRow = typeof mediatorRelations.$inferSelect;
 
-export interface DeclareRelationInput {
+interface DeclareRelationInput {
   name: string;
   idNumber?: string | undefined;
   relation: string;

@@ -6,7 +6,7 @@ import {
 } from '../../workflows/calendar-change.messages.js';
 import type { calendarChangeWorkflow } from '../../workflows/calendar-change.workflow.js';
 
-export interface CalendarSignalling {
+interface CalendarSignalling {
   /** The fan-out workflow (in the Temporal UI): it keeps going after the answer if it has not finished. */
   workflowId: string;
   /** Whether every affected case had been told when the answer was given. */

@@ -7,7 +7,7 @@ import { generateApiKey } from '../auth/api-keys.js';
 type ApiKeyRow = typeof apiKeys.$inferSelect;
 
 /** A key as listed: its public id and dates, never the secret or its hash. */
-export function toApiKeyResponse(row: ApiKeyRow) {
+function toApiKeyResponse(row: ApiKeyRow) {
   return {
     keyId: row.keyId,
     institutionId: row.institutionId,

@@ -5,7 +5,7 @@ import type { FieldError } from '../../domain/refusals.js';
 import { invalidFields } from '../../domain/refusals.js';
 import { readCalendarYear, yearBounds } from './read-calendar-year.js';
 
-export interface CalendarDayInput {
+interface CalendarDayInput {
   date: string;
   kind: 'holiday' | 'workday';
   name?: string | undefined;

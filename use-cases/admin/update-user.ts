@@ -8,7 +8,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { adminProblems } from './admin-refusals.js';
 import { assertUnitExists, toUserResponse } from './create-user.js';
 
-export interface UpdateUserInput {
+interface UpdateUserInput {
   displayName?: string | undefined;
   role?: StaffRole | undefined;
   unitId?: string | null | undefined;

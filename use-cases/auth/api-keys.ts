@@ -6,13 +6,13 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
  */
 const keyPattern = /^fst_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
-export interface GeneratedApiKey {
+interface GeneratedApiKey {
   key: string;
   keyId: string;
   secretHash: string;
 }
 
-export function hashApiKeySecret(secret: string): string {
+function hashApiKeySecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 

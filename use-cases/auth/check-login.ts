@@ -5,9 +5,9 @@ import { isStorableText } from '../../domain/storable-text.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { decoyPasswordHash, verifyPassword } from './passwords.js';
 
-export type StaffUserRow = typeof users.$inferSelect;
+type StaffUserRow = typeof users.$inferSelect;
 
-export type LoginCheck =
+type LoginCheck =
   | { outcome: 'accepted'; user: StaffUserRow }
   | { outcome: 'refused' }
   | { outcome: 'throttled'; retryAfterSeconds: number };

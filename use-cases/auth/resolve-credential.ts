@@ -5,9 +5,9 @@ import { apiKeyMatches, parseApiKey } from './api-keys.js';
 import type { InstitutionPrincipal, StaffPrincipal } from './principal.js';
 import { TokenError, verifyToken } from './tokens.js';
 
-export type Resolved<P> = { ok: true; principal: P } | { ok: false; why: string };
+type Resolved<P> = { ok: true; principal: P } | { ok: false; why: string };
 
-export interface StaffAccount extends StaffPrincipal {
+interface StaffAccount extends StaffPrincipal {
   displayName: string;
   username: string;
 }

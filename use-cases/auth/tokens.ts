@@ -9,8 +9,8 @@ import { staffRoles } from '../../domain/vocabulary.js';
  * `ver` is the account's token version when the token was issued; a password reset or disabling the
  * account raises it, and a token carrying an older one is refused (api/auth/authenticate.ts).
  */
-export const tokenIssuer = 'feisutong';
-export const staffAudience = 'feisutong-staff';
+const tokenIssuer = 'feisutong';
+const staffAudience = 'feisutong-staff';
 
 const claimsSchema = z.object({
   iss: z.literal(tokenIssuer),
@@ -24,9 +24,9 @@ const claimsSchema = z.object({
   ver: z.number().int().nonnegative().default(0),
 });
 
-export type StaffClaims = z.infer<typeof claimsSchema>;
+type StaffClaims = z.infer<typeof claimsSchema>;
 
-export type TokenFailure = 'malformed' | 'bad_signature' | 'expired' | 'wrong_audience' | 'wrong_issuer';
+type TokenFailure = 'malformed' | 'bad_signature' | 'expired' | 'wrong_audience' | 'wrong_issuer';
 
 export class TokenError extends Error {
   constructor(readonly reason: TokenFailure) {
@@ -40,7 +40,7 @@ function sign(content: string, secret: string): Buffer {
   return createHmac('sha256', secret).update(content).digest();
 }
 
-export interface IssueTokenInput {
+interface IssueTokenInput {
   userId: string;
   role: StaffClaims['role'];
   unitId: string | null;

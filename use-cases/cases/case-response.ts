@@ -15,7 +15,7 @@ export type CaseResponse = Omit<CaseView, 'projectedSeq' | 'prosecution' | 'poli
   links: { self: string; events: string };
 };
 
-export function caseFactsOf(view: CaseView): CaseFacts {
+function caseFactsOf(view: CaseView): CaseFacts {
   return {
     stage: view.stage,
     assigneeId: view.assigneeId,

@@ -16,7 +16,7 @@ import { caseReachOf } from './case-access.js';
 import { type CaseResponse, toCaseResponse } from './case-response.js';
 import { actorOf } from './send-case-update.js';
 
-export interface RegisterCaseDependencies {
+interface RegisterCaseDependencies {
   db: Database;
   temporal: Client;
   taskQueue: string;

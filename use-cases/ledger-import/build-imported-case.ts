@@ -8,7 +8,7 @@ import type { CourtReferralType, ProsecutionDecision } from './ledger-columns.js
 import type { LedgerCase } from './validate-ledger.js';
 
 /** What the ledger said that CaseView has no place for, kept with the case. */
-export interface ImportedFacts {
+interface ImportedFacts {
   batchId: string;
   row: number;
   /** The number in the ledger (the case number itself when it was kept). */
@@ -27,7 +27,7 @@ export interface ImportedFacts {
  * sessions), with the ledger's own facts under `imported`. Fields the case workflow adds for live
  * referrals (referral, court progress, pending link) are empty or summarised.
  */
-export type ImportedCaseView = Omit<CaseView, 'referral' | 'court' | 'linkPending'> & {
+type ImportedCaseView = Omit<CaseView, 'referral' | 'court' | 'linkPending'> & {
   referral: null;
   court: { feeSavedFen: number | null } | null;
   linkPending: null;
@@ -49,7 +49,7 @@ export function chinaOfficeTime(date: string, hour: number): Date {
   return new Date(chinaTimeOnDate(date, hour));
 }
 
-export interface ImportContext {
+interface ImportContext {
   batchId: string;
   importer: Actor;
   importedAt: Date;

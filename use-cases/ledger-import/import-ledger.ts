@@ -12,17 +12,17 @@ import { type LedgerTotals, totalLedger } from './ledger-totals.js';
 import { type LedgerFormat, readLedger, UnreadableLedgerError } from './read-ledger.js';
 import { checkLedger, type LedgerCase, type LedgerRowError } from './validate-ledger.js';
 
-export const maxLedgerRows = 50_000;
+const maxLedgerRows = 50_000;
 /** Row errors listed in one answer; the count says how many there were in all. */
 const maxReportedErrors = 500;
 const insertChunk = 500;
 
-export interface ImportLedgerDependencies {
+interface ImportLedgerDependencies {
   db: Database;
   caseNumberPrefix: string;
 }
 
-export interface ImportLedgerInput {
+interface ImportLedgerInput {
   bytes: Uint8Array;
   format: LedgerFormat;
   fileName: string;
@@ -32,7 +32,7 @@ export interface ImportLedgerInput {
   now?: Date;
 }
 
-export interface ImportLedgerResult {
+interface ImportLedgerResult {
   batchId: string | null;
   fileName: string;
   format: LedgerFormat;

@@ -80,7 +80,7 @@ export const partyRoleLabelsZh = {
   agent: '代理人',
   third_party: '第三人',
 } as const;
-export type PartyRole = keyof typeof partyRoleLabelsZh;
+type PartyRole = keyof typeof partyRoleLabelsZh;
 
 /** A zh label (or the code itself) → code, for one vocabulary. */
 function lookup<C extends string>(labels: Record<C, string>, aliases: Record<string, C> = {}) {

@@ -73,7 +73,7 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** One CSV field: quoted when it holds a comma, a quote or a line break. */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

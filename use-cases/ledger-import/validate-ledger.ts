@@ -55,14 +55,14 @@ export interface LedgerRowError {
   reason: string;
 }
 
-export interface LedgerCheckContext {
+interface LedgerCheckContext {
   /** Unit code → unit id, of every unit in the system. */
   units: ReadonlyMap<string, string>;
   /** Today (China date): nothing in a ledger happened after it. */
   today: string;
 }
 
-export interface LedgerCheck {
+interface LedgerCheck {
   cases: LedgerCase[];
   errors: LedgerRowError[];
 }

@@ -49,5 +49,3 @@ export async function referralStatus(db: Database, institutionId: string, refere
     links: { self: `/v1/court/referrals/${encodeURIComponent(reference)}` },
   };
 }
-
-export type CourtReferralStatus = NonNullable<Awaited<ReturnType<typeof referralStatus>>>;

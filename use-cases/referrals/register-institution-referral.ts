@@ -31,7 +31,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function referralHash(body: unknown): string {
+function referralHash(body: unknown): string {
   return createHash('sha256').update(canonical(body)).digest('hex');
 }
 
@@ -127,7 +127,7 @@ async function caseAppears(db: Database, caseNumber: string, timeoutMs: number):
   }
 }
 
-export interface ReferralRequest {
+interface ReferralRequest {
   kind: 'court' | 'prosecution' | 'police';
   reference: string;
   /** The validated request body: stored, and hashed to tell a repeat from a conflict. */

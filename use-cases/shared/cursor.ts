@@ -38,7 +38,7 @@ export function decodeCursor<const K extends readonly PartKind[]>(
  * Keyset position in a deadline list: the due instant in microseconds since the epoch (so no two rows
  * collapse into one position), then case number and kind.
  */
-export interface DeadlineCursor {
+interface DeadlineCursor {
   dueMicros: string;
   caseNumber: string;
   kind: string;

@@ -30,7 +30,7 @@ export interface LedgerFilter {
   q?: string;
 }
 
-export interface LedgerParty {
+interface LedgerParty {
   name: string;
   role: string;
   idNumber: string | null;
@@ -38,7 +38,7 @@ export interface LedgerParty {
 }
 
 /** One line of the ledger. Money in fen; dates as China calendar days. */
-export interface LedgerRow {
+interface LedgerRow {
   caseNumber: string;
   registeredDate: string;
   source: string;

@@ -16,14 +16,14 @@ import {
 import { describeLateness, elapsedFraction } from './deadline-filters.js';
 import { narrowScope, type SupervisionScope } from './scope.js';
 
-export interface DeadlinePageRequest extends DeadlineFilter {
+interface DeadlinePageRequest extends DeadlineFilter {
   /** Rows per page, 1–200 (default 50). */
   limit?: number;
   /** nextCursor of the previous page. */
   cursor?: string;
 }
 
-export interface AtRiskPageRequest extends DeadlinePageRequest, Partial<AtRiskThresholds> {}
+interface AtRiskPageRequest extends DeadlinePageRequest, Partial<AtRiskThresholds> {}
 
 /** One running deadline of one case, as a supervisor's list shows it. */
 export interface SupervisedDeadline {

@@ -61,6 +61,6 @@ export async function narrowScope(
   return scope === 'all' ? asked : asked.filter((id) => scope.includes(id));
 }
 
-export function forbiddenUnit(): Refusal {
+function forbiddenUnit(): Refusal {
   return new Refusal('forbidden_unit', { detail: 'The unit is outside the units you supervise.' });
 }

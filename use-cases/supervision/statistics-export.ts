@@ -2,7 +2,7 @@ import type { StatisticsMeasures, StatisticsReport } from './statistics.js';
 import { type Column, type Sheet, yuan } from './tabular-export.js';
 
 /** A group of the report with its dimension and zh name, as a line of the exported table. */
-export interface StatisticsLine extends StatisticsMeasures {
+interface StatisticsLine extends StatisticsMeasures {
   dimensionZh: string;
   groupZh: string;
 }
@@ -14,7 +14,7 @@ const decisionsText = (decisions: Record<string, number>) =>
     .join('；');
 
 /** The measures' columns with their zh-CN headers (the centre's annual table). */
-export const statisticsMeasureColumns: readonly Column<StatisticsMeasures>[] = [
+const statisticsMeasureColumns: readonly Column<StatisticsMeasures>[] = [
   { header: '服务群众(人)', value: (m) => m.peopleServed },
   { header: '受理纠纷(件)', value: (m) => m.received },
   { header: '调解成功(件)', value: (m) => m.settled },
@@ -46,7 +46,7 @@ const lineColumns: readonly Column<StatisticsLine>[] = [
 ];
 
 /** Every group of the report as a line: 合计 first, then by month, unit, category and source. */
-export function statisticsLines(report: StatisticsReport): { sheetZh: string; lines: StatisticsLine[] }[] {
+function statisticsLines(report: StatisticsReport): { sheetZh: string; lines: StatisticsLine[] }[] {
   return [
     { sheetZh: '合计', lines: [{ dimensionZh: '合计', groupZh: '全部', ...report.totals }] },
     {

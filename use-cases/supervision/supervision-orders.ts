@@ -7,9 +7,9 @@ import type { StaffPrincipal } from '../auth/principal.js';
 import { type CaseResponse, toCaseResponse } from '../cases/case-response.js';
 import { type CaseUpdateDependencies, sendCaseUpdate } from '../cases/send-case-update.js';
 
-export type SupervisionOrderDependencies = CaseUpdateDependencies;
+type SupervisionOrderDependencies = CaseUpdateDependencies;
 
-export interface SupervisionOrderResult {
+interface SupervisionOrderResult {
   /** The order just issued or just answered. */
   order: SupervisionOrder;
   /** The case after the workflow recorded it. */

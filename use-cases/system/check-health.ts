@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { DatabaseConnection } from '../../db/client.js';
 
-export interface HealthCheck {
+interface HealthCheck {
   status: 'ok' | 'down';
   detail?: string;
 }
