@@ -1,5 +1,5 @@
 import type { Stage } from './stages.js';
-import { type Disposition, type StaffRole, staffRoles } from './vocabulary.js';
+import { type StaffRole, staffRoles } from './vocabulary.js';
 
 /**
  * The transition table of the closed loop: for each transition, the stages it is legal from, which staff
