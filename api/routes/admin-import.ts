@@ -1,6 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { Refusal } from '../../domain/refusals.js';
+import { readBoundedBody } from '../../http/bounded-body.js';
 import type { AppDependencies } from '../../http/dependencies.js';
 import { importLedger } from '../../use-cases/ledger-import/import-ledger.js';
 import { ledgerColumns } from '../../use-cases/ledger-import/ledger-columns.js';
@@ -9,7 +9,7 @@ import { problemResponseSpec, secureRoute, standardProblems } from '../route.js'
 
 /** A ledger of a province's year is far larger than the API's usual 1 MiB. */
 export const ledgerImportPath = '/v1/admin/import';
-const ledgerBodyLimitBytes = 20 * 1024 * 1024;
+const ledgerBodyLimit = { maxBytes: 20 * 1024 * 1024, label: '20 MiB' };
 
 const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -121,19 +121,11 @@ function formatOf(query: string | undefined, contentType: string | undefined): '
 /** /v1/admin/import */
 export function adminImportRoutes(deps: AppDependencies) {
   const app = new OpenAPIHono<AppEnv>();
-  app.use(
-    '/import',
-    bodyLimit({
-      maxSize: ledgerBodyLimitBytes,
-      onError: () => {
-        throw new Refusal('payload_too_large', { detail: 'The limit is 20 MiB.' });
-      },
-    }),
-  );
   return app.openapi(importRoute, async (c) => {
     const query = c.req.valid('query');
     const format = formatOf(query.format, c.req.header('content-type'));
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    // Only now, the caller known to be an admin (the route's access rule runs first), is the upload read.
+    const bytes = await readBoundedBody(c.req.raw, ledgerBodyLimit);
     const result = await importLedger(
       { db: deps.database.db, caseNumberPrefix: deps.settings.caseNumberPrefix },
       {

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { chinaDateOf } from '../../domain/dates.js';
+import { boundedBody } from '../../http/bounded-body.js';
 import type { AppDependencies } from '../../http/dependencies.js';
 import { toRefusal } from '../../http/refusal-of.js';
 import type { LoginThrottle } from '../../use-cases/auth/login-throttle.js';
@@ -54,14 +54,8 @@ export function dashboardRoutes(deps: AppDependencies, loginThrottle: LoginThrot
   const app = new Hono<DashboardEnv>();
 
   app.use('*', securityHeaders);
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: (c) =>
-        c.html(messagePage({ title: '提交内容过大', message: '请精简后重试。', back: dashboardPath }), 413),
-    }),
-  );
+  // Forms are small: read at most 64 KiB of any body (a 413 page beyond), before anything parses it.
+  app.use('*', boundedBody({ maxBytes: 64 * 1024, label: '64 KiB' }));
 
   app.get('/login', (c) => c.html(loginPage({ next: dashboardPathOr(c.req.query('next'), dashboardPath) })));
   app.post('/login', async (c) => {
