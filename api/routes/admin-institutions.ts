@@ -122,7 +122,7 @@ export function adminInstitutionRoutes(deps: AppDependencies) {
       return c.json({ items: await listInstitutions(db, c.req.valid('query')) }, 200);
     })
     .openapi(createInstitutionRoute, async (c) => {
-      const institution = await createInstitution(db, c.req.valid('json'));
+      const institution = await createInstitution(db, c.req.valid('json'), deps.settings.outbound);
       c.get('logger').info({ institutionId: institution.id, kind: institution.kind }, 'institution created');
       return c.json(institution, 201);
     })
