@@ -5,6 +5,7 @@ import type { AppDependencies } from '../../http/dependencies.js';
 import { checkLogin } from '../../use-cases/auth/check-login.js';
 import type { LoginThrottle } from '../../use-cases/auth/login-throttle.js';
 import { issueToken } from '../../use-cases/auth/tokens.js';
+import { usernameFingerprint } from '../../use-cases/auth/username-fingerprint.js';
 import type { AppEnv } from '../context.js';
 import { problems } from '../problem.js';
 import { problemResponseSpec } from '../route.js';
@@ -60,14 +61,14 @@ export function authRoutes(deps: AppDependencies, loginThrottle: LoginThrottle) 
       { username, password, clientAddress },
     );
     if (check.outcome === 'throttled') {
-      c.get('logger').warn({ username, clientAddress }, 'login throttled');
+      c.get('logger').warn({ usernameSha256: usernameFingerprint(username), clientAddress }, 'login throttled');
       throw new Refusal('too_many_login_attempts', {
         detail: `Try again in ${check.retryAfterSeconds} s.`,
         retryAfterSeconds: check.retryAfterSeconds,
       });
     }
     if (check.outcome === 'refused') {
-      c.get('logger').info({ username, clientAddress }, 'login refused');
+      c.get('logger').info({ usernameSha256: usernameFingerprint(username), clientAddress }, 'login refused');
       throw problems.unauthenticated('Wrong username or password.');
     }
     const { user } = check;

@@ -6,6 +6,7 @@ import { boundedBody } from '../../http/bounded-body.js';
 import type { AppDependencies } from '../../http/dependencies.js';
 import { toRefusal } from '../../http/refusal-of.js';
 import type { LoginThrottle } from '../../use-cases/auth/login-throttle.js';
+import { usernameFingerprint } from '../../use-cases/auth/username-fingerprint.js';
 import { countSupervisedDeadlines } from '../../use-cases/supervision/count-deadlines.js';
 import { countOpenOrders } from '../../use-cases/supervision/dashboard-queries.js';
 import { listOverdueDeadlines } from '../../use-cases/supervision/list-deadlines.js';
@@ -71,7 +72,7 @@ export function dashboardRoutes(deps: AppDependencies, loginThrottle: LoginThrot
     const user =
       username && password ? await logIn(c, { ...settings, loginThrottle }, username, password) : undefined;
     if (user && 'retryAfterSeconds' in user) {
-      c.get('logger').warn({ username }, 'dashboard login throttled');
+      c.get('logger').warn({ usernameSha256: usernameFingerprint(username) }, 'dashboard login throttled');
       c.header('retry-after', String(user.retryAfterSeconds));
       const minutes = Math.ceil(user.retryAfterSeconds / 60);
       return c.html(
@@ -84,7 +85,7 @@ export function dashboardRoutes(deps: AppDependencies, loginThrottle: LoginThrot
       );
     }
     if (!user) {
-      c.get('logger').info({ username }, 'dashboard login refused');
+      c.get('logger').info({ usernameSha256: usernameFingerprint(username) }, 'dashboard login refused');
       return c.html(loginPage({ next, failed: true, username }), 401);
     }
     c.get('logger').info({ userId: user.userId }, 'dashboard login');
