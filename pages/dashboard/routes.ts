@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { chinaDateOf } from '../../domain/dates.js';
 import { boundedBody } from '../../http/bounded-body.js';
@@ -30,17 +29,6 @@ import { statisticsPage } from './statistics-page.js';
 
 const isoDate = z.iso.date();
 
-const securityHeaders = createMiddleware(async (c, next) => {
-  await next();
-  c.header(
-    'content-security-policy',
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  );
-  c.header('x-content-type-options', 'nosniff');
-  c.header('referrer-policy', 'same-origin');
-  if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
-});
-
 /**
  * The supervisors' dashboard (督办工作台): zh-CN pages rendered on the server, no client code. Login
  * with a staff account; supervisors and admins get the pages, other roles a friendly 403 page.
@@ -54,7 +42,7 @@ export function dashboardRoutes(deps: AppDependencies, loginThrottle: LoginThrot
   };
   const app = new Hono<DashboardEnv>();
 
-  app.use('*', securityHeaders);
+  // Security headers (CSP, frames, referrer, no-store) come from the server for every page (http/security-headers.ts).
   // Forms are small: read at most 64 KiB of any body (a 413 page beyond), before anything parses it.
   app.use('*', boundedBody({ maxBytes: 64 * 1024, label: '64 KiB' }));
 
