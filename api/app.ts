@@ -8,6 +8,7 @@ import { authenticate } from './auth/authenticate.js';
 import type { AppEnv } from './context.js';
 import { renderDocsPage } from './docs-page.js';
 import { handleError, validationHook } from './errors.js';
+import { openApiDocumentConfig } from './openapi-document.js';
 import { problemResponse } from './problem.js';
 import { adminImportRoutes, ledgerImportPath } from './routes/admin-import.js';
 import { adminRoutes } from './routes/admin-routes.js';
@@ -24,8 +25,6 @@ import { casePaymentRoutes, prosecutionReferralRoutes } from './routes/prosecuti
 import { statisticsRoutes } from './routes/statistics.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { refuseUnstorableText } from './text-guard.js';
-
-const apiInfo = { title: 'feisutong 飞速通', version: '0.1.0' };
 
 /**
  * The HTTP API: routes, schemas, authentication and the mapping of refusals to problem+json. Every
@@ -74,9 +73,8 @@ export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
   app.route('/v1/supervision', supervisionRoutes(deps));
   app.route('/v1/statistics', statisticsRoutes(deps));
 
-  const documentConfig = { openapi: '3.1.0', info: apiInfo };
-  app.doc31('/openapi.json', documentConfig);
-  app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(documentConfig))));
+  app.doc31('/openapi.json', openApiDocumentConfig);
+  app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(openApiDocumentConfig))));
 
   app.notFound((c) =>
     problemResponse(c, new Refusal('not_found', { detail: `No route for ${c.req.method} ${c.req.path}.` })),

@@ -190,7 +190,7 @@ const entries = {
   internal_error: { status: 500, title: 'Internal error', zh: '系统出错了，错误已记录' },
 } as const satisfies Record<string, RefusalEntry>;
 
-type RefusalCode = keyof typeof entries;
+export type RefusalCode = keyof typeof entries;
 export const refusals: Readonly<Record<RefusalCode, RefusalEntry>> = entries;
 
 export function isRefusalCode(code: unknown): code is RefusalCode {
