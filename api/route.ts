@@ -76,8 +76,16 @@ function describeOperation(docs: OperationDocs, access: readonly Audience[] | un
 
 type Responses = RouteConfig['responses'];
 
-/** The route's own responses, plus one for each status its refusals answer with that it did not name. */
-function withRefusalResponses(responses: Responses, codes: readonly RefusalCode[]): Responses {
+/** What any route that takes a body may answer about the body itself (too large, of another type). */
+const bodyRefusals: readonly RefusalCode[] = ['payload_too_large', 'unsupported_media_type'];
+
+/**
+ * The route's own responses, plus one for each status its refusals (and, when it takes a body, the
+ * body's own refusals) answer with that it did not name.
+ */
+function withRefusalResponses(route: DocumentedRoute): Responses {
+  const { responses } = route;
+  const codes = route.request?.body ? [...route.refusals, ...bodyRefusals] : route.refusals;
   const added: Record<string, string[]> = {};
   for (const code of codes) {
     const status = String(refusals[code].status);
@@ -101,11 +109,11 @@ type DocumentedRoute = Omit<
  * document publishes it as `x-access` (the authorisation matrix test reads it from there).
  */
 export function secureRoute<const R extends DocumentedRoute>(config: R & { access: readonly Audience[] }) {
-  const { access, refusals: codes, description, ...route } = config;
+  const { access, refusals: _refusals, description: _description, ...route } = config;
   return createRoute({
     ...route,
     description: describeOperation(config, access),
-    responses: withRefusalResponses(route.responses, codes),
+    responses: withRefusalResponses(config),
     security: [{ bearerAuth: [] }],
     middleware: requireAccess(access),
     'x-access': access,
@@ -117,11 +125,11 @@ export function secureRoute<const R extends DocumentedRoute>(config: R & { acces
 
 /** A route anyone may call (logging in, the health check): `security: []` says so explicitly. */
 export function publicRoute<const R extends DocumentedRoute>(config: R) {
-  const { refusals: codes, description, ...route } = config;
+  const { refusals: _refusals, description: _description, ...route } = config;
   return createRoute({
     ...route,
     description: describeOperation(config, undefined),
-    responses: withRefusalResponses(route.responses, codes),
+    responses: withRefusalResponses(config),
     security: [],
   } as unknown as Omit<R, 'refusals'> & { security: [] });
 }
