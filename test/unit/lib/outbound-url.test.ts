@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigurationError, readEnvironment } from '../../../config/env.js';
 import {
   checkOutboundUrl,
   checkResolvedAddress,
   type OutboundPolicy,
   strictOutboundPolicy,
 } from '../../../lib/outbound-url.js';
+import { outboundPolicyFrom } from '../../../system/outbound-policy.js';
 
 const demo: OutboundPolicy = { allowHttp: true, allowedHosts: [] };
 const refusedBy = (url: string, policy: OutboundPolicy = demo) => {
@@ -84,5 +86,22 @@ describe('callback URLs: where the system may send a request of its own', () => 
     expect(checkResolvedAddress(intranet, 'court.intranet.gov.cn', '10.9.9.9')).toBeUndefined();
     expect(checkResolvedAddress(intranet, 'other.example', '10.20.1.1')).toBeUndefined();
     expect(checkResolvedAddress(intranet, 'other.example', '10.21.1.1')).toBeDefined();
+  });
+});
+
+describe('the outbound policy from the environment', () => {
+  it('allows plain http by default only in the embedded demo, and reads the allow-list', () => {
+    const env = readEnvironment({ CALLBACK_ALLOWED_HOSTS: ' court.intranet.gov.cn, 10.20.0.0/16 ,fd12::1' });
+    expect(outboundPolicyFrom(env, { embedded: true })).toEqual({
+      allowHttp: true,
+      allowedHosts: ['court.intranet.gov.cn', '10.20.0.0/16', 'fd12::1'],
+    });
+    expect(outboundPolicyFrom(env, { embedded: false }).allowHttp).toBe(false);
+    const explicit = readEnvironment({ ALLOW_HTTP_CALLBACKS: 'false' });
+    expect(outboundPolicyFrom(explicit, { embedded: true })).toEqual({ allowHttp: false, allowedHosts: [] });
+    expect(() => readEnvironment({ CALLBACK_ALLOWED_HOSTS: 'http://court.example.cn/' })).toThrow(
+      /CALLBACK_ALLOWED_HOSTS/,
+    );
+    expect(() => readEnvironment({ ALLOW_HTTP_CALLBACKS: 'yes' })).toThrow(ConfigurationError);
   });
 });
