@@ -1,12 +1,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
+import type { Context } from 'hono';
 import { Refusal } from '../domain/refusals.js';
+import { boundedBody, oneMiB } from '../http/bounded-body.js';
 import type { AppDependencies } from '../http/dependencies.js';
 import type { LoginThrottle } from '../use-cases/auth/login-throttle.js';
 import { authenticate } from './auth/authenticate.js';
 import type { AppEnv } from './context.js';
 import { renderDocsPage } from './docs-page.js';
 import { handleError, validationHook } from './errors.js';
+import { openApiDocumentConfig } from './openapi-document.js';
 import { problemResponse } from './problem.js';
 import { adminImportRoutes, ledgerImportPath } from './routes/admin-import.js';
 import { adminRoutes } from './routes/admin-routes.js';
@@ -24,8 +26,6 @@ import { statisticsRoutes } from './routes/statistics.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { refuseUnstorableText } from './text-guard.js';
 
-const apiInfo = { title: 'feisutong 飞速通', version: '0.1.0' };
-
 /**
  * The HTTP API: routes, schemas, authentication and the mapping of refusals to problem+json. Every
  * route validates, authorises and calls a use case. Mounted by the server beside the pages, which
@@ -34,14 +34,11 @@ const apiInfo = { title: 'feisutong 飞速通', version: '0.1.0' };
 export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  const standardBodyLimit = bodyLimit({
-    maxSize: 1024 * 1024,
-    onError: () => {
-      throw new Refusal('payload_too_large', { detail: 'The limit is 1 MiB.' });
-    },
-  });
-  // The ledger import sets its own, larger limit (api/routes/admin-import.ts); every other route keeps 1 MiB.
-  app.use('/v1/*', (c, next) => (c.req.path === ledgerImportPath ? next() : standardBodyLimit(c, next)));
+  // Every body is read bounded, before anything parses it. The ledger import reads its own upload,
+  // with its own limit, once the caller is known to be an admin (api/routes/admin-import.ts).
+  const isLedgerImport = (c: Context) => c.req.path === ledgerImportPath;
+  const standardBody = boundedBody({ maxBytes: oneMiB, label: '1 MiB' });
+  app.use('/v1/*', (c, next) => (isLedgerImport(c) ? next() : standardBody(c, next)));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -55,7 +52,10 @@ export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
   app.use('/v1/*', async (c, next) =>
     c.req.path.startsWith('/v1/auth/') ? next() : requireCredentials(c, next),
   );
-  app.use('/v1/*', refuseUnstorableText);
+  app.use(
+    '/v1/*',
+    refuseUnstorableText((c) => !isLedgerImport(c)),
+  );
 
   app.route('/', healthRoutes(deps));
   app.route('/v1/auth', authRoutes(deps, loginThrottle));
@@ -73,9 +73,8 @@ export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
   app.route('/v1/supervision', supervisionRoutes(deps));
   app.route('/v1/statistics', statisticsRoutes(deps));
 
-  const documentConfig = { openapi: '3.1.0', info: apiInfo };
-  app.doc31('/openapi.json', documentConfig);
-  app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(documentConfig))));
+  app.doc31('/openapi.json', openApiDocumentConfig);
+  app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(openApiDocumentConfig))));
 
   app.notFound((c) =>
     problemResponse(c, new Refusal('not_found', { detail: `No route for ${c.req.method} ${c.req.path}.` })),

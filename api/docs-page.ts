@@ -1,7 +1,9 @@
 import { html, raw } from 'hono/html';
 
 interface Operation {
+  operationId?: string;
   summary?: string;
+  description?: string;
   tags?: string[];
   'x-access'?: string[];
   requestBody?: unknown;
@@ -13,18 +15,24 @@ interface Operation {
  * A self-contained API reference rendered from the OpenAPI document: no scripts or fonts from a CDN,
  * so it works on an offline intranet.
  */
-export function renderDocsPage(document: { info: { title: string; version: string }; paths?: object }) {
+export function renderDocsPage(document: {
+  info: { title: string; version: string; description?: string };
+  paths?: object;
+}) {
   const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>;
   const rows = Object.entries(paths).flatMap(([path, operations]) =>
     Object.entries(operations).map(([method, operation]) => {
-      const access = operation['x-access']?.join(', ') ?? 'public';
+      const access = operation['x-access']?.join(', ') ?? '无需凭证';
       const responses = Object.entries(operation.responses ?? {})
         .map(([status, response]) => `${status} ${response.description ?? ''}`)
         .join('<br>');
       return html`<tr>
         <td><code>${method.toUpperCase()}</code></td>
-        <td><code>${path}</code></td>
-        <td>${operation.summary ?? ''}</td>
+        <td><code>${path}</code><br /><small>${operation.operationId ?? ''}</small></td>
+        <td>
+          ${operation.summary ?? ''}
+          ${operation.description ? html`<details><summary>说明</summary><div class="text">${operation.description}</div></details>` : ''}
+        </td>
         <td>${access}</td>
         <td>${raw(responses)}</td>
       </tr>`;
@@ -40,12 +48,13 @@ export function renderDocsPage(document: { info: { title: string; version: strin
           table { border-collapse: collapse; width: 100%; }
           td, th { border-bottom: 1px solid #d9e2ec; padding: .4rem .6rem; text-align: left; vertical-align: top; }
           code { background: #f0f4f8; padding: 0 .25rem; }
+          .text { white-space: pre-wrap; margin: .4rem 0; color: #334e68; }
         </style>
       </head>
       <body>
         <h1>${document.info.title} API 文档 <small>v${document.info.version}</small></h1>
-        <p>机器可读的接口说明：<a href="/openapi.json">/openapi.json</a>（OpenAPI 3.1）。所有 /v1 接口均需
-          <code>Authorization: Bearer</code> 令牌或机构 API 密钥；错误以 <code>application/problem+json</code> 返回。</p>
+        <p>机器可读的接口说明：<a href="/openapi.json">/openapi.json</a>（OpenAPI 3.1）。</p>
+        <div class="text">${document.info.description ?? ''}</div>
         <table>
           <thead><tr><th>方法</th><th>路径</th><th>说明</th><th>可访问角色</th><th>响应</th></tr></thead>
           <tbody>${rows}</tbody>

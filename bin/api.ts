@@ -8,6 +8,7 @@ import { connectDatabase } from '../db/client.js';
 import { createHttpApp } from '../server/create-http-app.js';
 import { serveHttp } from '../system/http-server.js';
 import { createLogger } from '../system/logger.js';
+import { outboundPolicyFrom } from '../system/outbound-policy.js';
 import { requireSetting } from '../system/require-setting.js';
 import { ensureAdmin } from '../system/seed.js';
 import { connectTemporalForApi } from '../system/temporal-client.js';
@@ -31,6 +32,7 @@ const app = createHttpApp({
     tokenTtlSeconds: env.AUTH_TOKEN_TTL_SECONDS,
     callbackSigningKey: env.CALLBACK_SIGNING_KEY,
     trustedProxies: env.TRUSTED_PROXIES,
+    outbound: outboundPolicyFrom(env, { embedded: false }),
   },
 });
 const server = await serveHttp(app, env.HOST, env.PORT);

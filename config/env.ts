@@ -2,6 +2,17 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
+/** A comma-separated list; blanks dropped. */
+const commaSeparated = z
+  .string()
+  .default('')
+  .transform((list) =>
+    list
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+  );
+
 /**
  * Every setting feisutong reads from the environment, in one place. The README's configuration table
  * mirrors this schema; secrets have no defaults in the repository.
@@ -38,6 +49,23 @@ const environmentSchema = z.object({
   NOTIFY_WEBHOOK_URL: z.string().url().optional(),
   NOTIFY_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   CALLBACK_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * Callbacks over plain http (not https). Unset: allowed in the embedded demo of `npm start`, refused
+   * by `npm run api` and `npm run worker` (production).
+   */
+  ALLOW_HTTP_CALLBACKS: z.enum(['true', 'false']).optional(),
+  /**
+   * Hosts a callback may reach although they are loopback, private or link-local (comma-separated host
+   * names, IP addresses or CIDR ranges), e.g. a court's endpoint on the government intranet.
+   */
+  CALLBACK_ALLOWED_HOSTS: commaSeparated.pipe(
+    z.array(
+      z.union(
+        [z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6(), z.hostname()],
+        'must be a host name, an IP address or a CIDR range',
+      ),
+    ),
+  ),
   /** Workflows kept in the worker's memory between tasks: the main lever on worker memory. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(50),
   /**
@@ -47,18 +75,9 @@ const environmentSchema = z.object({
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   FEISUTONG_DEMO_SEED: z.enum(['true', 'false']).default('true'),
   /** Reverse proxies (comma-separated addresses or CIDR ranges) whose X-Forwarded-For names the client. */
-  TRUSTED_PROXIES: z
-    .string()
-    .default('')
-    .transform((list) =>
-      list
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== ''),
-    )
-    .pipe(
-      z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], 'must be an IP address or CIDR range')),
-    ),
+  TRUSTED_PROXIES: commaSeparated.pipe(
+    z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], 'must be an IP address or CIDR range')),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -130,6 +130,11 @@ const entries = {
     zh: '该案号已用于另一次移送',
   },
   not_configured: { status: 503, title: 'Not configured', zh: '系统尚未配置此项功能' },
+  callback_url_forbidden: {
+    status: 422,
+    title: 'The callback URL is not allowed',
+    zh: '回调地址不可用：须为 https 地址且不得指向本机、内网或保留地址（如确需使用，请联系系统管理员加入允许名单）',
+  },
 
   // ---- prosecution docking (检调对接) ----
   not_a_prosecution_referral: { status: 422, title: 'Refused by a rule', zh: '本案不是检察机关移送的案件' },
@@ -185,7 +190,7 @@ const entries = {
   internal_error: { status: 500, title: 'Internal error', zh: '系统出错了，错误已记录' },
 } as const satisfies Record<string, RefusalEntry>;
 
-type RefusalCode = keyof typeof entries;
+export type RefusalCode = keyof typeof entries;
 export const refusals: Readonly<Record<RefusalCode, RefusalEntry>> = entries;
 
 export function isRefusalCode(code: unknown): code is RefusalCode {

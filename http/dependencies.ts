@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { DatabaseConnection } from '../db/client.js';
 import type { LoginThrottle } from '../use-cases/auth/login-throttle.js';
+import type { OutboundPolicy } from '../use-cases/shared/callback-url.js';
 
 /** What the API needs from the outside world; it holds no state of its own. */
 export interface AppDependencies {
@@ -19,6 +20,8 @@ export interface AppDependencies {
     callbackSigningKey?: string | undefined;
     /** Reverse proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES): addresses, CIDR ranges. */
     trustedProxies?: readonly string[] | undefined;
+    /** Where callback URLs may point (ALLOW_HTTP_CALLBACKS, CALLBACK_ALLOWED_HOSTS); strict if not given. */
+    outbound?: OutboundPolicy | undefined;
   };
 }
 
@@ -29,5 +32,6 @@ export function caseStartDependencies(deps: AppDependencies) {
     temporal: deps.temporal,
     taskQueue: deps.settings.taskQueue,
     caseNumberPrefix: deps.settings.caseNumberPrefix,
+    outbound: deps.settings.outbound,
   };
 }

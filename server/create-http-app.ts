@@ -7,12 +7,13 @@ import { trustedProxiesFrom } from '../http/client-address.js';
 import type { HttpVariables } from '../http/context.js';
 import type { AppDependencies } from '../http/dependencies.js';
 import { requestContext } from '../http/request-context.js';
+import { securityHeaders } from '../http/security-headers.js';
 import { dashboardRoutes } from '../pages/dashboard/routes.js';
 import { createDatabaseLoginThrottle } from '../use-cases/auth/database-login-throttle.js';
 
 /**
  * The whole HTTP side on one Hono app: the API (/v1, /docs, /openapi.json, /healthz) and the pages
- * (/dashboard), sharing the request context and one login throttle. Both layers call the use cases;
+ * (/dashboard), sharing the request context, the security headers and one login throttle. Both layers call the use cases;
  * neither calls the other.
  */
 export function createHttpApp(deps: AppDependencies) {
@@ -20,6 +21,7 @@ export function createHttpApp(deps: AppDependencies) {
   const isTrustedProxy = trustedProxiesFrom(deps.settings.trustedProxies ?? []);
   const app = new Hono<{ Variables: HttpVariables }>();
   app.use('*', requestContext(deps.logger, isTrustedProxy));
+  app.use('*', securityHeaders);
   app.route('/dashboard', dashboardRoutes(deps, loginThrottle));
   app.route('/', createApi(deps, loginThrottle));
   app.notFound((c) =>

@@ -10,6 +10,7 @@ import { resolveDatabaseUrl } from '../db/database-url.js';
 import { migrateDatabase } from '../db/migrate.js';
 import type { AppDependencies } from '../http/dependencies.js';
 import { type FetchHandler, serveHttp } from './http-server.js';
+import { outboundPolicyFrom } from './outbound-policy.js';
 import { type CreatedCredential, ensureAdmin, randomPassword, seedDemoCentre } from './seed.js';
 import { connectTemporalForApi } from './temporal-client.js';
 import { type RunningDevServer, startTemporalDevServer } from './temporal-dev-server.js';
@@ -93,7 +94,7 @@ export async function startSystem(
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       db: workerConnection.db,
-      deliveries: { ...deliverySettingsFrom(env), callbackSigningKey },
+      deliveries: { ...deliverySettingsFrom(env, { embedded: true }), callbackSigningKey },
       maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
       ...(env.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: env.WORKFLOW_BUNDLE_PATH } } : {}),
     });
@@ -119,6 +120,7 @@ export async function startSystem(
         tokenTtlSeconds: env.AUTH_TOKEN_TTL_SECONDS,
         callbackSigningKey,
         trustedProxies: env.TRUSTED_PROXIES,
+        outbound: outboundPolicyFrom(env, { embedded: true }),
       },
     });
     const server = await serveHttp(app, env.HOST, env.PORT);

@@ -11,6 +11,7 @@ import type { DeliverySettings } from '../activities/deliveries/deliver.js';
 import { type CaseActivities, createActivities } from '../activities/index.js';
 import type { Environment } from '../config/env.js';
 import type { Database } from '../db/client.js';
+import { outboundPolicyFrom } from './outbound-policy.js';
 import { withoutQueryValues } from './safe-error.js';
 
 const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -72,9 +73,13 @@ export const queryValuesStayInTheWorker: ActivityInboundCallsInterceptor = {
   },
 };
 
-/** Outbound delivery settings from the environment (the webhook only when both URL and secret are set). */
-export function deliverySettingsFrom(env: Environment): DeliverySettings {
+/**
+ * Outbound delivery settings from the environment (the webhook only when both URL and secret are set);
+ * `embedded` for `npm start`'s demo, where plain http callbacks are allowed unless configured otherwise.
+ */
+export function deliverySettingsFrom(env: Environment, { embedded = false } = {}): DeliverySettings {
   return {
+    outbound: outboundPolicyFrom(env, { embedded }),
     webhook:
       env.NOTIFY_WEBHOOK_URL && env.NOTIFY_WEBHOOK_SECRET
         ? { url: env.NOTIFY_WEBHOOK_URL, secret: env.NOTIFY_WEBHOOK_SECRET }

@@ -3,6 +3,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { deliveries, deliveryAttempts, institutions } from '../../db/schema/index.js';
+import { postOutbound } from '../../lib/outbound-post.js';
+import { allowingHost, type OutboundPolicy, strictOutboundPolicy } from '../../lib/outbound-url.js';
 import { institutionCallbackSecret, signBody } from '../../lib/signature.js';
 
 export interface DeliverySettings {
@@ -10,6 +12,8 @@ export interface DeliverySettings {
   webhook?: { url: string; secret: string } | undefined;
   /** Key from which each institution's callback secret is derived (CALLBACK_SIGNING_KEY). */
   callbackSigningKey?: string | undefined;
+  /** Where deliveries may go (lib/outbound-url.ts); https to public addresses when not given. */
+  outbound?: OutboundPolicy | undefined;
 }
 
 export interface DeliveryRequest {
@@ -40,9 +44,11 @@ export async function recordDelivery(db: Database, request: DeliveryRequest): Pr
 }
 
 async function destination(db: Database, settings: DeliverySettings, request: DeliveryRequest) {
+  const policy = settings.outbound ?? strictOutboundPolicy;
   if (request.target.kind === 'webhook') {
     if (!settings.webhook) return undefined;
-    return settings.webhook;
+    // The operator configured the webhook beside the policy: its host is theirs to choose.
+    return { ...settings.webhook, policy: allowingHost(policy, new URL(settings.webhook.url).hostname) };
   }
   const [institution] = await db
     .select({ url: institutions.callbackUrl })
@@ -59,12 +65,15 @@ async function destination(db: Database, settings: DeliverySettings, request: De
   return {
     url,
     secret: institutionCallbackSecret(settings.callbackSigningKey, request.target.institutionId),
+    policy,
   };
 }
 
 /**
- * One attempt: a signed POST. Anything but a 2xx throws, and Temporal retries the activity with
- * exponential backoff until the receiver takes it; every attempt is logged. Returns how it ended.
+ * One attempt: a signed POST to an address the outbound policy allows, resolved once and pinned for
+ * the connection, redirects not followed. Anything but a 2xx throws, and Temporal retries the activity
+ * with exponential backoff until the receiver takes it; every attempt is logged for the operators
+ * (status code, error). Returns how it ended.
  */
 export async function attemptDelivery(
   db: Database,
@@ -84,8 +93,7 @@ export async function attemptDelivery(
   let statusCode: number | null = null;
   let error: string | null = null;
   try {
-    const response = await fetch(target.url, {
-      method: 'POST',
+    statusCode = await postOutbound(target.url, target.policy, {
       headers: {
         'content-type': 'application/json',
         'user-agent': 'feisutong-delivery/1',
@@ -95,11 +103,9 @@ export async function attemptDelivery(
         'x-feisutong-signature': signBody(target.secret, timestamp, body),
       },
       body,
-      signal: AbortSignal.timeout(15_000),
+      timeoutMs: 15_000,
     });
-    statusCode = response.status;
-    await response.body?.cancel();
-    if (!response.ok) error = `receiver answered ${response.status}`;
+    if (statusCode < 200 || statusCode > 299) error = `receiver answered ${statusCode}`;
   } catch (caught) {
     error = caught instanceof Error ? caught.message : String(caught);
   }

@@ -23,7 +23,11 @@ const listPoliciesRoute = secureRoute({
   method: 'get',
   path: '/',
   tags,
-  summary: 'Deadline policies (期限规则), every era of every key',
+  operationId: 'listDeadlinePolicies',
+  summary: '查询期限规则（各规则的全部施行期间）',
+  description: `中心负责人或系统管理员查看所有期限规则：每条规则按键（如 \`court.delegated\`）列出其各个施行期间（起止日期、期间长度、计算方式与法律依据）。
+只读。案件采用移送或受理之日施行的那一期规则，规则变更不影响已在计算的期限。`,
+  refusals: [],
   access: ['admin', 'supervisor'],
   request: { query: PolicyListQuery },
   responses: {
@@ -36,7 +40,11 @@ const createPolicyRoute = secureRoute({
   method: 'post',
   path: '/',
   tags,
-  summary: 'Add a new era of a policy (id key@effectiveFrom); earlier eras stay as they are',
+  operationId: 'createDeadlinePolicy',
+  summary: '新增某期限规则的一个施行期间',
+  description: `系统管理员在法律或本地规定变化时，为某条期限规则新增一个自某日起施行的期间（标识为“键@起始日”）。此前的期间保持不变，已受理的案件继续适用原规则。
+同一规则同一天开始的期间已存在时拒绝（409）；规则本身不可用（如期间长度、单位不合理）时拒绝（422，\`problems\` 列出原因）。`,
+  refusals: ['already_exists', 'invalid_policy'],
   access: ['admin'],
   request: {
     body: { required: true, content: { 'application/json': { schema: CreateDeadlinePolicyBody } } },
@@ -53,7 +61,11 @@ const closePolicyRoute = secureRoute({
   method: 'patch',
   path: '/{id}',
   tags,
-  summary: 'Set the last day of an era (close it), or clear it',
+  operationId: 'closeDeadlinePolicy',
+  summary: '设定或取消某期限规则期间的截止日',
+  description: `系统管理员为某一施行期间设定最后一日（使其到期失效），或清除截止日使其继续施行。
+若设定后某些日期将没有任何期间适用，则拒绝（409 \`policy_gap\`），以免新受理的案件无规则可用。`,
+  refusals: ['not_found', 'policy_gap', 'invalid_policy'],
   access: ['admin'],
   request: {
     params: PolicyIdParam,

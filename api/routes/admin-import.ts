@@ -1,6 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { Refusal } from '../../domain/refusals.js';
+import { readBoundedBody } from '../../http/bounded-body.js';
 import type { AppDependencies } from '../../http/dependencies.js';
 import { importLedger } from '../../use-cases/ledger-import/import-ledger.js';
 import { ledgerColumns } from '../../use-cases/ledger-import/ledger-columns.js';
@@ -9,7 +9,7 @@ import { problemResponseSpec, secureRoute, standardProblems } from '../route.js'
 
 /** A ledger of a province's year is far larger than the API's usual 1 MiB. */
 export const ledgerImportPath = '/v1/admin/import';
-const ledgerBodyLimitBytes = 20 * 1024 * 1024;
+const ledgerBodyLimit = { maxBytes: 20 * 1024 * 1024, label: '20 MiB' };
 
 const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -69,20 +69,29 @@ const importRoute = secureRoute({
   method: 'post',
   path: '/import',
   tags: ['admin: import'],
-  summary: 'Import a legacy case ledger (台账) as archived cases',
-  description: `The file is the raw request body (not multipart), CSV in UTF-8 or XLSX (first worksheet), up to 20 MiB
-and ${'50,000'} rows. Row 1 holds the zh-CN headers below, in any order; other columns are ignored.
+  operationId: 'importLedger',
+  summary: '导入历史案件台账（作为已归档案件）',
+  description: `系统管理员把上线前的纸质或表格台账导入系统，供统计与查询。文件即请求体（不是 multipart），UTF-8 编码的 CSV 或
+XLSX（取第一个工作表），不超过 20 MiB、${'50,000'} 行。只有系统管理员可以上传：身份核验通过后才开始读取文件，超过 20 MiB 即停止读取并返回 413。
+第 1 行为下列中文表头，顺序不限，其他列忽略。
 
 | 列 | 必填 | 说明 |
 | --- | --- | --- |
 ${columnTable}
 
-Every row is checked first; any error rejects the whole file with a 422 listing each row, column and reason
-(nothing is written). Otherwise one transaction writes archived cases (origin 'import', no workflow),
-their parties, one 'imported' event each and an import batch with the totals. Ledger numbers in our format
-(HLBE-2022-000123) are kept and the case-number counter is raised past them; others get the next number of
-the registration year and are listed in \`renumbered\`. The same file again is a 409 naming the first batch;
-rows already imported (by number) are a 409 listing the rows.`,
+先逐行检查：任何一行有错，整个文件被拒绝（422，逐行列出行号、列与原因），不写入任何内容。全部通过时在一个事务中写入：已归档案件（来源
+“import”，不启动流程）、当事人、每案一条“imported”事件，以及一条含合计数的导入批次。符合本系统格式的台账编号（如 HLBE-2022-000123）原样保留，
+并把该年的案件编号计数器调到其后；其他编号按登记年份取下一个编号，并在 \`renumbered\` 中列出。\`dryRun=true\` 只检查并合计，不写入（200）。
+同一文件再次导入为 409（指明首次导入的批次）；部分案件（按编号）已导入过也为 409，并列出这些行。`,
+  refusals: [
+    'ledger_invalid',
+    'ledger_unreadable',
+    'ledger_too_large',
+    'ledger_already_imported',
+    'ledger_cases_exist',
+    'payload_too_large',
+    'unsupported_media_type',
+  ],
   access: ['admin'],
   request: {
     query: ImportQuery,
@@ -121,19 +130,11 @@ function formatOf(query: string | undefined, contentType: string | undefined): '
 /** /v1/admin/import */
 export function adminImportRoutes(deps: AppDependencies) {
   const app = new OpenAPIHono<AppEnv>();
-  app.use(
-    '/import',
-    bodyLimit({
-      maxSize: ledgerBodyLimitBytes,
-      onError: () => {
-        throw new Refusal('payload_too_large', { detail: 'The limit is 20 MiB.' });
-      },
-    }),
-  );
   return app.openapi(importRoute, async (c) => {
     const query = c.req.valid('query');
     const format = formatOf(query.format, c.req.header('content-type'));
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    // Only now, the caller known to be an admin (the route's access rule runs first), is the upload read.
+    const bytes = await readBoundedBody(c.req.raw, ledgerBodyLimit);
     const result = await importLedger(
       { db: deps.database.db, caseNumberPrefix: deps.settings.caseNumberPrefix },
       {

@@ -27,7 +27,10 @@ const listInstitutionsRoute = secureRoute({
   method: 'get',
   path: '/',
   tags,
-  summary: 'List courts, procuratorates and police stations',
+  operationId: 'listInstitutions',
+  summary: '查询对接机构（法院、检察院、派出所）',
+  description: `系统管理员查看已登记的对接机构及其回调地址。只读。`,
+  refusals: [],
   access: ['admin'],
   request: { query: InstitutionListQuery },
   responses: {
@@ -40,7 +43,11 @@ const createInstitutionRoute = secureRoute({
   method: 'post',
   path: '/',
   tags,
-  summary: 'Register a court, procuratorate or police station as a client',
+  operationId: 'createInstitution',
+  summary: '登记对接机构',
+  description: `系统管理员登记一个人民法院、人民检察院或公安派出所，使其可以取得 API 密钥调用对接接口。
+可填回调地址（\`callbackUrl\`）：须为 https，且不得指向本机、内网、链路本地、共享地址或保留地址（如政务内网确需使用，须由运维人员通过 \`CALLBACK_ALLOWED_HOSTS\` 加入允许名单），否则 422 并指明 \`callbackUrl\`。编码重复时 409。`,
+  refusals: ['already_exists', 'callback_url_forbidden'],
   access: ['admin'],
   request: {
     body: { required: true, content: { 'application/json': { schema: CreateInstitutionBody } } },
@@ -56,7 +63,10 @@ const listApiKeysRoute = secureRoute({
   method: 'get',
   path: '/{id}/api-keys',
   tags,
-  summary: 'An institution’s API keys (ids and dates only)',
+  operationId: 'listApiKeys',
+  summary: '查询某机构的 API 密钥',
+  description: `系统管理员查看某机构的全部密钥：标识、备注、签发与吊销时间。不含密钥本身（系统只保存其散列）。只读。`,
+  refusals: ['not_found'],
   access: ['admin'],
   request: { params: IdParam },
   responses: {
@@ -70,7 +80,10 @@ const issueApiKeyRoute = secureRoute({
   method: 'post',
   path: '/{id}/api-keys',
   tags,
-  summary: 'Issue an API key: the whole key is in this response and never again',
+  operationId: 'issueApiKey',
+  summary: '为某机构签发 API 密钥',
+  description: `系统管理员为机构签发新密钥（例如轮换时先签发新密钥、再吊销旧密钥）。完整密钥只在本次应答中出现一次，请立即安全地交给机构；系统只保存其散列。`,
+  refusals: ['not_found'],
   access: ['admin'],
   request: {
     params: IdParam,
@@ -87,7 +100,10 @@ const revokeApiKeyRoute = secureRoute({
   method: 'delete',
   path: '/{id}/api-keys/{keyId}',
   tags,
-  summary: 'Revoke an API key: requests with it are refused from now on',
+  operationId: 'revokeApiKey',
+  summary: '吊销某机构的 API 密钥',
+  description: `系统管理员吊销一把密钥：自此之后使用该密钥的请求一律 401。`,
+  refusals: ['not_found'],
   access: ['admin'],
   request: { params: ApiKeyParams },
   responses: {
@@ -101,7 +117,11 @@ const callbackSecretRoute = secureRoute({
   method: 'get',
   path: '/{id}/callback-secret',
   tags,
-  summary: 'The secret this institution verifies our signed callbacks with (HMAC-SHA256; see README)',
+  operationId: 'revealCallbackSecret',
+  summary: '查询某机构核验回调签名所用的密钥',
+  description: `系统管理员取得某机构用于核验本系统回调签名的共享密钥（HMAC-SHA256，签名方式见 README“Outbound deliveries”），交给该机构的技术部门配置。
+运维未配置 \`CALLBACK_SIGNING_KEY\` 时 503 \`not_configured\`。`,
+  refusals: ['not_found', 'not_configured'],
   access: ['admin'],
   request: { params: z.object({ id: z.string().uuid() }) },
   responses: {
@@ -122,7 +142,7 @@ export function adminInstitutionRoutes(deps: AppDependencies) {
       return c.json({ items: await listInstitutions(db, c.req.valid('query')) }, 200);
     })
     .openapi(createInstitutionRoute, async (c) => {
-      const institution = await createInstitution(db, c.req.valid('json'));
+      const institution = await createInstitution(db, c.req.valid('json'), deps.settings.outbound);
       c.get('logger').info({ institutionId: institution.id, kind: institution.kind }, 'institution created');
       return c.json(institution, 201);
     })

@@ -1,4 +1,5 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { RefusalCode } from '../../domain/refusals.js';
 import {
   type TransitionName,
   transitionLabelsZh,
@@ -10,7 +11,7 @@ import type { AppDependencies } from '../../http/dependencies.js';
 import { applyTransition } from '../../use-cases/cases/apply-transition.js';
 import type { TransitionInputs } from '../../workflows/case.messages.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
-import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
+import { type OperationDocs, problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { CaseNumberParam, CaseSchema, caseBody } from '../schemas/case-schemas.js';
 import { transitionBodies, transitionPaths } from '../schemas/transition-schemas.js';
 
@@ -22,12 +23,143 @@ function rolesFor(transition: TransitionName): StaffRole[] {
   return [...roles];
 }
 
+/**
+ * What the document says of each transition: who calls it, what it changes, what it can be refused
+ * with beyond what every transition can (`everyTransitionRefuses`).
+ */
+const transitionDocs: Record<TransitionName, Omit<OperationDocs, 'refusals'> & { refusals: RefusalCode[] }> =
+  {
+    triage: {
+      operationId: 'triageCase',
+      summary: '分级分类（简易／一般／复杂）',
+      description: `窗口受理员确定案件的分级（简易、一般、复杂）与纠纷类别，案件进入“分流”阶段，并按分级开始计算中心的办理期限。
+在调解员接受指派之前可以重新分级，以纠正分错的案件。`,
+      refusals: [],
+    },
+    assign: {
+      operationId: 'assignCase',
+      summary: '指派（或改派）承办单位与调解员',
+      description: `窗口受理员在分流阶段把案件指派给承办单位与调解员；中心负责人也可在调解阶段改派（案件回到分流阶段，由新调解员重新接受）。
+指派前检查回避：调解员与当事人存在申报的利害关系时 422 \`conflict_of_interest\`，只有中心负责人可以说明理由后仍指派（\`override\`），其他人 403 \`override_forbidden\`。
+所选人员不是在职调解员时 422 \`not_a_mediator\`。被指派的调解员会收到通知。`,
+      refusals: ['not_a_mediator', 'conflict_of_interest', 'override_forbidden'],
+    },
+    accept: {
+      operationId: 'acceptCase',
+      summary: '调解员接受指派',
+      description: `被指派的调解员接受案件，案件进入“化解”阶段。尚未指派调解员时 422 \`not_assigned\`；法院移送的案件须先签收材料（422 \`materials_not_signed\`）。`,
+      refusals: ['not_assigned', 'materials_not_signed'],
+    },
+    recordSession: {
+      operationId: 'recordMediationSession',
+      summary: '记录一次调解',
+      description: `承办调解员记录一次调解（时间、方式、参加人、经过）。警调对接的治安案件最多调解两次，第二次须在第一次后 7 个工作日内进行
+（422 \`rounds_exhausted\`、\`second_round_expired\`）。`,
+      refusals: ['rounds_exhausted', 'second_round_expired'],
+    },
+    requestExtension: {
+      operationId: 'requestExtension',
+      summary: '申请延长调解期限',
+      description: `承办调解员申请延长正在计算的期限，写明天数与理由；法院委托调解等须经双方当事人同意的，须注明已取得同意。申请待中心负责人审批。
+已有待审批的申请、期限不允许延长、超过延期上限等情形被拒绝。`,
+      refusals: [
+        'extension_already_pending',
+        'no_deadline',
+        'extension_not_allowed',
+        'extension_cap_exceeded',
+        'consent_required',
+        'invalid_extension_days',
+      ],
+    },
+    decideExtension: {
+      operationId: 'decideExtension',
+      summary: '审批延期申请',
+      description: `中心负责人批准或驳回待审批的延期申请。批准后期限按批准的天数顺延并重新说明其计算；双方均收到通知。没有待审批的申请时 422 \`no_pending_extension\`。`,
+      refusals: ['no_pending_extension', 'extension_cap_exceeded', 'no_deadline'],
+    },
+    settle: {
+      operationId: 'settleCase',
+      summary: '登记调解成功（达成协议）',
+      description: `承办调解员（或在窗口当场化解时的窗口受理员）登记调解成功：书面或口头协议、协议内容、金额与履行方式期限。案件进入“联动”阶段，
+法院、检察院移送的案件随即把结果回告移送机构。检调对接案件的协议须载明赔偿、悔罪与谅解事项，分期履行须提供担保（\`prosecution_terms_required\` 等）。`,
+      refusals: [
+        'prosecution_terms_required',
+        'instalments_required',
+        'instalments_do_not_add_up',
+        'instalments_need_guarantee',
+      ],
+    },
+    fail: {
+      operationId: 'failCase',
+      summary: '登记调解不成',
+      description: `承办调解员登记调解不成，写明原因及当事人确认的无争议事实。案件进入“联动”阶段；法院移送的案件随即把调解不成的报告与材料退回法院。`,
+      refusals: [],
+    },
+    withdraw: {
+      operationId: 'withdrawCase',
+      summary: '登记当事人撤回申请',
+      description: `当事人撤回调解申请（当事人有权随时拒绝或终止调解），由承办调解员或窗口受理员登记。案件进入“联动”阶段。`,
+      refusals: [],
+    },
+    terminate: {
+      operationId: 'terminateCase',
+      summary: '终止调解',
+      description: `承办调解员因法定情形终止调解并写明理由。案件进入“联动”阶段。`,
+      refusals: [],
+    },
+    referOut: {
+      operationId: 'referCaseOut',
+      summary: '转交其他机构处理',
+      description: `经当事人同意，把案件转交仲裁、法律援助、信访等其他机构处理，写明接收机构。案件进入“联动”阶段。`,
+      refusals: [],
+    },
+    reject: {
+      operationId: 'rejectCase',
+      summary: '不予受理',
+      description: `窗口受理员对不属于受理范围的纠纷作出不予受理并写明理由（登记或分流阶段）。案件进入“联动”阶段。`,
+      refusals: [],
+    },
+    close: {
+      operationId: 'closeCase',
+      summary: '结案',
+      description: `工作人员在处理结果已反馈或移交完毕后结案，写明结案方式，案件进入“处置”阶段（待回访、归档）。
+尚无处理结果时 422 \`outcome_required\`；结果尚未回告移送机构或移交完毕时 422 \`link_pending\`。`,
+      refusals: ['outcome_required', 'link_pending'],
+    },
+    recordFollowUp: {
+      operationId: 'recordFollowUp',
+      summary: '记录回访',
+      description: `工作人员记录回访：协议是否履行、当事人满意度。调解成功的案件须完成回访后才能归档。`,
+      refusals: [],
+    },
+    archive: {
+      operationId: 'archiveCase',
+      summary: '归档',
+      description: `窗口受理员（或中心负责人、系统管理员）归档案件；归档后案件不再接受任何变更。调解成功的案件须先记录回访（422 \`follow_up_required\`）。`,
+      refusals: ['follow_up_required'],
+    },
+  };
+
+/** What any transition can be refused with: the case, its stage, the caller's role and unit. */
+const everyTransitionRefuses: RefusalCode[] = [
+  'not_found',
+  'illegal_transition',
+  'forbidden_role',
+  'not_assignee',
+  'forbidden_unit',
+  'case_closed',
+];
+
 function transitionRoute(transition: TransitionName) {
+  const docs = transitionDocs[transition];
   return secureRoute({
     method: 'post',
     path: `/{caseNumber}/${transitionPaths[transition]}`,
     tags: ['case transitions'],
-    summary: `${transition} (${transitionLabelsZh[transition]})`,
+    operationId: docs.operationId,
+    summary: docs.summary,
+    description: `${docs.description}\n\n对应案件流程的“${transitionLabelsZh[transition]}”（\`${transition}\`），应答为变更后的案件。`,
+    refusals: [...everyTransitionRefuses, ...docs.refusals],
     access: rolesFor(transition),
     request: {
       params: CaseNumberParam,

@@ -28,7 +28,12 @@ const registerCaseRoute = secureRoute({
   method: 'post',
   path: '/',
   tags: ['cases'],
-  summary: 'Register a dispute (接案)',
+  operationId: 'registerCase',
+  summary: '登记纠纷（接案）',
+  description: `窗口受理员（或中心负责人、系统管理员）登记来自窗口、热线、网上、微信、网格员、部门等渠道的纠纷：分配案件编号（整个办理过程只用这一个编号），
+启动案件流程，开始计算受理期限。默认待案件写入查询库后返回完整案件（201）；批量接入渠道可发送 \`Prefer: respond-async\`，案件编号分配、流程启动后即返回 202 与 \`Location\`。
+登记人不属于任何单位时须指定 \`unitId\`（422 \`unit_required\`）；\`unitId\` 不存在时 422 \`unknown_unit\`。`,
+  refusals: ['unit_required', 'unknown_unit', 'no_policy_in_force'],
   access: ['clerk', 'supervisor', 'admin'],
   request: {
     headers: z.object({
@@ -60,7 +65,11 @@ const listCasesRoute = secureRoute({
   method: 'get',
   path: '/',
   tags: ['cases'],
-  summary: 'List cases with filters (newest first; ID and phone numbers masked)',
+  operationId: 'listCases',
+  summary: '按条件查询案件列表',
+  description: `工作人员按阶段、分级、类别、来源、单位、调解员、日期、关键词等条件分页查询案件，按登记时间由新到旧。可见范围：调解员只看到指派给自己的案件，
+中心负责人看到本单位及下级单位的案件，窗口受理员与系统管理员按其岗位范围。列表中身份证号码与电话号码已遮蔽。只读。`,
+  refusals: [],
   access: allStaff,
   request: { query: CaseListQuery },
   responses: {
@@ -76,7 +85,11 @@ const getCaseRoute = secureRoute({
   method: 'get',
   path: '/{caseNumber}',
   tags: ['cases'],
-  summary: 'Read one case: state, parties, deadlines with their explanations',
+  operationId: 'readCase',
+  summary: '查询一件案件的详情',
+  description: `工作人员查看一件案件：阶段、分级与类别、承办单位与调解员、当事人、各项期限及其计算说明（起算日、期间、节假日顺延的依据）、调解记录与结果、下一步可做的操作。
+看不到的案件（不在本人范围内）与不存在的案件一样返回 404。只读。`,
+  refusals: ['not_found'],
   access: allStaff,
   request: { params: CaseNumberParam },
   responses: {
@@ -90,7 +103,10 @@ const caseEventsRoute = secureRoute({
   method: 'get',
   path: '/{caseNumber}/events',
   tags: ['cases'],
-  summary: 'The case’s event log: who did what, when, before and after',
+  operationId: 'listCaseEvents',
+  summary: '查询案件的操作日志',
+  description: `工作人员查看一件案件自登记起的全部事件：谁在何时做了什么，变更前后的内容。按发生顺序排列，只增不改。可见范围同案件详情。只读。`,
+  refusals: ['not_found'],
   access: allStaff,
   request: { params: CaseNumberParam },
   responses: {

@@ -24,7 +24,19 @@ const referRoute = secureRoute({
   method: 'post',
   path: '/referrals',
   tags: ['court docking (诉调对接)'],
-  summary: 'Refer a dispute for mediation (委派/委托); idempotent by the court’s reference',
+  operationId: 'registerCourtReferral',
+  summary: '法院移送纠纷调解（委派调解／委托调解）',
+  description: `人民法院的诉调对接系统调用：把一件纠纷移送中心调解。委派调解（立案前）为 30 日；委托调解（立案后）普通程序 15 日、简易程序 7 日，
+自中心签收材料起算；中心须在移送后 3 个工作日内签收。创建案件并启动其流程，应答为案件编号与进度（201，\`Location\` 为进度查询地址）。
+按法院的案号幂等：同一案号、相同内容再次提交返回原案件（200）；同一案号、不同内容为 409 \`reference_conflict\`。
+移送日期没有适用的期限规则时 422 \`no_policy_in_force\`。回调地址 \`callbackUrl\`（可选）须为 https，且不得指向本机、内网、链路本地、共享或保留地址（无论 IP 以何种写法出现，如 \`http://2130706433/\`），否则 422 \`callback_url_forbidden\` 并指明该字段；政务内网地址须由运维人员加入允许名单。`,
+  refusals: [
+    'reference_conflict',
+    'no_policy_in_force',
+    'ambiguous_policy',
+    'callback_url_forbidden',
+    'not_configured',
+  ],
   access: ['court'],
   request: { body: { required: true, content: { 'application/json': { schema: CourtReferralBody } } } },
   responses: {
@@ -40,7 +52,11 @@ const statusRoute = secureRoute({
   method: 'get',
   path: '/referrals/{reference}',
   tags: ['court docking (诉调对接)'],
-  summary: 'Progress of one referral: stage, deadlines, outcome, delivery status',
+  operationId: 'readCourtReferral',
+  summary: '查询一件移送案件的进度',
+  description: `人民法院查询本院移送的一件案件：当前阶段、签收时间、各项期限（含到期时间与中文说明）、调解结果、节约的诉讼费、司法确认情况。
+只能查询本院自己的移送（其他法院的案号一律 404）。只读。\`deliveries\` 列出本案发往贵方的回调：\`delivered\` 已送达，\`failing\` 发送失败、正在按退避间隔重试（\`firstFailedAt\` 为开始失败的时间，\`lastAttemptAt\` 为最近一次尝试），\`pull\` 未提供回调地址、请调用本接口查询。对方服务器的应答状态不在此返回。`,
+  refusals: ['not_found'],
   access: ['court'],
   request: { params: CourtReferenceParam },
   responses: {
@@ -54,7 +70,10 @@ const listRoute = secureRoute({
   method: 'get',
   path: '/referrals',
   tags: ['court docking (诉调对接)'],
-  summary: 'This court’s referrals, newest first',
+  operationId: 'listCourtReferrals',
+  summary: '查询本院移送的全部案件',
+  description: `人民法院分页查询本院移送的案件，按移送时间由新到旧；每项与单件查询的内容相同。用 \`nextCursor\` 取下一页。只读。`,
+  refusals: [],
   access: ['court'],
   request: { query: ReferralListQuery },
   responses: {
@@ -70,7 +89,11 @@ const decisionRoute = secureRoute({
   method: 'post',
   path: '/referrals/{reference}/confirmation-decision',
   tags: ['court docking (诉调对接)'],
-  summary: 'The court’s ruling on judicial confirmation (司法确认): confirmed | rejected',
+  operationId: 'recordConfirmationDecision',
+  summary: '法院登记司法确认裁定结果',
+  description: `人民法院登记对调解协议的司法确认裁定：确认有效（\`confirmed\`）或驳回申请（\`rejected\`），附裁定书文号与日期。
+仅适用于本院委派、调解成功的案件（否则 422 \`not_confirmable\`）；已登记过裁定时 409 \`already_decided\`。`,
+  refusals: ['not_found', 'not_confirmable', 'already_decided', 'not_a_court_referral'],
   access: ['court'],
   request: {
     params: CourtReferenceParam,

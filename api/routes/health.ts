@@ -1,7 +1,8 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDependencies } from '../../http/dependencies.js';
 import { checkHealth } from '../../use-cases/system/check-health.js';
 import type { AppEnv } from '../context.js';
+import { publicRoute } from '../route.js';
 
 const HealthSchema = z
   .object({
@@ -13,11 +14,20 @@ const HealthSchema = z
   })
   .openapi('Health');
 
-const healthRoute = createRoute({
+/**
+ * Infrastructure, not part of the API's contract: kept out of the OpenAPI document (the document's
+ * description names it), so that every operation listed there is one a caller builds on.
+ */
+const healthRoute = publicRoute({
+  hide: true,
   method: 'get',
   path: '/healthz',
   tags: ['operations'],
-  summary: 'Whether PostgreSQL and Temporal are reachable (no credentials needed; reveals no data)',
+  operationId: 'checkHealth',
+  summary: '健康检查：数据库与流程服务是否可用',
+  description: `负载均衡器、容器编排与运维监控调用：检查 PostgreSQL 与 Temporal 是否可达。无需凭证，不返回任何业务数据，不改变任何数据。
+全部可达为 200，否则 503 并指明哪一项不可用。`,
+  refusals: [],
   responses: {
     200: { description: 'Everything reachable', content: { 'application/json': { schema: HealthSchema } } },
     503: { description: 'Something is down', content: { 'application/json': { schema: HealthSchema } } },

@@ -21,7 +21,10 @@ const inboxRoute = secureRoute({
   method: 'get',
   path: '/',
   tags: ['inbox'],
-  summary: 'My notifications (reminders, overdue notices, assignments), newest first',
+  operationId: 'listMyNotifications',
+  summary: '查询本人的通知（提醒、超期、指派、督办）',
+  description: `工作人员查看发给自己的通知：期限临近提醒、超期通知、新指派的案件、督办令等，由新到旧，可只看未读。只读。`,
+  refusals: [],
   access: allStaff,
   request: {
     query: z.object({
@@ -47,7 +50,10 @@ const markReadRoute = secureRoute({
   method: 'post',
   path: '/{key}/read',
   tags: ['inbox'],
-  summary: 'Mark one of my notifications read',
+  operationId: 'markNotificationRead',
+  summary: '把本人的一条通知标为已读',
+  description: `工作人员把自己的一条通知标为已读；重复标记不出错。只能标记发给自己的通知（他人的一律 404）。`,
+  refusals: ['not_found'],
   access: allStaff,
   request: { params: z.object({ key: z.string().min(1).max(300) }) },
   responses: {

@@ -30,8 +30,20 @@ const referRoute = secureRoute({
   method: 'post',
   path: '/referrals',
   tags,
-  summary:
-    'Refer a minor criminal case for settlement of its civil side; 422 names each failed art 288 condition',
+  operationId: 'registerProsecutionReferral',
+  summary: '检察院移送轻微刑事案件进行刑事和解（检调对接）',
+  description: `人民检察院的检调对接系统调用：移送一件轻微刑事案件，由中心就民事赔偿与被害人谅解进行调解（只调解民事部分与谅解，不涉及定罪量刑）。
+按《刑事诉讼法》第 288 条审查适用条件：因民间纠纷引起、涉嫌刑法分则第四章、第五章规定的犯罪且可能判处三年有期徒刑以下刑罚，或除渎职犯罪以外可能判处七年有期徒刑以下刑罚的过失犯罪，且五年内未曾故意犯罪；
+不符合时 422 \`not_eligible\`，逐项列出未满足的条件。调解期限须早于审查起诉期限届满并为检察官留出时间，来不及时 422 \`no_time_left\`。
+按检察院的案号幂等（同一案号、不同内容为 409）。回调地址 \`callbackUrl\`（可选）须为 https，且不得指向本机、内网、链路本地、共享或保留地址（无论 IP 以何种写法出现，如 \`http://2130706433/\`），否则 422 \`callback_url_forbidden\` 并指明该字段；政务内网地址须由运维人员加入允许名单。`,
+  refusals: [
+    'not_eligible',
+    'no_time_left',
+    'reference_conflict',
+    'no_policy_in_force',
+    'callback_url_forbidden',
+    'not_configured',
+  ],
   access: ['procuratorate'],
   request: { body: { required: true, content: { 'application/json': { schema: ProsecutionReferralBody } } } },
   responses: {
@@ -49,7 +61,11 @@ const statusRoute = secureRoute({
   method: 'get',
   path: '/referrals/{reference}',
   tags,
-  summary: 'Progress of one referral: deadline, outcome, settlement, payments, package, decision',
+  operationId: 'readProsecutionReferral',
+  summary: '查询一件检调对接案件的进度',
+  description: `人民检察院查询本院移送的一件案件：阶段、调解期限（及最迟调解日）、结果、和解协议、各期赔偿款的支付情况、材料包发送时间、检察院的决定。
+只能查询本院自己的移送。只读。\`deliveries\` 列出本案发往贵方的回调：\`delivered\` 已送达，\`failing\` 发送失败、正在按退避间隔重试（\`firstFailedAt\` 为开始失败的时间，\`lastAttemptAt\` 为最近一次尝试），\`pull\` 未提供回调地址、请调用本接口查询。对方服务器的应答状态不在此返回。`,
+  refusals: ['not_found'],
   access: ['procuratorate'],
   request: { params: ProsecutionReferenceParam },
   responses: {
@@ -63,7 +79,10 @@ const listRoute = secureRoute({
   method: 'get',
   path: '/referrals',
   tags,
-  summary: 'This procuratorate’s referrals, newest first',
+  operationId: 'listProsecutionReferrals',
+  summary: '查询本院移送的全部检调对接案件',
+  description: `人民检察院分页查询本院移送的案件，按移送时间由新到旧。用 \`nextCursor\` 取下一页。只读。`,
+  refusals: [],
   access: ['procuratorate'],
   request: { query: ReferralListQuery },
   responses: {
@@ -79,7 +98,10 @@ const decisionRoute = secureRoute({
   method: 'post',
   path: '/referrals/{reference}/decision',
   tags,
-  summary: 'The procuratorate’s decision (不起诉 | 从宽量刑建议 | 起诉); closes the case',
+  operationId: 'recordProsecutionDecision',
+  summary: '检察院登记处理决定（不起诉／从宽量刑建议／起诉）',
+  description: `人民检察院在收到和解材料包后登记其决定，案件随之结案。调解尚未结束时 409 \`illegal_transition\`；已登记过决定时 409 \`already_decided\`。`,
+  refusals: ['not_found', 'already_decided', 'illegal_transition', 'not_a_prosecution_referral'],
   access: ['procuratorate'],
   request: {
     params: ProsecutionReferenceParam,
@@ -97,7 +119,19 @@ const paymentRoute = secureRoute({
   method: 'post',
   path: '/{caseNumber}/prosecution/payments',
   tags,
-  summary: 'Record a payment of an instalment under the criminal settlement, with its proof',
+  operationId: 'recordSettlementPayment',
+  summary: '登记刑事和解赔偿款的一期支付',
+  description: `中心工作人员（调解员须为本案承办人）登记和解协议中某一期赔偿款已支付，附支付凭证说明。全部付清后，材料包（协议、付款凭证、谅解书）自动发送给检察院。
+协议中没有该期时 422 \`no_such_instalment\`；该期已登记支付时 409 \`already_paid\`。`,
+  refusals: [
+    'not_found',
+    'no_such_instalment',
+    'already_paid',
+    'not_a_prosecution_referral',
+    'forbidden_role',
+    'not_assignee',
+    'forbidden_unit',
+  ],
   access: staffRoles,
   request: {
     params: CaseNumberParam,

@@ -17,12 +17,11 @@ const statisticsRoute = secureRoute({
   method: 'get',
   path: '/',
   tags: ['statistics'],
-  summary:
-    'The centre’s numbers: people served, received, settled, success rate, court and prosecution dockings…',
-  description:
-    'Over the cases registered from `from` to `to` (China days, inclusive): totals and the same measures by ' +
-    'month, unit, category and source. successRate = settled / concluded, where concluded = settled, ' +
-    'failed, withdrawn or terminated. Supervisors see their unit and the units below it, admins all.',
+  operationId: 'readStatistics',
+  summary: '统计：服务人数、受理、调解成功、成功率、诉调与检调对接等',
+  description: `中心负责人或系统管理员查看 \`from\` 至 \`to\`（北京时间日期，含首尾）登记的案件的统计：合计，以及按月、按单位、按类别、按来源的同一组指标。
+成功率 = 调解成功数 ÷ 办结数（办结 = 调解成功、调解不成、撤回、终止）。中心负责人看到本单位及下级单位，系统管理员看到全部（其他单位 403 \`forbidden_unit\`）。只读。`,
+  refusals: ['forbidden_unit'],
   access: ['supervisor', 'admin'],
   request: { query: StatisticsQuery },
   responses: {
@@ -36,7 +35,10 @@ const statisticsExportRoute = secureRoute({
   method: 'get',
   path: '/export',
   tags: ['statistics'],
-  summary: 'Export the statistics (统计报表) as CSV (one table) or XLSX (one sheet per breakdown)',
+  operationId: 'exportStatistics',
+  summary: '导出统计报表（CSV 或 XLSX）',
+  description: `中心负责人或系统管理员导出与统计接口相同口径的报表：CSV 为一张表，XLSX 每种分组一个工作表。范围规则同统计接口。只读。`,
+  refusals: ['forbidden_unit'],
   access: ['supervisor', 'admin'],
   request: { query: StatisticsExportQuery },
   responses: {

@@ -22,11 +22,12 @@ const ledgerExportRoute = secureRoute({
   method: 'get',
   path: '/export',
   tags: ['supervision'],
-  summary: 'Export the case ledger (案件台账) for any filter of the case list, as CSV or XLSX',
-  description:
-    'Columns 案件编号, 登记日期, 来源, 类别, 分级, 状态, 承办单位, 调解员, 当事人, 标的额(元), 协议金额(元), ' +
-    '处理结果, 结案日期, 是否超期, 对接类型, 节约诉讼费(元), 纠纷简要情况; newest registration first. ID and phone ' +
-    'numbers are masked for every role but admin.',
+  operationId: 'exportCaseLedger',
+  summary: '导出案件台账（CSV 或 XLSX）',
+  description: `中心负责人或系统管理员按案件列表的任意筛选条件导出案件台账。列：案件编号、登记日期、来源、类别、分级、状态、承办单位、调解员、当事人、标的额(元)、协议金额(元)、
+处理结果、结案日期、是否超期、对接类型、节约诉讼费(元)、纠纷简要情况；按登记时间由新到旧。除系统管理员外，身份证号码与电话号码均已遮蔽。
+中心负责人只能导出本单位及下级单位的案件（其他单位 403 \`forbidden_unit\`）。只读。`,
+  refusals: ['forbidden_unit'],
   access: ['supervisor', 'admin'],
   request: { query: LedgerExportQuery },
   responses: {

@@ -22,7 +22,19 @@ const issueOrderRoute = secureRoute({
   method: 'post',
   path: '/{caseNumber}/orders',
   tags: ['supervision'],
-  summary: 'Issue a supervision order (督办) to the case’s assignee: a note and a date to explain by',
+  operationId: 'issueSupervisionOrder',
+  summary: '对案件下达督办令',
+  description: `中心负责人对督办范围内的一件案件下达督办：督办意见和须作出说明的日期，发给本案承办调解员（记入案件日志并通知其本人）。
+案件尚未指派调解员时 422 \`no_assignee\`；此前的督办尚未反馈时 422 \`supervision_pending\`；说明期限须晚于今天。`,
+  refusals: [
+    'not_found',
+    'forbidden_unit',
+    'no_assignee',
+    'supervision_pending',
+    'explain_by_not_in_future',
+    'illegal_transition',
+    'case_closed',
+  ],
   access: ['supervisor', 'admin'],
   request: {
     params: CaseNumberParam,
@@ -42,7 +54,11 @@ const explainRoute = secureRoute({
   method: 'post',
   path: '/{caseNumber}/explanations',
   tags: ['supervision'],
-  summary: 'Answer the open supervision order (督办反馈); only its addressee may',
+  operationId: 'answerSupervisionOrder',
+  summary: '对督办令作出反馈（督办反馈）',
+  description: `被督办的调解员（或中心负责人、系统管理员）对未反馈的督办令作出书面说明，记入案件日志并通知督办人。
+只有督办对象本人可以反馈（403 \`not_addressee\`）；没有待反馈的督办时 422 \`no_open_supervision\`。`,
+  refusals: ['not_found', 'not_addressee', 'no_open_supervision', 'forbidden_role', 'forbidden_unit'],
   access: ['mediator', 'supervisor', 'admin'],
   request: {
     params: CaseNumberParam,

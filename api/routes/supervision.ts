@@ -21,16 +21,17 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 });
 
 const scopeNote =
-  'Supervisors see their unit and the units below it, admins every unit. To act: issue a supervision ' +
-  'order (督办) with POST /v1/supervision/cases/{caseNumber}/orders, or reassign with ' +
-  'POST /v1/cases/{caseNumber}/assign.';
+  '中心负责人看到本单位及其下级单位，系统管理员看到全部单位；查询其他单位时 403 `forbidden_unit`。' +
+  '处理方法：用 POST /v1/supervision/cases/{caseNumber}/orders 下达督办，或用 POST /v1/cases/{caseNumber}/assign 改派调解员。';
 
 const overdueRoute = secureRoute({
   method: 'get',
   path: '/overdue',
   tags: ['supervision'],
-  summary: 'Overdue deadlines (超期), most overdue first; reassign with POST /v1/cases/{caseNumber}/assign',
-  description: `Live deadlines whose due instant has passed, with the case, unit, assignee, how late and the deadline's explanation. ${scopeNote}`,
+  operationId: 'listOverdueDeadlines',
+  summary: '查询已超期的期限（督办）',
+  description: `中心负责人查看已过到期时间、仍在计算中的期限，超期最久的在前：案件、承办单位、调解员、超期多久及期限说明。只读。${scopeNote}`,
+  refusals: ['forbidden_unit'],
   access: ['supervisor', 'admin'],
   request: { query: OverdueListQuery },
   responses: {
@@ -44,8 +45,10 @@ const atRiskRoute = secureRoute({
   method: 'get',
   path: '/at-risk',
   tags: ['supervision'],
-  summary: 'At-risk deadlines (临期), soonest due first; reassign with POST /v1/cases/{caseNumber}/assign',
-  description: `Live deadlines not yet due that are due within withinDays days or past pastFraction of their period (start event → due). ${scopeNote}`,
+  operationId: 'listAtRiskDeadlines',
+  summary: '查询临近到期的期限（临期预警）',
+  description: `中心负责人查看尚未到期、但在 \`withinDays\` 天内到期或已用去期间 \`pastFraction\` 比例的期限，最先到期的在前。只读。${scopeNote}`,
+  refusals: ['forbidden_unit'],
   access: ['supervisor', 'admin'],
   request: { query: AtRiskListQuery },
   responses: {
@@ -59,7 +62,10 @@ const countsRoute = secureRoute({
   method: 'get',
   path: '/counts',
   tags: ['supervision'],
-  summary: 'Overdue and at-risk counts in total, by unit and by mediator',
+  operationId: 'countSupervisedDeadlines',
+  summary: '统计超期与临期数量（合计、按单位、按调解员）',
+  description: `中心负责人查看督办范围内超期与临期期限的数量：合计、按承办单位、按调解员。只读。${scopeNote}`,
+  refusals: ['forbidden_unit'],
   access: ['supervisor', 'admin'],
   request: { query: SupervisionCountsQuery },
   responses: {

@@ -5,6 +5,7 @@ import type {
   ReferralListQuery as ReferralListFilter,
 } from '../../use-cases/referrals/referral-inputs.js';
 import { PartySchema } from './case-schemas.js';
+import { DeliveryProgressSchema } from './delivery-schemas.js';
 import { sameShape } from './same-shape.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -88,16 +89,7 @@ export const CourtReferralStatusSchema = z
       .nullable(),
     feeSavedFen: z.number().int().nullable(),
     confirmation: z.record(z.string(), z.unknown()).nullable(),
-    deliveries: z.array(
-      z.object({
-        id: z.string(),
-        kind: z.string(),
-        status: z.string(),
-        attempts: z.number().int(),
-        lastStatusCode: z.number().int().nullable(),
-        deliveredAt: z.string().nullable(),
-      }),
-    ),
+    deliveries: z.array(DeliveryProgressSchema),
     links: z.object({ self: z.string() }),
   })
   .openapi('CourtReferralStatus');

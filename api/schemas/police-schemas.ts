@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { PoliceReferralInput } from '../../use-cases/referrals/referral-inputs.js';
 import { PartySchema } from './case-schemas.js';
+import { DeliveryProgressSchema } from './delivery-schemas.js';
 import { sameShape } from './same-shape.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -31,7 +32,7 @@ export const PoliceStatusSchema = z
     sessions: z.number().int(),
     secondRoundWindow: z.record(z.string(), z.unknown()).nullable(),
     outcome: z.record(z.string(), z.unknown()).nullable(),
-    deliveries: z.array(z.record(z.string(), z.unknown())),
+    deliveries: z.array(DeliveryProgressSchema),
   })
   .openapi('PoliceReferralStatus');
 

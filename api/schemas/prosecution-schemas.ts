@@ -5,6 +5,7 @@ import type {
 } from '../../use-cases/referrals/referral-inputs.js';
 import type { RecordPaymentInput } from '../../workflows/referral.messages.js';
 import { PartySchema } from './case-schemas.js';
+import { DeliveryProgressSchema } from './delivery-schemas.js';
 import { sameShape } from './same-shape.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -74,7 +75,7 @@ export const ProsecutionStatusSchema = z
     instalments: z.array(z.record(z.string(), z.unknown())),
     packageSentAt: z.string().nullable(),
     decision: z.record(z.string(), z.unknown()).nullable(),
-    deliveries: z.array(z.record(z.string(), z.unknown())),
+    deliveries: z.array(DeliveryProgressSchema),
     links: z.object({ self: z.string() }),
   })
   .openapi('ProsecutionReferralStatus');

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { chinaDateOf } from '../../domain/dates.js';
+import { boundedBody } from '../../http/bounded-body.js';
 import type { AppDependencies } from '../../http/dependencies.js';
 import { toRefusal } from '../../http/refusal-of.js';
 import type { LoginThrottle } from '../../use-cases/auth/login-throttle.js';
+import { usernameFingerprint } from '../../use-cases/auth/username-fingerprint.js';
 import { countSupervisedDeadlines } from '../../use-cases/supervision/count-deadlines.js';
 import { countOpenOrders } from '../../use-cases/supervision/dashboard-queries.js';
 import { listOverdueDeadlines } from '../../use-cases/supervision/list-deadlines.js';
@@ -29,17 +29,6 @@ import { statisticsPage } from './statistics-page.js';
 
 const isoDate = z.iso.date();
 
-const securityHeaders = createMiddleware(async (c, next) => {
-  await next();
-  c.header(
-    'content-security-policy',
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  );
-  c.header('x-content-type-options', 'nosniff');
-  c.header('referrer-policy', 'same-origin');
-  if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
-});
-
 /**
  * The supervisors' dashboard (督办工作台): zh-CN pages rendered on the server, no client code. Login
  * with a staff account; supervisors and admins get the pages, other roles a friendly 403 page.
@@ -53,15 +42,9 @@ export function dashboardRoutes(deps: AppDependencies, loginThrottle: LoginThrot
   };
   const app = new Hono<DashboardEnv>();
 
-  app.use('*', securityHeaders);
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: (c) =>
-        c.html(messagePage({ title: '提交内容过大', message: '请精简后重试。', back: dashboardPath }), 413),
-    }),
-  );
+  // Security headers (CSP, frames, referrer, no-store) come from the server for every page (http/security-headers.ts).
+  // Forms are small: read at most 64 KiB of any body (a 413 page beyond), before anything parses it.
+  app.use('*', boundedBody({ maxBytes: 64 * 1024, label: '64 KiB' }));
 
   app.get('/login', (c) => c.html(loginPage({ next: dashboardPathOr(c.req.query('next'), dashboardPath) })));
   app.post('/login', async (c) => {
@@ -77,7 +60,7 @@ export function dashboardRoutes(deps: AppDependencies, loginThrottle: LoginThrot
     const user =
       username && password ? await logIn(c, { ...settings, loginThrottle }, username, password) : undefined;
     if (user && 'retryAfterSeconds' in user) {
-      c.get('logger').warn({ username }, 'dashboard login throttled');
+      c.get('logger').warn({ usernameSha256: usernameFingerprint(username) }, 'dashboard login throttled');
       c.header('retry-after', String(user.retryAfterSeconds));
       const minutes = Math.ceil(user.retryAfterSeconds / 60);
       return c.html(
@@ -90,7 +73,7 @@ export function dashboardRoutes(deps: AppDependencies, loginThrottle: LoginThrot
       );
     }
     if (!user) {
-      c.get('logger').info({ username }, 'dashboard login refused');
+      c.get('logger').info({ usernameSha256: usernameFingerprint(username) }, 'dashboard login refused');
       return c.html(loginPage({ next, failed: true, username }), 401);
     }
     c.get('logger').info({ userId: user.userId }, 'dashboard login');

@@ -150,6 +150,9 @@ describe('court docking (诉调对接) over HTTP', () => {
       ['court.accepted', 'delivered'],
       ['court.outcome', 'delivered'],
     ]);
+    // How the receiver answered is the operators' to read, not the court's (no port scanning through us).
+    for (const delivery of deliveries) expect(delivery).not.toHaveProperty('lastStatusCode');
+    expect(deliveries[0]).toMatchObject({ firstFailedAt: null, lastAttemptAt: expect.any(String) });
     const [row] = await system.database
       .sql`select court_fee_saved_fen, referral_kind from cases where case_number = ${caseNumber}`;
     expect(row).toEqual({ court_fee_saved_fen: '115000', referral_kind: 'court' });

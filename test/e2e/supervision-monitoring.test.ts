@@ -274,7 +274,7 @@ describe('supervision: overdue and at-risk lists, counts and scoping over HTTP',
 
   it('publishes each route with its access rule in the OpenAPI document', async () => {
     const document = (await (await system.request('GET', '/openapi.json')).json()) as {
-      paths: Record<string, Record<string, { 'x-access'?: string[]; summary?: string }>>;
+      paths: Record<string, Record<string, { 'x-access'?: string[]; description?: string }>>;
     };
     const access = (path: string, method = 'get') => document.paths[path]?.[method]?.['x-access'];
     const staff = ['supervisor', 'admin'];
@@ -290,7 +290,7 @@ describe('supervision: overdue and at-risk lists, counts and scoping over HTTP',
     ]);
     expect(access('/v1/statistics')).toEqual(staff);
     expect(access('/v1/statistics/export')).toEqual(staff);
-    expect(document.paths['/v1/supervision/overdue']?.get?.summary).toContain(
+    expect(document.paths['/v1/supervision/overdue']?.get?.description).toContain(
       '/v1/cases/{caseNumber}/assign',
     );
   });

@@ -6,6 +6,7 @@ import pino from 'pino';
 import { createHttpApp } from '../../server/create-http-app.js';
 import { connectTemporalForApi } from '../../system/temporal-client.js';
 import { jsonRequester } from './json-request.js';
+import { testOutboundPolicy } from './outbound.js';
 import { testTokenSecret } from './staff.js';
 import type { TestDatabase } from './test-database.js';
 import { type TestSystem, testCallbackSigningKey } from './test-system.js';
@@ -34,6 +35,7 @@ export async function startApiWithoutWorker(options: {
       tokenSecret: testTokenSecret,
       tokenTtlSeconds: 3600,
       callbackSigningKey: testCallbackSigningKey,
+      outbound: testOutboundPolicy,
     },
   });
   const server = await new Promise<ServerType>((resolve) => {

@@ -16,6 +16,7 @@ import {
   transitionUpdates,
 } from '../../workflows/case.messages.js';
 import type { CaseWorkflowOptions, caseWorkflow } from '../../workflows/case.workflow.js';
+import { testOutboundPolicy } from './outbound.js';
 import { createStaff, createUnit, type TestUser } from './staff.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { createTimeSkippingEnvironment } from './time-skipping.js';
@@ -85,7 +86,7 @@ export async function createCaseWorkflowHarness(
         activities: (options.wrapActivities ?? ((activities) => activities))(
           createActivities({
             db: database.db,
-            ...(options.deliveries ? { deliveries: options.deliveries } : {}),
+            deliveries: { outbound: testOutboundPolicy, ...options.deliveries },
           }),
         ),
       });

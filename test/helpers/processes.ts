@@ -163,6 +163,9 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     DATABASE_URL: options.databaseUrl,
     LOG_LEVEL: 'info',
     ...(options.callbackSigningKey ? { CALLBACK_SIGNING_KEY: options.callbackSigningKey } : {}),
+    // The tests' receivers are plain http on loopback, allowed as an admin would allow them.
+    ALLOW_HTTP_CALLBACKS: 'true',
+    CALLBACK_ALLOWED_HOSTS: '127.0.0.1',
     ...options.extraEnv,
   };
   const worker = startProcess('worker', process.execPath, ['--import', 'tsx', 'bin/worker.ts'], { env });

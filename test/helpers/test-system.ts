@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { createHttpApp } from '../../server/create-http-app.js';
 import { type CaseWorkerOptions, createCaseWorker } from '../../system/worker.js';
 import { jsonRequester } from './json-request.js';
+import { testOutboundPolicy } from './outbound.js';
 import { testTokenSecret } from './staff.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -52,7 +53,7 @@ export async function startTestSystem(
     taskQueue,
     db: database.db,
     workflowBundle: { codePath: inject('workflowBundlePath') },
-    deliveries: { callbackSigningKey: testCallbackSigningKey },
+    deliveries: { callbackSigningKey: testCallbackSigningKey, outbound: testOutboundPolicy },
     ...workerOptions,
   });
   const running = worker.run();
@@ -69,6 +70,7 @@ export async function startTestSystem(
       tokenSecret: testTokenSecret,
       tokenTtlSeconds: 3600,
       callbackSigningKey: testCallbackSigningKey,
+      outbound: testOutboundPolicy,
     },
   });
   const server = await new Promise<ServerType>((resolve) => {

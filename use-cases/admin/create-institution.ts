@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.js';
 import { institutions } from '../../db/schema/index.js';
+import { assertCallbackUrlAllowed, type OutboundPolicy } from '../shared/callback-url.js';
 import { adminProblems } from './admin-refusals.js';
 
 type InstitutionRow = typeof institutions.$inferSelect;
@@ -24,7 +25,12 @@ export function toInstitutionResponse(row: InstitutionRow) {
 }
 
 /** A court, procuratorate or police station that will call the API with its own keys. */
-export async function createInstitution(db: Database, input: CreateInstitutionInput) {
+export async function createInstitution(
+  db: Database,
+  input: CreateInstitutionInput,
+  outbound?: OutboundPolicy | undefined,
+) {
+  assertCallbackUrlAllowed(outbound, input.callbackUrl);
   const [created] = await db
     .insert(institutions)
     .values({ code: input.code, name: input.name, kind: input.kind, callbackUrl: input.callbackUrl ?? null })

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
 import { isStorableText } from '../../domain/storable-text.js';
-import type { LoginThrottle } from './login-throttle.js';
+import { type LoginThrottle, loginThrottleKeys } from './login-throttle.js';
 import { decoyPasswordHash, verifyPassword } from './passwords.js';
 
 type StaffUserRow = typeof users.$inferSelect;
@@ -21,10 +21,9 @@ export async function checkLogin(
   deps: { db: Database; loginThrottle: LoginThrottle },
   attempt: { username: string; password: string; clientAddress: string },
 ): Promise<LoginCheck> {
-  const { retryAfterSeconds, attempt: counted } = await deps.loginThrottle.begin([
-    { kind: 'username', value: attempt.username },
-    { kind: 'address', value: attempt.clientAddress },
-  ]);
+  const { retryAfterSeconds, attempt: counted } = await deps.loginThrottle.begin(
+    loginThrottleKeys(attempt.username, attempt.clientAddress),
+  );
   if (retryAfterSeconds > 0) return { outcome: 'throttled', retryAfterSeconds };
   // No account has such a name or password (PostgreSQL could not even compare it): a wrong login.
   if (!isStorableText(attempt.username) || !isStorableText(attempt.password)) return { outcome: 'refused' };

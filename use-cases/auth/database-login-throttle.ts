@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { loginFailures } from '../../db/schema/index.js';
 import {
-  defaultLoginLimits,
+  keyRules,
   type LoginThrottle,
   type LoginThrottleKey,
   type LoginThrottleLimits,
+  waitMs,
 } from './login-throttle.js';
 
 /** First half of the two-integer advisory lock key: keeps these locks apart from any other use. */
@@ -16,8 +17,9 @@ const sweepIntervalMs = 60_000;
 const sweepBatch = 10_000;
 
 /**
- * The stored key: kind and a SHA-256 of the value. A password typed into the username box is not kept
- * in a table for the length of the window, and text PostgreSQL cannot store (NUL) cannot fail the write.
+ * The stored key: kind and a SHA-256 of the value (a username, an address, or both). A password typed
+ * into the username box is not kept in a table for the length of the window, and text PostgreSQL cannot
+ * store (NUL) cannot fail the write.
  */
 function storedKey(key: LoginThrottleKey): string {
   return `${key.kind}:${createHash('sha256').update(key.value).digest('base64url')}`;
@@ -34,9 +36,9 @@ export function createDatabaseLoginThrottle(
   limits: Partial<Omit<LoginThrottleLimits, 'maxKeys'>> = {},
   clock: () => number = Date.now,
 ): LoginThrottle {
-  const { perUsername, perAddress, windowSeconds } = { ...defaultLoginLimits, ...limits };
-  const windowMs = windowSeconds * 1000;
-  const limitOf = (key: LoginThrottleKey) => (key.kind === 'username' ? perUsername : perAddress);
+  const rules = keyRules(limits);
+  /** Rows older than the longest window count for no key. */
+  const longestWindowMs = Math.max(...Object.values(rules).map((rule) => rule.windowMs));
   let lastSweep = Number.NEGATIVE_INFINITY;
 
   type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -56,7 +58,7 @@ export function createDatabaseLoginThrottle(
     const expired = db
       .select({ row: sql`ctid` })
       .from(loginFailures)
-      .where(lte(loginFailures.failedAt, new Date(now - windowMs)))
+      .where(lte(loginFailures.failedAt, new Date(now - longestWindowMs)))
       .limit(sweepBatch)
       .for('update', { skipLocked: true });
     await db.delete(loginFailures).where(sql`ctid in (${expired})`);
@@ -65,33 +67,42 @@ export function createDatabaseLoginThrottle(
   return {
     async begin(keys) {
       const now = clock();
-      const cutoff = new Date(now - windowMs);
-      const counted = keys.map((key) => ({ name: storedKey(key), limit: limitOf(key) }));
-      const names = counted.map(({ name }) => name);
-      const waitMs = await db.transaction(async (tx) => {
-        await lockKeys(tx, names);
-        await tx
-          .delete(loginFailures)
-          .where(and(inArray(loginFailures.key, names), lte(loginFailures.failedAt, cutoff)));
+      const counted = keys.map((key) => ({ name: storedKey(key), rule: rules[key.kind] }));
+      const waitFor = await db.transaction(async (tx) => {
+        await lockKeys(
+          tx,
+          counted.map(({ name }) => name),
+        );
         let wait = 0;
-        for (const { name, limit } of counted) {
-          // The limit-th most recent failure: once it leaves the window, one more attempt may be made.
-          const [blocking] = await tx
+        for (const { name, rule } of counted) {
+          const cutoff = new Date(now - rule.windowMs);
+          await tx
+            .delete(loginFailures)
+            .where(and(eq(loginFailures.key, name), lte(loginFailures.failedAt, cutoff)));
+          // Admitted attempts only are counted, so a window holds a few more than its limit at most.
+          const failures = await tx
             .select({ failedAt: loginFailures.failedAt })
             .from(loginFailures)
             .where(and(eq(loginFailures.key, name), gt(loginFailures.failedAt, cutoff)))
-            .orderBy(desc(loginFailures.failedAt))
-            .offset(limit - 1)
-            .limit(1);
-          if (blocking) wait = Math.max(wait, blocking.failedAt.getTime() + windowMs - now);
+            .orderBy(desc(loginFailures.failedAt));
+          wait = Math.max(
+            wait,
+            waitMs(
+              rule,
+              failures.map((failure) => failure.failedAt.getTime()),
+              now,
+            ),
+          );
         }
         if (wait > 0) return wait;
-        await tx.insert(loginFailures).values(names.map((key) => ({ key, failedAt: new Date(now) })));
+        await tx
+          .insert(loginFailures)
+          .values(counted.map(({ name }) => ({ key: name, failedAt: new Date(now) })));
         return 0;
       });
       await sweep(now);
       const attempt = { keys, at: now };
-      return { retryAfterSeconds: waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : 0, attempt };
+      return { retryAfterSeconds: waitFor > 0 ? Math.max(1, Math.ceil(waitFor / 1000)) : 0, attempt };
     },
 
     async succeeded(attempt) {
@@ -99,11 +110,11 @@ export function createDatabaseLoginThrottle(
         await lockKeys(tx, attempt.keys.map(storedKey));
         for (const key of attempt.keys) {
           const name = storedKey(key);
-          if (key.kind === 'username') {
+          if (key.kind === 'pair') {
             await tx.delete(loginFailures).where(eq(loginFailures.key, name));
             continue;
           }
-          // Only this attempt's own row: other clients behind the same address keep their failures.
+          // Only this attempt's own row: others behind the same address, or on the account, keep theirs.
           const own = tx
             .select({ row: sql`ctid` })
             .from(loginFailures)

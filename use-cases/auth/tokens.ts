@@ -36,6 +36,9 @@ export class TokenError extends Error {
 
 const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
 
+/** An HMAC-SHA256 in unpadded base64url: 43 characters of the alphabet, nothing else. */
+const canonicalSignature = /^[A-Za-z0-9_-]{43}$/;
+
 function sign(content: string, secret: string): Buffer {
   return createHmac('sha256', secret).update(content).digest();
 }
@@ -79,8 +82,12 @@ export function verifyToken(
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== header) throw new TokenError('malformed');
   const [, payload, signature] = parts as [string, string, string];
-  const expected = sign(`${header}.${payload}`, secret);
+  // Only the one spelling we issue: Node's decoder forgives padding, stray characters and the unused
+  // low bits of the last character, so several strings would decode to the same signature.
+  if (!canonicalSignature.test(signature)) throw new TokenError('bad_signature');
   const given = Buffer.from(signature, 'base64url');
+  if (given.toString('base64url') !== signature) throw new TokenError('bad_signature');
+  const expected = sign(`${header}.${payload}`, secret);
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
     throw new TokenError('bad_signature');
   let decoded: unknown;

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.js';
 import type { CourtReferral } from '../../workflows/referral.messages.js';
+import { deliveryProgressOf } from './delivery-progress.js';
 import { findReferralCase } from './find-referral-case.js';
 
 /** What a court sees of its referral: progress, deadlines, the outcome and how the reports travelled. */
@@ -38,14 +39,7 @@ export async function referralStatus(db: Database, institutionId: string, refere
       : null,
     feeSavedFen: view.court?.feeSavedFen ?? null,
     confirmation: (view.court?.confirmation as Record<string, unknown> | null) ?? null,
-    deliveries: sent.map((delivery) => ({
-      id: delivery.id,
-      kind: delivery.kind,
-      status: delivery.status,
-      attempts: delivery.attempts,
-      lastStatusCode: delivery.lastStatusCode,
-      deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
-    })),
+    deliveries: await deliveryProgressOf(db, sent),
     links: { self: `/v1/court/referrals/${encodeURIComponent(reference)}` },
   };
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.js';
 import { Refusal } from '../../domain/refusals.js';
+import { deliveryProgressOf } from './delivery-progress.js';
 import { findReferralCase } from './find-referral-case.js';
 
 /** What a police station sees of its referral: sessions, the second-round window, the outcome. */
@@ -17,11 +18,6 @@ export async function policeReferralStatus(db: Database, institutionId: string, 
       ? { status: window.status, dueAt: window.explanation.dueAt, summaryZh: window.explanation.summaryZh }
       : null,
     outcome: view.outcome ? { result: view.outcome.disposition, at: view.outcome.at } : null,
-    deliveries: sent.map((delivery) => ({
-      id: delivery.id,
-      kind: delivery.kind,
-      status: delivery.status,
-      attempts: delivery.attempts,
-    })),
+    deliveries: await deliveryProgressOf(db, sent),
   };
 }

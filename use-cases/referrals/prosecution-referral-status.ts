@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.js';
+import { deliveryProgressOf } from './delivery-progress.js';
 import { findReferralCase } from './find-referral-case.js';
 
 /** What a procuratorate sees of its referral: deadline, outcome, settlement, payments, package, decision. */
@@ -37,13 +38,7 @@ export async function prosecutionStatus(db: Database, institutionId: string, ref
     })),
     packageSentAt: view.prosecution?.packageSentAt ?? null,
     decision: (view.prosecution?.decision as Record<string, unknown> | null) ?? null,
-    deliveries: sent.map((delivery) => ({
-      id: delivery.id,
-      kind: delivery.kind,
-      status: delivery.status,
-      attempts: delivery.attempts,
-      deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
-    })),
+    deliveries: await deliveryProgressOf(db, sent),
     links: { self: `/v1/prosecution/referrals/${encodeURIComponent(reference)}` },
   };
 }

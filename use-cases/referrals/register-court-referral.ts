@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.js';
 import { loadPolicies } from '../../db/queries/deadline-reference.js';
 import { selectPolicy } from '../../domain/deadline-policy.js';
 import type { CourtReferral } from '../../workflows/referral.messages.js';
+import { assertCallbackUrlAllowed } from '../shared/callback-url.js';
 import type { CourtReferralInput } from './referral-inputs.js';
 import {
   type RegisterReferralDependencies,
@@ -30,6 +31,7 @@ export async function registerReferral(
   institutionId: string,
   body: CourtReferralInput,
 ) {
+  assertCallbackUrlAllowed(deps.outbound, body.callbackUrl);
   await assertCourtPoliciesInForce(deps.db, body);
   return registerInstitutionReferral(deps, institutionId, {
     kind: 'court',

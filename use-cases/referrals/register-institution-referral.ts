@@ -11,12 +11,15 @@ import {
   caseWorkflowId,
 } from '../../workflows/case.messages.js';
 import type { caseWorkflow } from '../../workflows/case.workflow.js';
+import type { OutboundPolicy } from '../shared/callback-url.js';
 
 export interface RegisterReferralDependencies {
   db: Database;
   temporal: Client;
   taskQueue: string;
   caseNumberPrefix: string;
+  /** Where callbacks may go (ALLOW_HTTP_CALLBACKS, CALLBACK_ALLOWED_HOSTS); https to public hosts if not given. */
+  outbound?: OutboundPolicy | undefined;
 }
 
 /** Canonical JSON (sorted keys): the same referral sent twice hashes the same. */

@@ -1,4 +1,5 @@
 import type { PoliceReferral } from '../../workflows/referral.messages.js';
+import { assertCallbackUrlAllowed } from '../shared/callback-url.js';
 import type { PoliceReferralInput } from './referral-inputs.js';
 import {
   type RegisterReferralDependencies,
@@ -11,6 +12,7 @@ export function registerPoliceReferral(
   institutionId: string,
   body: PoliceReferralInput,
 ) {
+  assertCallbackUrlAllowed(deps.outbound, body.callbackUrl);
   return registerInstitutionReferral(deps, institutionId, {
     kind: 'police',
     reference: body.reference,

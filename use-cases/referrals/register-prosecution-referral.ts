@@ -4,6 +4,7 @@ import { planProsecutionDeadline } from '../../domain/plan-deadline.js';
 import { checkProsecutionEligibility } from '../../domain/prosecution-eligibility.js';
 import { Refusal } from '../../domain/refusals.js';
 import type { ProsecutionReferral } from '../../workflows/referral.messages.js';
+import { assertCallbackUrlAllowed } from '../shared/callback-url.js';
 import type { ProsecutionReferralInput } from './referral-inputs.js';
 import {
   type RegisterReferralDependencies,
@@ -19,6 +20,7 @@ export async function registerProsecutionReferral(
   institutionId: string,
   body: ProsecutionReferralInput,
 ) {
+  assertCallbackUrlAllowed(deps.outbound, body.callbackUrl);
   const failed = checkProsecutionEligibility(body.eligibility);
   if (failed.length > 0) {
     throw new Refusal('not_eligible', {

@@ -68,6 +68,41 @@ describe('staff bearer tokens', () => {
   });
 });
 
+describe('staff token signatures: one spelling only', () => {
+  const now = new Date('2026-03-01T08:00:00Z');
+  const { token } = issueToken({ userId, role: 'clerk', unitId: null, secret, ttlSeconds: 600, now });
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+  it('refuses every other last character, even those that decode to the same bytes', () => {
+    const last = token.at(-1)!;
+    const sameBytes = [...alphabet].filter(
+      (char) =>
+        char !== last &&
+        Buffer.from(`${token.split('.')[2]!.slice(0, -1)}${char}`, 'base64url').equals(
+          Buffer.from(token.split('.')[2]!, 'base64url'),
+        ),
+    );
+    // 32 bytes in 43 characters leave the last one's two low bits unused: three other spellings.
+    expect(sameBytes).toHaveLength(3);
+    for (const char of alphabet.replace(last, ''))
+      expect(() => verifyToken(`${token.slice(0, -1)}${char}`, secret, { now }), char).toThrow(
+        /bad signature/,
+      );
+  });
+
+  it('refuses padding, whitespace and characters of the other alphabet', () => {
+    for (const changed of [
+      `${token}=`,
+      `${token}==`,
+      `${token} `,
+      `${token}\n`,
+      token.replace(/-/g, '+').replace(/_/g, '/'),
+    ])
+      if (changed !== token) expect(() => verifyToken(changed, secret, { now })).toThrow(TokenError);
+    expect(verifyToken(token, secret, { now }).role).toBe('clerk');
+  });
+});
+
 describe('institution API keys', () => {
   it('stores only a hash of the secret and matches the key it came from', () => {
     const generated = generateApiKey();
