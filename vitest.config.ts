@@ -1,15 +1,64 @@
 import { defineConfig } from 'vitest/config';
 
+/** Tests that stop servers, start `npm start`, drive a browser or read a whole year's ledger. */
+const slow = [
+  'test/faults/**/*.test.ts',
+  'test/e2e/npm-start.test.ts',
+  'test/e2e/dashboard-browser.test.ts',
+  'test/integration/**/*.test.ts',
+];
+
+/** What every project that talks to real servers shares: the run's PostgreSQL, Temporal and bundle. */
+const withServers = {
+  globalSetup: ['test/setup/global-setup.ts'],
+  setupFiles: ['test/setup/quiet-temporal.ts'],
+  // Each file gets its own database and task queue, so files run in parallel safely.
+  pool: 'forks' as const,
+  hookTimeout: 180_000,
+  teardownTimeout: 60_000,
+};
+
+/**
+ * Four projects: `unit` (pure code, no servers, 15 s per test), `workflow` (Temporal's time-skipping
+ * server), `e2e` (the API over HTTP against real PostgreSQL and Temporal) and `slow` (faults, `npm
+ * start`, the browser). `npm test` runs all; `npm run test:<project>` runs one.
+ */
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/setup/global-setup.ts'],
-    setupFiles: ['test/setup/quiet-temporal.ts'],
-    // Each file gets its own database and task queue, so files run in parallel safely.
-    pool: 'forks',
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
-    teardownTimeout: 60_000,
     reporters: ['default'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          testTimeout: 15_000,
+        },
+      },
+      {
+        test: {
+          name: 'workflow',
+          include: ['test/workflow/**/*.test.ts'],
+          testTimeout: 60_000,
+          ...withServers,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts', 'test/security/**/*.test.ts'],
+          exclude: slow,
+          testTimeout: 60_000,
+          ...withServers,
+        },
+      },
+      {
+        test: {
+          name: 'slow',
+          include: slow,
+          testTimeout: 180_000,
+          ...withServers,
+        },
+      },
+    ],
   },
 });

@@ -107,6 +107,7 @@ const entries = {
   no_assignee: { status: 422, title: 'Refused by a rule', zh: '案件尚未指派调解员，无法督办' },
   supervision_pending: { status: 422, title: 'Refused by a rule', zh: '此前的督办尚未反馈' },
   explain_by_not_in_future: { status: 422, title: 'Refused by a rule', zh: '说明期限须晚于今天' },
+  explain_by_too_far: { status: 422, title: 'Refused by a rule', zh: '说明期限不得晚于督办之日起90日' },
   no_open_supervision: { status: 422, title: 'Refused by a rule', zh: '没有待反馈的督办' },
 
   // ---- court docking (诉调对接) ----

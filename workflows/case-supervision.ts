@@ -1,5 +1,5 @@
 import { chinaDateOf, daysBetween, isIsoDate } from '../domain/dates.js';
-import { refuse } from '../domain/refusals.js';
+import { refuse, refuseField } from '../domain/refusals.js';
 import {
   type Actor,
   type ExplainSupervisionInput,
@@ -12,6 +12,13 @@ import { notifyCase } from './case-notify.js';
 import type { CaseEvent, CaseState } from './case-state.js';
 import { type CaseRuntime, registerCaseUpdate } from './case-updates.js';
 import { supervises } from './supervisor-scope.js';
+
+/**
+ * A supervision order asks for an explanation within days, not years: a later date is a typing error
+ * (and a period beyond the known calendars could not be planned). Validators do not run on replay, so
+ * the bound needs no patch.
+ */
+const MAX_EXPLAIN_DAYS = 90;
 
 function openOrder(state: CaseState) {
   return state.supervisionOrders.find((order) => order.explainedAt === null);
@@ -34,7 +41,10 @@ function checkSupervisionOrder(
   if (openOrder(state))
     refuse('supervision_pending', { detail: 'an earlier supervision order has not been answered yet' });
   if (!isIsoDate(input.explainBy) || daysBetween(chinaDateOf(now), input.explainBy) < 1) {
-    refuse('explain_by_not_in_future', { detail: 'explainBy must be a date after today (China time)' });
+    refuseField('explain_by_not_in_future', 'explainBy', 'must be a date after today (China time)');
+  }
+  if (daysBetween(chinaDateOf(now), input.explainBy) > MAX_EXPLAIN_DAYS) {
+    refuseField('explain_by_too_far', 'explainBy', `must be at most ${MAX_EXPLAIN_DAYS} days after today`);
   }
 }
 

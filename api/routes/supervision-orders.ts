@@ -32,6 +32,7 @@ const issueOrderRoute = secureRoute({
     'no_assignee',
     'supervision_pending',
     'explain_by_not_in_future',
+    'explain_by_too_far',
     'illegal_transition',
     'case_closed',
   ],
@@ -44,7 +45,9 @@ const issueOrderRoute = secureRoute({
     201: result('Issued: the order and the case'),
     404: problemResponseSpec('No such case'),
     409: problemResponseSpec('illegal_transition: the case is archived'),
-    422: problemResponseSpec('no_assignee, supervision_pending or explain_by_not_in_future'),
+    422: problemResponseSpec(
+      'no_assignee, supervision_pending, explain_by_not_in_future or explain_by_too_far',
+    ),
     ...standardProblems,
     403: problemResponseSpec('forbidden_role, or forbidden_unit: the case is not in a unit you supervise'),
   },

@@ -50,7 +50,7 @@ describe('the OpenAPI document, as a third-party linter and a reader see it', ()
 
   it('names every operation with a stable, unique operationId and states its security, public ones as []', () => {
     const ids = operations.map(([, operation]) => operation.operationId);
-    expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
+    expect(ids.filter((id) => !(typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id)))).toEqual([]);
     expect(new Set(ids).size).toBe(ids.length);
     for (const [label, operation] of operations) {
       expect(operation.security, label).toBeDefined();

@@ -127,7 +127,7 @@ describe('supervision orders (督办) over HTTP: issued from the overdue list, a
     expect((await explain(mediator, no, { explanation: answer }, 422)).code).toBe('no_open_supervision');
   });
 
-  it('refuses with the workflow’s reasons: no assignee, a date not in the future, another unit, the wrong role', async () => {
+  it('refuses with the workflow’s reasons: no assignee, a date not in the future or too far, another unit, the wrong role', async () => {
     const { caseNumber: unassigned } = await api.register(clerk.token, dispute);
     const body = { note: '请说明进展', explainBy: explainBy() };
     expect((await order(supervisor, unassigned, body, 422)).code).toBe('no_assignee');
@@ -137,6 +137,8 @@ describe('supervision orders (督办) over HTTP: issued from the overdue list, a
     expect((await order(admin, no, { note: '请说明进展', explainBy: today }, 422)).code).toBe(
       'explain_by_not_in_future',
     );
+    const farAway = await order(admin, no, { note: '请说明进展', explainBy: '3283-04-27' }, 422);
+    expect(farAway).toMatchObject({ code: 'explain_by_too_far', errors: [{ field: 'explainBy' }] });
     expect((await order(otherSupervisor, no, body, 403)).code).toBe('forbidden_unit');
     expect((await order(clerk, no, body, 403)).code).toBe('forbidden');
     expect((await order(mediator, no, body, 403)).code).toBe('forbidden');

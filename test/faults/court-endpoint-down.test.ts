@@ -85,7 +85,7 @@ describe('a court callback endpoint down for an hour (time-skipping server)', ()
       expect(new Set(attempts.map((r) => r.headers['x-feisutong-delivery']))).toEqual(
         new Set([report.deliveryId]),
       );
-      expect(attempts.slice(0, -1).every((r) => r.answeredWith === 503 && r.at < downUntil)).toBe(true);
+      expect(attempts.slice(0, -1).filter((r) => !(r.answeredWith === 503 && r.at < downUntil))).toEqual([]);
       const delivered = attempts.at(-1)!;
       expect(delivered.answeredWith).toBe(200);
       // Delivered once the endpoint is back: at the first retry after the hour, not later than one
@@ -120,7 +120,7 @@ describe('a court callback endpoint down for an hour (time-skipping server)', ()
         where delivery_id = ${report.deliveryId} order by attempt`;
       expect(logged.map((a) => a.attempt)).toEqual(attempts.map((_, i) => i + 1));
       expect(logged.map((a) => a.status_code)).toEqual(attempts.map((a) => a.answeredWith));
-      expect(logged.slice(0, -1).every((a) => a.error === 'receiver answered 503')).toBe(true);
+      expect(logged.slice(0, -1).filter((a) => !(a.error === 'receiver answered 503'))).toEqual([]);
       expect(logged.at(-1)!.error).toBeNull();
       const others = await h.database.sql<{ n: number }[]>`
         select count(*)::int as n from deliveries where case_number = 'CT-2026-000901'`;

@@ -44,6 +44,11 @@ export interface CaseWorkflowHarness {
     input: TransitionInputs[T],
   ): Promise<CaseView>;
   view(handle: WorkflowHandle): Promise<CaseView>;
+  /**
+   * The view once `ready` holds for it (the workflow handles a fired timer in its own time after a
+   * skip), or the last view read when the time runs out, so the test's assertion shows what differs.
+   */
+  viewWhen(handle: WorkflowHandle, ready: (view: CaseView) => boolean, timeoutMs?: number): Promise<CaseView>;
   /** Skip time until `epochMs` (+ a margin) on the test server. */
   skipUntil(epochMs: number, marginMs?: number): Promise<void>;
   teardown(): Promise<void>;
@@ -133,6 +138,14 @@ export async function createCaseWorkflowHarness(
       return handle.executeUpdate(update, { args: [{ ...(input as object), actor: actor(user) } as never] });
     },
     view: (handle) => handle.query(getCaseQuery),
+    async viewWhen(handle, ready, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const view = await handle.query(getCaseQuery);
+        if (ready(view) || Date.now() > deadline) return view;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
     async skipUntil(epochMs, marginMs = 60_000) {
       const now = await env.currentTimeMs();
       if (epochMs + marginMs > now) await env.sleep(epochMs + marginMs - now);

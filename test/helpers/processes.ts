@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
+import { inject } from 'vitest';
 
 /**
  * Real OS processes for fault tests: a worker, a Temporal dev server. Each runs in its own process
@@ -151,7 +152,7 @@ export interface WorkerProcessOptions {
 }
 
 /**
- * `bin/worker.ts` as production runs it, in a process of its own (node with tsx's loader, so the pid
+ * `bin/worker.ts` as production runs it (with the run's prebuilt bundle), in a process of its own (node with tsx's loader, so the pid
  * is the worker's own and a kill -9 reaches it). Resolves once it has created its worker and polls.
  */
 export async function startWorkerProcess(options: WorkerProcessOptions): Promise<RunningProcess> {
@@ -161,6 +162,8 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     TEMPORAL_NAMESPACE: 'default',
     TEMPORAL_TASK_QUEUE: options.taskQueue,
     DATABASE_URL: options.databaseUrl,
+    // The run's prebuilt workflow bundle: a worker process starts in a second instead of re-running webpack.
+    WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
     LOG_LEVEL: 'info',
     ...(options.callbackSigningKey ? { CALLBACK_SIGNING_KEY: options.callbackSigningKey } : {}),
     // The tests' receivers are plain http on loopback, allowed as an admin would allow them.

@@ -53,7 +53,7 @@ describe('failed logins over real HTTP, API and dashboard', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 50; i++) statuses.push((await login(clerk.username, `Guess-${i}!`, attacker)).status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
-    expect(statuses.slice(5).every((status) => status === 429)).toBe(true);
+    expect(statuses.slice(5).filter((status) => !(status === 429))).toEqual([]);
 
     // The clerk, from the office's address, by the API and by the dashboard.
     expect((await login(clerk.username, clerk.password, '127.0.0.42')).status).toBe(200);

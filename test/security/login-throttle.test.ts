@@ -80,7 +80,7 @@ describe.each(implementations)('the failed-login window, counted %s', (_where, m
     }
     // Five guesses counted; the other 45 refused, uncounted.
     expect(answers.filter((wait) => wait === 0)).toHaveLength(5);
-    expect(answers.slice(5).every((wait) => wait > 0)).toBe(true);
+    expect(answers.slice(5).filter((wait) => !(wait > 0))).toEqual([]);
     const owner = await throttle.begin(keys('clerk', '10.8.0.15'));
     expect(owner.retryAfterSeconds).toBe(0);
     await throttle.succeeded(owner.attempt);

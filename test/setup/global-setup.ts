@@ -23,12 +23,28 @@ declare module 'vitest' {
   }
 }
 
+interface RunServers {
+  databaseUrl: string;
+  temporalAddress: string;
+  workflowBundlePath: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The servers are started once per run and shared by every project that asks for them (workflow,
+ * e2e, slow); the last project to finish stops them. Kept on globalThis because each project loads
+ * this module on its own.
+ */
+const shared = globalThis as typeof globalThis & {
+  feisutongServers?: { started: Promise<RunServers>; users: number };
+};
+
 /**
  * One real PostgreSQL (embedded binaries) with a migrated template database, one real Temporal dev
  * server and one workflow bundle for the whole run. Test files each clone the template and use their
  * own task queue, so they run in parallel without seeing each other.
  */
-export default async function setup(project: TestProject) {
+async function startServers(): Promise<RunServers> {
   const env = readEnvironment();
   const folder = await makeTempDir('test');
 
@@ -52,14 +68,33 @@ export default async function setup(project: TestProject) {
   const workflowBundlePath = join(folder.path, 'workflow-bundle.js');
   await writeFile(workflowBundlePath, bundle.code);
 
-  project.provide('databaseUrl', pg.url);
+  return {
+    databaseUrl: pg.url,
+    temporalAddress: temporal.address,
+    workflowBundlePath,
+    async stop() {
+      await temporal.teardown();
+      await pg.stop();
+      await folder.remove();
+    },
+  };
+}
+
+export default async function setup(project: TestProject) {
+  shared.feisutongServers ??= { started: startServers(), users: 0 };
+  const servers = shared.feisutongServers;
+  servers.users += 1;
+  const running = await servers.started;
+
+  project.provide('databaseUrl', running.databaseUrl);
   project.provide('templateDatabase', templateDatabase);
-  project.provide('temporalAddress', temporal.address);
-  project.provide('workflowBundlePath', workflowBundlePath);
+  project.provide('temporalAddress', running.temporalAddress);
+  project.provide('workflowBundlePath', running.workflowBundlePath);
 
   return async () => {
-    await temporal.teardown();
-    await pg.stop();
-    await folder.remove();
+    servers.users -= 1;
+    if (servers.users > 0) return;
+    shared.feisutongServers = undefined;
+    await running.stop();
   };
 }

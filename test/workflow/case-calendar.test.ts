@@ -37,9 +37,12 @@ describe('a deadline that runs into a year without holiday data (time-skipping s
         .values({ date: before.dueDate, kind: 'holiday', name: '测试假日' });
       await h.database.db.insert(calendarYears).values(before.unconfirmedYears.map((y) => ({ year: y })));
       await handle.signal(calendarChangedSignal, { years: before.unconfirmedYears });
-      await h.env.sleep(1000);
-
-      const after = (await h.view(handle)).deadlines.find((d) => d.kind === 'stage')!.explanation;
+      const after = (
+        await h.viewWhen(
+          handle,
+          (v) => v.deadlines.find((d) => d.kind === 'stage')?.explanation.calendarUnconfirmed === false,
+        )
+      ).deadlines.find((d) => d.kind === 'stage')!.explanation;
       expect(after.calendarUnconfirmed).toBe(false);
       expect(after.dueDate > before.dueDate).toBe(true);
       expect(after.skipped.map((s) => s.date)).toContain(before.dueDate);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, chinaDateOf } from '../../domain/dates.js';
 import { explainSupervisionUpdate, issueSupervisionOrderUpdate } from '../../workflows/case.messages.js';
 import { type CaseWorkflowHarness, createCaseWorkflowHarness } from '../helpers/case-workflow-env.js';
+import { eventually } from '../helpers/eventually.js';
 
 describe('a supervision order (督办) is a deadline of its own (time-skipping server)', () => {
   let h: CaseWorkflowHarness;
@@ -53,10 +54,16 @@ describe('a supervision order (督办) is a deadline of its own (time-skipping s
       ).toBe('supervision_pending');
 
       await h.skipUntil(deadline.explanation.dueAtEpochMilliseconds);
-      const late = await h.view(handle);
+      const late = await h.viewWhen(
+        handle,
+        (v) => v.deadlines.find((d) => d.kind === 'supervision')?.status === 'overdue',
+      );
       expect(late.deadlines.find((d) => d.kind === 'supervision')?.status).toBe('overdue');
-      const notices = await h.database.sql`
-        select kind, recipient_id from notifications where case_number = 'TS-2026-000401' and kind in ('supervision_issued', 'deadline_overdue')`;
+      const notices = await eventually(async () => {
+        const rows = await h.database.sql`
+          select kind, recipient_id from notifications where case_number = 'TS-2026-000401' and kind in ('supervision_issued', 'deadline_overdue')`;
+        return rows.length >= 3 ? rows : undefined;
+      });
       expect(notices.map((n) => n.kind).sort()).toEqual([
         'deadline_overdue',
         'deadline_overdue',

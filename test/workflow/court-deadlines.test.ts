@@ -10,6 +10,7 @@ import {
   startAppraisalUpdate,
 } from '../../workflows/referral.messages.js';
 import { type CaseWorkflowHarness, createCaseWorkflowHarness } from '../helpers/case-workflow-env.js';
+import { eventually } from '../helpers/eventually.js';
 import { startReceiver } from '../helpers/receiver.js';
 import { createInstitution } from '../helpers/staff.js';
 
@@ -76,8 +77,7 @@ describe('court deadlines and reports (time-skipping server)', () => {
     await h.run(async () => {
       // Received on Tuesday 29 September 2026: 30 Sept is the 1st working day, 1–7 October are holidays.
       const handle = await h.start('CT-2026-000001', {}, referral({}, '2026-09-29T02:00:00.000Z'));
-      await h.env.sleep(1000);
-      const view = await h.view(handle);
+      const view = await h.viewWhen(handle, (v) => (v.court?.reports.length ?? 0) > 0);
       const acceptance = view.deadlines.find((d) => d.kind === 'court_acceptance')!;
       expect(acceptance.explanation.dueDate).toBe('2026-10-09');
       expect(acceptance.explanation.skipped.filter((s) => s.why === 'holiday').map((s) => s.date)).toEqual([
@@ -120,7 +120,9 @@ describe('court deadlines and reports (time-skipping server)', () => {
         await h.transition(handle, 'assign', h.clerk, { mediatorId: h.mediator.id });
         await h.transition(handle, 'accept', h.mediator, {});
         await h.skipUntil(period.explanation.dueAtEpochMilliseconds);
-        const expired = await h.view(handle);
+        const expired = await h.viewWhen(handle, (v) =>
+          Boolean(v.court?.reports.some((r) => r.kind === 'court.outcome')),
+        );
         expect(expired.stage).toBe('link');
         expect(expired.outcome).toMatchObject({
           disposition: 'failed',
@@ -226,11 +228,14 @@ describe('court deadlines and reports (time-skipping server)', () => {
       const window = settled.deadlines.find((d) => d.kind === 'confirmation_window')!;
       expect(settled.linkPending).toBe('judicial_confirmation');
       await h.skipUntil(window.explanation.reminders[0]!.atEpochMilliseconds);
-      const reminders = await h.database.sql`
-        select count(*)::int as n from notifications where case_number = 'CT-2026-000301' and kind = 'deadline_reminder'`;
-      expect(reminders[0]!.n).toBeGreaterThanOrEqual(1);
+      const reminded = await eventually(async () => {
+        const [row] = await h.database.sql`
+          select count(*)::int as n from notifications where case_number = 'CT-2026-000301' and kind = 'deadline_reminder'`;
+        return row!.n >= 1 ? row!.n : undefined;
+      });
+      expect(reminded).toBeGreaterThanOrEqual(1);
       await h.skipUntil(window.explanation.dueAtEpochMilliseconds);
-      const closed = await h.view(handle);
+      const closed = await h.viewWhen(handle, (v) => v.linkPending === null);
       expect(closed.linkPending).toBeNull();
       expect(closed.court!.confirmation!.windowClosedAt).not.toBeNull();
       expect(closed.deadlines.find((d) => d.kind === 'confirmation_window')?.status).toBe('cancelled');

@@ -65,8 +65,7 @@ describe('prosecution deadlines (time-skipping server)', () => {
       // The prosecutor's review ends in 12 days: 3 working days are left to the prosecutor, which comes
       // before the local 10 working days.
       const handle = await start('PR-2026-000001', 12);
-      await h.env.sleep(500);
-      const view = await h.view(handle);
+      const view = await h.viewWhen(handle, (v) => v.deadlines.some((d) => d.kind === 'prosecution'));
       const deadline = view.deadlines.find((d) => d.kind === 'prosecution')!;
       const explanation = deadline.explanation as typeof deadline.explanation & {
         latestMediationDate: string;
@@ -78,7 +77,9 @@ describe('prosecution deadlines (time-skipping server)', () => {
       await h.transition(handle, 'assign', h.clerk, { mediatorId: h.mediator.id });
       await h.transition(handle, 'accept', h.mediator, {});
       await h.skipUntil(explanation.dueAtEpochMilliseconds);
-      const returned = await h.view(handle);
+      const returned = await h.viewWhen(handle, (v) =>
+        Boolean(v.prosecution?.reports.some((r) => r.kind === 'prosecution.not_concluded')),
+      );
       expect(returned.outcome).toMatchObject({ disposition: 'failed', by: 'prosecution-docking' });
       const report = returned.prosecution!.reports.find((r) => r.kind === 'prosecution.not_concluded')!;
       await h.env.client.workflow.getHandle(`delivery-${report.deliveryId}`).result();
@@ -118,7 +119,10 @@ describe('prosecution deadlines (time-skipping server)', () => {
       expect(settled.prosecution!.packageSentAt).not.toBeNull();
       const second = settled.deadlines.find((d) => d.kind === 'instalment-2')!;
       await h.skipUntil(second.explanation.dueAtEpochMilliseconds);
-      const late = await h.view(handle);
+      const late = await h.viewWhen(
+        handle,
+        (v) => v.deadlines.find((d) => d.kind === 'instalment-2')?.status === 'overdue',
+      );
       expect(late.deadlines.find((d) => d.kind === 'instalment-1')?.status).toBe('overdue');
       expect(late.deadlines.find((d) => d.kind === 'instalment-2')?.status).toBe('overdue');
       const paid = await handle.executeUpdate('recordPayment', {

@@ -19,7 +19,7 @@ interface SupervisionOrderResult {
 /**
  * Issue a supervision order (督办) to the case's assignee: a note and the day by which they must
  * explain. The workflow decides (forbidden_role / forbidden_unit 403, no_assignee / supervision_pending /
- * explain_by_not_in_future 422, illegal_transition 409); a supervisor outside the case's units is
+ * explain_by_not_in_future / explain_by_too_far 422, illegal_transition 409); a supervisor outside the case's units is
  * refused first with forbidden_unit.
  */
 export async function issueSupervisionOrder(

@@ -6,11 +6,11 @@ import {
   sampleLedgerFolder,
   sampleLedgerName,
   sampleTargets,
-} from '../../../scripts/generate-sample-ledger.js';
-import { sampleLedgerFiles } from '../../../scripts/sample-ledger/files.js';
-import { totalLedger } from '../../../use-cases/ledger-import/ledger-totals.js';
-import { readLedger } from '../../../use-cases/ledger-import/read-ledger.js';
-import { checkLedger } from '../../../use-cases/ledger-import/validate-ledger.js';
+} from '../../scripts/generate-sample-ledger.js';
+import { sampleLedgerFiles } from '../../scripts/sample-ledger/files.js';
+import { totalLedger } from '../../use-cases/ledger-import/ledger-totals.js';
+import { readLedger } from '../../use-cases/ledger-import/read-ledger.js';
+import { checkLedger } from '../../use-cases/ledger-import/validate-ledger.js';
 
 const fixture = (extension: string) => readFile(join(sampleLedgerFolder, `${sampleLedgerName}.${extension}`));
 
