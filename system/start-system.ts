@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from '@temporalio/client';
@@ -10,11 +9,11 @@ import { resolveDatabaseUrl } from '../db/database-url.js';
 import { migrateDatabase } from '../db/migrate.js';
 import type { AppDependencies } from '../http/dependencies.js';
 import { type FetchHandler, serveHttp } from './http-server.js';
+import { keptSecret } from './kept-secret.js';
 import { outboundPolicyFrom } from './outbound-policy.js';
 import { type CreatedCredential, ensureAdmin, randomPassword, seedDemoCentre } from './seed.js';
 import { connectTemporalForApi } from './temporal-client.js';
 import { type RunningDevServer, startTemporalDevServer } from './temporal-dev-server.js';
-import { tokenSecretFor } from './token-secret.js';
 import { createCaseWorker, deliverySettingsFrom } from './worker.js';
 
 interface RunningSystem {
@@ -82,10 +81,15 @@ export async function startSystem(
     }
     if (env.FEISUTONG_DEMO_SEED === 'true') credentials.push(...(await seedDemoCentre(connection.db)));
 
-    const callbackSigningKey = env.CALLBACK_SIGNING_KEY ?? randomBytes(32).toString('base64url');
-    if (!env.CALLBACK_SIGNING_KEY)
-      logger.warn(
-        'CALLBACK_SIGNING_KEY is not set: callbacks are signed with a key that ends with this process',
+    const {
+      secret: callbackSigningKey,
+      origin: keyOrigin,
+      file: keyFile,
+    } = await keptSecret(env.FEISUTONG_DATA_DIR, 'callback-signing-key', env.CALLBACK_SIGNING_KEY);
+    if (keyOrigin !== 'environment')
+      logger.info(
+        { file: keyFile },
+        'CALLBACK_SIGNING_KEY is not set: using the key kept in the data folder',
       );
     const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
     stack.push(() => nativeConnection.close());
@@ -108,7 +112,16 @@ export async function startSystem(
     stack.push(() => clientConnection.close());
     const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
 
-    const tokenSecret = tokenSecretFor(env.AUTH_TOKEN_SECRET, logger, true);
+    const {
+      secret: tokenSecret,
+      origin: secretOrigin,
+      file: secretFile,
+    } = await keptSecret(env.FEISUTONG_DATA_DIR, 'auth-token-secret', env.AUTH_TOKEN_SECRET);
+    if (secretOrigin !== 'environment')
+      logger.info(
+        { file: secretFile },
+        'AUTH_TOKEN_SECRET is not set: using the secret kept in the data folder',
+      );
     const app = createHttpApp({
       database: connection,
       temporal,
