@@ -130,6 +130,18 @@ async function initialise(dataDir: string, osUser: OsUser | undefined, initdb: s
   return password;
 }
 
+/**
+ * The URL of the embedded cluster in `dataDir` on `port`, from the password kept beside it, or
+ * undefined when the folder holds no initialised cluster. It may or may not be running.
+ */
+export async function embeddedPostgresUrl(dataDir: string, port: number): Promise<string | undefined> {
+  const folder = resolve(dataDir);
+  const credentialsFile = `${folder}.credentials`;
+  if (!existsSync(join(folder, 'PG_VERSION')) || !existsSync(credentialsFile)) return undefined;
+  const password = (await readFile(credentialsFile, 'utf8')).trim();
+  return `postgres://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = resolve(options.dataDir);
   const credentialsFile = `${dataDir}.credentials`;
