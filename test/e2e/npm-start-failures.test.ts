@@ -4,6 +4,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { startEmbeddedPostgres } from '../../db/embedded-postgres.js';
+import { verifyPassword } from '../../use-cases/auth/passwords.js';
 import { freePort } from '../helpers/ports.js';
 import { killStartedProcesses, type RunningProcess, startProcess } from '../helpers/processes.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -191,20 +193,47 @@ describe('11: Ctrl-C during the first start, after the admin account was created
     const firstPassword = /系统管理员: admin \/ (\S+)/.exec(await readFile(file, 'utf8'))?.[1];
     expect(firstPassword).toBeDefined();
 
-    const reset = startProcess('reset', 'npm', ['run', '--silent', 'admin:reset-password'], {
-      env: {
-        ...process.env,
-        FEISUTONG_DATA_DIR: run.folder,
-        EMBEDDED_POSTGRES_PORT: String(await freePort()),
-        LOG_LEVEL: 'warn',
-      },
+    // The password in the file opens the account the interrupted start created.
+    const pgPort = await freePort();
+    const postgres = await startEmbeddedPostgres({ dataDir: join(run.folder, 'postgres'), port: pgPort });
+    const adminHash = async () => {
+      const sql = (await import('postgres')).default(postgres.url, { max: 1, onnotice: () => {} });
+      try {
+        const [row] = await sql`select password_hash from users where username = 'admin'`;
+        return String(row!.password_hash);
+      } finally {
+        await sql.end();
+      }
+    };
+    try {
+      expect(await verifyPassword(firstPassword!, await adminHash())).toBe(true);
+
+      // With the database running (as under npm start), the reset uses it.
+      const reset = startProcess('reset', 'npm', ['run', '--silent', 'admin:reset-password'], {
+        env: {
+          ...process.env,
+          FEISUTONG_DATA_DIR: run.folder,
+          EMBEDDED_POSTGRES_PORT: String(pgPort),
+          LOG_LEVEL: 'warn',
+        },
+      });
+      const ended = await reset.exited;
+      expect(ended.code, reset.output()).toBe(0);
+      const newPassword = /admin account admin: new password (\S+) \(also in /.exec(reset.output())?.[1];
+      expect(newPassword).toBeDefined();
+      expect(newPassword).not.toBe(firstPassword);
+      expect(await readFile(file, 'utf8')).toContain(`系统管理员（重设）: admin / ${newPassword}`);
+      expect(await verifyPassword(newPassword!, await adminHash())).toBe(true);
+      expect(await verifyPassword(firstPassword!, await adminHash())).toBe(false);
+    } finally {
+      await postgres.stop();
+    }
+    // With npm start stopped, the reset starts the folder's database for the occasion and stops it.
+    const stopped = startProcess('reset', 'npm', ['run', '--silent', 'admin:reset-password'], {
+      env: { ...process.env, FEISUTONG_DATA_DIR: run.folder, EMBEDDED_POSTGRES_PORT: String(pgPort) },
     });
-    const ended = await reset.exited;
-    expect(ended.code, reset.output()).toBe(0);
-    const newPassword = /admin account admin: new password (\S+) \(also in /.exec(reset.output())?.[1];
-    expect(newPassword).toBeDefined();
-    expect(newPassword).not.toBe(firstPassword);
-    expect(await readFile(file, 'utf8')).toContain(`系统管理员（重设）: admin / ${newPassword}`);
+    expect((await stopped.exited).code, stopped.output()).toBe(0);
+    expect(stopped.output()).toMatch(/^admin account admin: new password \S+ \(also in /m);
     await nothingLeftUsing(run.folder);
   });
 });
