@@ -175,6 +175,21 @@ describe('npm start that cannot start says so in one line and leaves nothing run
   });
 });
 
+describe('14: Ctrl-C while the embedded PostgreSQL is being initialised', () => {
+  it('prints one line, no raw bytes, and leaves no process behind', async () => {
+    const run = await npmStart({});
+    await run.process.waitForOutput(/starting the database/, 150_000);
+    await run.process.stop('SIGINT', 60_000);
+    const { code, signal } = await run.process.exited;
+    expect([130, 'SIGINT']).toContain(code ?? signal);
+    expect(errorLines(run.stderr())).toEqual([
+      'feisutong: start-up interrupted by SIGINT; everything it had started was stopped',
+    ]);
+    expect(run.stderr()).not.toMatch(/<Buffer|\bBuffer\b/);
+    await nothingLeftUsing(run.folder);
+  });
+});
+
 describe('11: Ctrl-C during the first start, after the admin account was created', () => {
   it('keeps the one-time passwords in the data folder (0600), stops everything, and the password can be reset', async () => {
     const run = await npmStart({ FEISUTONG_ADMIN_PASSWORD: undefined, FEISUTONG_ADMIN_USERNAME: undefined });
