@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { unitAndAncestors } from '../db/queries/unit-ancestors.js';
 import { notifications, users } from '../db/schema/index.js';
 
 export interface NotifyInput {
@@ -7,6 +8,10 @@ export interface NotifyInput {
   key: string;
   caseNumber: string;
   kind: string;
+  /**
+   * `supervisorsOfUnit`: the supervisors of that unit and of every unit above it (a station's case
+   * reaches the centre's supervisors too), as everyone whose supervision scope holds the case.
+   */
   recipients: { userIds: string[]; supervisorsOfUnit: string | null };
   title: string;
   body: string;
@@ -28,7 +33,7 @@ export async function notify(db: Database, input: NotifyInput, webhook = false):
       .from(users)
       .where(
         and(
-          eq(users.unitId, input.recipients.supervisorsOfUnit),
+          inArray(users.unitId, await unitAndAncestors(db, input.recipients.supervisorsOfUnit)),
           eq(users.role, 'supervisor'),
           eq(users.active, true),
         ),

@@ -18,9 +18,23 @@ import {
   temporalTestServerVersion,
 } from '../config/temporal-binaries.js';
 import { patchDependencies } from '../system/patch-dependencies.js';
+import { reportStartupFailure, startupExitCode } from '../system/startup-error.js';
 
 const quiet = process.argv.includes('--quiet');
-const env = readEnvironment();
+// `npm start` runs this first (prestart): a bad setting is reported here in the same one line.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error) => {
+    reportStartupFailure(error, process.env.LOG_LEVEL);
+    process.exit(startupExitCode(error));
+  });
+}
+let env: ReturnType<typeof readEnvironment>;
+try {
+  env = readEnvironment();
+} catch (error) {
+  reportStartupFailure(error, process.env.LOG_LEVEL);
+  process.exit(startupExitCode(error));
+}
 const cacheDir = env.FEISUTONG_CACHE_DIR;
 
 function say(message: string, always = false): void {

@@ -3,28 +3,34 @@
  * DATABASE_URL), migrations, the worker and the API; prints where everything is; stops cleanly on
  * Ctrl-C or SIGTERM.
  */
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigurationError, readEnvironment } from '../config/env.js';
+import { readEnvironment } from '../config/env.js';
 import { createHttpApp } from '../server/create-http-app.js';
+import { credentialLine, credentialsFile } from '../system/first-start-credentials.js';
 import { createLogger } from '../system/logger.js';
 import { startSystem } from '../system/start-system.js';
+import { reportStartupFailure, StartupInterrupted, startupExitCode } from '../system/startup-error.js';
 
 let env: ReturnType<typeof readEnvironment>;
 try {
   env = readEnvironment();
 } catch (error) {
-  if (error instanceof ConfigurationError) {
-    console.error(error.message);
-    process.exit(2);
-  }
-  throw error;
+  reportStartupFailure(error, process.env.LOG_LEVEL);
+  process.exit(startupExitCode(error));
 }
 const logger = createLogger(env.LOG_LEVEL);
-const system = await startSystem(env, logger, createHttpApp);
 
+// A signal during the start aborts it (what was started is stopped); afterwards it shuts down.
+const starting = new AbortController();
+let system: Awaited<ReturnType<typeof startSystem>> | undefined;
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
+  if (!system) {
+    starting.abort(signal);
+    // The step under way finishes before the start unwinds; should it hang, do not hang with it.
+    setTimeout(() => process.exit(130), 60_000).unref();
+    return;
+  }
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
@@ -45,6 +51,14 @@ setInterval(() => {
   if (process.ppid !== parent) void shutdown('parent exited');
 }, 1000).unref();
 
+try {
+  system = await startSystem(env, logger, createHttpApp, starting.signal);
+} catch (error) {
+  const failure = starting.signal.aborted ? new StartupInterrupted(String(starting.signal.reason)) : error;
+  reportStartupFailure(failure, env.LOG_LEVEL);
+  process.exit(startupExitCode(failure));
+}
+
 const lines = [
   '',
   'feisutong 飞速通 is running',
@@ -55,13 +69,10 @@ const lines = [
   `  PostgreSQL   ${system.databaseOrigin === 'embedded' ? `embedded, data in ${join(env.FEISUTONG_DATA_DIR, 'postgres')}` : 'DATABASE_URL'}`,
 ];
 if (system.credentials.length > 0) {
-  const file = join(env.FEISUTONG_DATA_DIR, 'first-start-credentials.txt');
-  const text = system.credentials.map((c) => `${c.what}: ${c.username ? `${c.username} / ` : ''}${c.secret}`);
-  await writeFile(file, `${text.join('\n')}\n`, { mode: 0o600 });
   lines.push(
     '',
-    `  First start: accounts created (shown once, also in ${file}):`,
-    ...text.map((t) => `    ${t}`),
+    `  First start: accounts created (shown once, also in ${credentialsFile(env.FEISUTONG_DATA_DIR)}):`,
+    ...system.credentials.map((credential) => `    ${credentialLine(credential)}`),
   );
 }
 lines.push('', '  Ctrl-C stops everything.', '');

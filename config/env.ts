@@ -13,6 +13,17 @@ const commaSeparated = z
       .filter((entry) => entry !== ''),
   );
 
+/** A TCP port: a clear message for `PORT=abc` rather than "expected number, received NaN". */
+function portSetting(minimum: 0 | 1, fallback: number) {
+  const message = `must be a port number from ${minimum} to 65535`;
+  return z.coerce
+    .number({ error: message })
+    .int({ error: message })
+    .min(minimum, { error: message })
+    .max(65535, { error: message })
+    .default(fallback);
+}
+
 /**
  * Every setting feisutong reads from the environment, in one place. The README's configuration table
  * mirrors this schema; secrets have no defaults in the repository.
@@ -23,7 +34,7 @@ const environmentSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('feisutong-cases'),
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: portSetting(0, 3000),
   AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTH_TOKEN_TTL_SECONDS: z.coerce
     .number()
@@ -41,9 +52,9 @@ const environmentSchema = z.object({
     .string()
     .min(1)
     .default(join(homedir(), '.cache', 'feisutong')),
-  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  TEMPORAL_DEV_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
-  TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+  EMBEDDED_POSTGRES_PORT: portSetting(1, 54329),
+  TEMPORAL_DEV_PORT: portSetting(1, 7233),
+  TEMPORAL_UI_PORT: portSetting(1, 8233),
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   TEMPORAL_TEST_SERVER_PATH: z.string().min(1).optional(),
   NOTIFY_WEBHOOK_URL: z.string().url().optional(),
@@ -88,14 +99,21 @@ export const environmentKeys = Object.keys(environmentSchema.shape) as (keyof En
 
 export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
+  /** One entry per wrong variable: `PORT: expected a number`. */
+  readonly issues: string[];
+  constructor(issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((issue) => `  ${issue}`).join('\n')}`);
+    this.issues = issues;
+  }
 }
 
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
   const parsed = environmentSchema.safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
+    throw new ConfigurationError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
   }
   return { ...parsed.data, FEISUTONG_DATA_DIR: resolve(parsed.data.FEISUTONG_DATA_DIR) };
 }

@@ -124,10 +124,34 @@ async function initialise(dataDir: string, osUser: OsUser | undefined, initdb: s
       ],
       { ...osUser, stdio: 'pipe' },
     );
+  } catch (error) {
+    // execFileSync's error carries initdb's output as raw bytes: keep its words, in one line.
+    const failed = error as { status?: number | null; signal?: string | null; stderr?: Buffer };
+    const said =
+      failed.stderr
+        ?.toString('utf8')
+        .split('\n')
+        .find((line) => line.trim() !== '') ?? '';
+    throw new Error(
+      `initdb failed (${failed.signal ?? `exit ${failed.status}`})${said ? `: ${said.trim()}` : ''}`,
+      { cause: error },
+    );
   } finally {
     await rm(passwordFile, { force: true });
   }
   return password;
+}
+
+/**
+ * The URL of the embedded cluster in `dataDir` on `port`, from the password kept beside it, or
+ * undefined when the folder holds no initialised cluster. It may or may not be running.
+ */
+export async function embeddedPostgresUrl(dataDir: string, port: number): Promise<string | undefined> {
+  const folder = resolve(dataDir);
+  const credentialsFile = `${folder}.credentials`;
+  if (!existsSync(join(folder, 'PG_VERSION')) || !existsSync(credentialsFile)) return undefined;
+  const password = (await readFile(credentialsFile, 'utf8')).trim();
+  return `postgres://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
@@ -194,8 +218,17 @@ function waitUntilReady(child: ChildProcess, onLog?: (line: string) => void): Pr
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.once('exit', (code, signal) => {
-      if (!ready)
-        rejectReady(new Error(`PostgreSQL exited before it was ready (${code ?? signal}):\n${output}`));
+      if (!ready) {
+        const reason = output
+          .split('\n')
+          .find((line) => /FATAL|PANIC/.test(line))
+          ?.trim();
+        rejectReady(
+          new Error(
+            `PostgreSQL exited before it was ready (${code ?? signal})${reason ? `: ${reason}` : ''}\n${output}`,
+          ),
+        );
+      }
     });
     child.once('error', rejectReady);
   });

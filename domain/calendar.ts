@@ -1,14 +1,17 @@
 import { assertIsoDate, type IsoDate, isWeekend, yearOf } from './dates.js';
 import { type HolidaySource, packageHolidaySource, parseHolidayValue } from './holiday-data.js';
 import { Refusal } from './refusals.js';
+import { type StatutoryHoliday, statutoryHolidaysOf } from './statutory-holidays.js';
 
 /**
  * The working-day calendar: which China dates are working days.
  *
  * A date is a non-working day when it is a public holiday (including in-lieu rest days 调休休息日) or
  * a Saturday/Sunday that is not a make-up working day (调休上班). Admin overrides win over the package
- * data. A year is confirmed when the package has data for it or an admin has loaded it; in other years
- * only weekends are known and callers must flag results as unconfirmed rather than guess.
+ * data. In every year the package has no data for, the days the law itself fixes (《全国年节及纪念日放假
+ * 办法》 art 2: 元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆节) are holidays. A year is confirmed when the
+ * package has data for it or an admin has loaded its 调休 arrangement; in other years only that
+ * arrangement is unknown, and callers flag results as unconfirmed rather than guess it.
  */
 interface CalendarOverride {
   date: IsoDate;
@@ -27,7 +30,8 @@ export interface DayInfo {
   nameEn?: string;
   /** An ordinary weekday off only by 调休 (chinese-days `inLieuDays`). */
   inLieu: boolean;
-  source: 'override' | 'package' | 'weekday_rule';
+  /** `statute`: a day off fixed by law (《全国年节及纪念日放假办法》 art 2) in a year the package has no data for. */
+  source: 'override' | 'package' | 'statute' | 'weekday_rule';
   /** Whether the day's year is confirmed (package data or loaded by an admin). */
   confirmed: boolean;
 }
@@ -107,11 +111,18 @@ export function createCalendar(options: CreateCalendarOptions = {}): WorkingDayC
   const overrides = options.overrides ?? [];
   const specialDays = specialDaysOf(source, overrides);
   const overrideDates = new Set(overrides.map((override) => override.date));
-  const confirmed = new Set<number>([
-    ...yearsOfKeys(source.holidays, source.workdays),
-    ...(options.loadedYears ?? []),
-  ]);
+  const packageYears = new Set<number>(yearsOfKeys(source.holidays, source.workdays));
+  const confirmed = new Set<number>([...packageYears, ...(options.loadedYears ?? [])]);
   const confirmedYears = [...confirmed].sort((a, b) => a - b);
+  const statutoryByYear = new Map<number, Map<IsoDate, StatutoryHoliday>>();
+  const statutoryHoliday = (date: IsoDate, year: number): StatutoryHoliday | undefined => {
+    let days = statutoryByYear.get(year);
+    if (!days) {
+      days = new Map(statutoryHolidaysOf(year).map((day) => [day.date, day]));
+      statutoryByYear.set(year, days);
+    }
+    return days.get(date);
+  };
 
   const dayInfo = (date: IsoDate): DayInfo => {
     const year = yearOf(date);
@@ -126,6 +137,22 @@ export function createCalendar(options: CreateCalendarOptions = {}): WorkingDayC
         ...(special.nameEn !== undefined && { nameEn: special.nameEn }),
         inLieu: special.inLieu,
         source: special.source,
+        confirmed: isConfirmed,
+      };
+    }
+    // Outside the package's years the law's own days count, loaded year or not; an admin's override (a
+    // weekday declared a working day) wins over the statute as over the package.
+    const statutory =
+      packageYears.has(year) || overrideDates.has(date) ? undefined : statutoryHoliday(date, year);
+    if (statutory) {
+      return {
+        date,
+        working: false,
+        kind: 'holiday',
+        name: statutory.nameZh,
+        nameEn: statutory.nameEn,
+        inLieu: false,
+        source: 'statute',
         confirmed: isConfirmed,
       };
     }

@@ -131,7 +131,33 @@ function describeRest(day: SkippedDay | undefined): string {
   return day.why === 'holiday' ? `${day.name ?? '法定节假日'}假期` : '周末';
 }
 
-function summaryZhOf(explanation: Omit<DeadlineExplanation, 'summaryZh'>): string {
+/** The weekday, and for a Saturday or Sunday worked in exchange for a holiday, that it is 调休上班. */
+function dayLabelZh(calendar: WorkingDayCalendar, date: IsoDate): string {
+  const weekday = weekdayNameZh(date);
+  if (!calendar.isMakeUpWorkday(date)) return weekday;
+  const name = calendar.dayInfo(date).name;
+  return `${weekday}，${name ?? ''}调休上班`;
+}
+
+/** The make-up working days (调休上班) counted inside a working-day period. */
+function makeUpWorkdaysCounted(calendar: WorkingDayCalendar, start: IsoDate, last: IsoDate): IsoDate[] {
+  const days: IsoDate[] = [];
+  for (let date = addDays(start, 1); date <= last; date = addDays(date, 1)) {
+    if (calendar.isMakeUpWorkday(date)) days.push(date);
+  }
+  return days;
+}
+
+/** 民事诉讼法 art 85 para 2 (2023 text): a period whose last day is a rest day ends on the next working day. */
+const rollOverSourceZh = '依《中华人民共和国民事诉讼法》第八十五条';
+
+/** The holidays the law fixes in every year, whatever the yearly 调休 notice says. */
+const statutoryHolidaySourceZh = '《全国年节及纪念日放假办法》第二条';
+
+function summaryZhOf(
+  explanation: Omit<DeadlineExplanation, 'summaryZh'>,
+  calendar: WorkingDayCalendar,
+): string {
   const { period, startEvent, extensionDays, pausedDays, skipped, dueDate, cap } = explanation;
   const uncappedDueDate = cap?.applied ? cap.uncappedDueDate : dueDate;
   const extensionUnitZh = period.unit === 'working_days' ? periodUnitLabelsZh.working_days : '日';
@@ -142,21 +168,30 @@ function summaryZhOf(explanation: Omit<DeadlineExplanation, 'summaryZh'>): strin
   if (pausedDays.length > 0) clauses.push(`鉴定等中止期间${pausedDays.length}日不计入`);
   if (period.unit === 'working_days' && skipped.length > 0)
     clauses.push(`其间${skipped.length}个休息日不计算`);
+  if (period.unit === 'working_days') {
+    const madeUp = makeUpWorkdaysCounted(calendar, startEvent.date, explanation.unrolledDueDate);
+    if (madeUp.length > 0) {
+      const days = madeUp.map((date) => `${date}（${dayLabelZh(calendar, date)}）`).join('、');
+      clauses.push(`${days}为调休上班日，计为工作日`);
+    }
+  }
   const lastDay = explanation.unrolledDueDate;
   if (explanation.rolledOver) {
     const rest = describeRest(skipped.find((day) => day.date === lastDay));
     clauses.push(
-      `期间最后一日${lastDay}为${rest}，顺延至${uncappedDueDate}（${weekdayNameZh(uncappedDueDate)}）`,
+      `期间最后一日${lastDay}为${rest}，${rollOverSourceZh}顺延至${uncappedDueDate}（${dayLabelZh(calendar, uncappedDueDate)}）`,
     );
   } else {
     const would = cap?.applied ? '本应' : '';
-    clauses.push(`${would}于${uncappedDueDate}（${weekdayNameZh(uncappedDueDate)}）届满`);
+    clauses.push(`${would}于${uncappedDueDate}（${dayLabelZh(calendar, uncappedDueDate)}）届满`);
   }
   let text = `${explanation.ruleZh}${clauses.join('，')}`;
-  if (cap?.applied) text += `；${cap.reasonZh}，截止日提前至${dueDate}（${weekdayNameZh(dueDate)}）`;
+  if (cap?.applied) text += `；${cap.reasonZh}，截止日提前至${dueDate}（${dayLabelZh(calendar, dueDate)}）`;
   text += `；截止时间为北京时间${dueDate} 23:59:59。`;
   if (explanation.calendarUnconfirmed) {
-    text += `注意：${explanation.unconfirmedYears.join('、')}年节假日安排尚未确认，本期限暂按周末推算，确认后须复核。`;
+    text +=
+      `注意：${explanation.unconfirmedYears.join('、')}年调休安排尚未公布，本期限已按${statutoryHolidaySourceZh}` +
+      '规定的法定节假日和周末推算，调休休息日和调休上班日未计入，公布后须复核。';
   }
   return text;
 }
@@ -214,7 +249,7 @@ export function explainDeadline(input: ExplainDeadlineInput): DeadlineExplanatio
     dueAt: endOfChinaDay(dueDate),
     dueAtEpochMilliseconds: endOfChinaDayEpochMilliseconds(dueDate),
   };
-  return { ...explanation, summaryZh: summaryZhOf(explanation) };
+  return { ...explanation, summaryZh: summaryZhOf(explanation, calendar) };
 }
 
 type DeadlineComputation = Pick<

@@ -17,8 +17,13 @@ export async function serveHttp(
   hostname: string,
   port: number,
 ): Promise<RunningHttpServer> {
-  const server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: app.fetch as never, hostname, port }, () => resolve(started));
+  // A listen error (the port taken since it was checked) rejects instead of crashing the process.
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch as never, hostname, port }, () => {
+      started.off('error', reject);
+      resolve(started);
+    });
+    started.once('error', reject);
   });
   const address = server.address() as AddressInfo;
   return {

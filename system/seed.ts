@@ -15,14 +15,23 @@ export function randomPassword(): string {
   return randomBytes(12).toString('base64url');
 }
 
-/** Create the first admin from the environment if that account does not exist yet. */
-export async function ensureAdmin(db: Database, username: string, password: string): Promise<boolean> {
+/**
+ * Create the first admin from the environment if that account does not exist yet. `beforeCreate`
+ * runs first (it keeps the password where the operator finds it); a failure there creates nothing.
+ */
+export async function ensureAdmin(
+  db: Database,
+  username: string,
+  password: string,
+  beforeCreate: () => Promise<void> = async () => {},
+): Promise<boolean> {
   const [existing] = await db
     .select({ id: users.id })
     .from(users)
     .where(eq(users.username, username))
     .limit(1);
   if (existing) return false;
+  await beforeCreate();
   await db.insert(users).values({
     username,
     displayName: '系统管理员',
@@ -37,7 +46,11 @@ export async function ensureAdmin(db: Database, username: string, password: stri
  * A demo centre for a newcomer's first start: the centre, two stations, one user per role and one
  * court with an API key. Passwords and the key are random and shown once; nothing is in the repo.
  */
-export async function seedDemoCentre(db: Database): Promise<CreatedCredential[]> {
+export async function seedDemoCentre(
+  db: Database,
+  /** Runs with the credentials before the seed commits (it keeps them); a failure there seeds nothing. */
+  beforeCommit: (created: CreatedCredential[]) => Promise<void> = async () => {},
+): Promise<CreatedCredential[]> {
   const [{ value: unitCount } = { value: 0 }] = await db.select({ value: count() }).from(units);
   if (unitCount > 0) return [];
   const created: CreatedCredential[] = [];
@@ -74,6 +87,7 @@ export async function seedDemoCentre(db: Database): Promise<CreatedCredential[]>
       label: 'demo',
     });
     created.push({ what: `${court!.name} API key`, secret: key.key });
+    await beforeCommit(created);
   });
   return created;
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from '@temporalio/client';
@@ -9,12 +8,16 @@ import { connectDatabase } from '../db/client.js';
 import { resolveDatabaseUrl } from '../db/database-url.js';
 import { migrateDatabase } from '../db/migrate.js';
 import type { AppDependencies } from '../http/dependencies.js';
+import { checkPorts } from './check-ports.js';
+import { recordCredentials } from './first-start-credentials.js';
 import { type FetchHandler, serveHttp } from './http-server.js';
+import { keptSecret } from './kept-secret.js';
 import { outboundPolicyFrom } from './outbound-policy.js';
+import { checkDatabase, checkTemporal, claimDevServer } from './preflight.js';
 import { type CreatedCredential, ensureAdmin, randomPassword, seedDemoCentre } from './seed.js';
+import { StartupError, StartupInterrupted } from './startup-error.js';
 import { connectTemporalForApi } from './temporal-client.js';
 import { type RunningDevServer, startTemporalDevServer } from './temporal-dev-server.js';
-import { tokenSecretFor } from './token-secret.js';
 import { createCaseWorker, deliverySettingsFrom } from './worker.js';
 
 interface RunningSystem {
@@ -36,6 +39,8 @@ export async function startSystem(
   logger: Logger,
   /** The HTTP side (the API and the pages): the entry point composes it, the system serves it. */
   createHttpApp: (deps: AppDependencies) => FetchHandler,
+  /** Aborted by Ctrl-C or SIGTERM during the start: what was started so far is stopped. */
+  signal?: AbortSignal,
 ): Promise<RunningSystem> {
   const stack: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -44,8 +49,16 @@ export async function startSystem(
       await step().catch((error: unknown) => logger.error({ err: error }, 'error during shutdown'));
     }
   };
+  const checkpoint = () => {
+    if (signal?.aborted) throw new StartupInterrupted(String(signal.reason ?? 'a signal'));
+  };
   try {
     await mkdir(env.FEISUTONG_DATA_DIR, { recursive: true, mode: 0o755 });
+    // Before anything starts: the ports are free and the servers we were given answer.
+    await checkPorts(env);
+    if (env.TEMPORAL_ADDRESS) await checkTemporal(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
+    if (env.DATABASE_URL) await checkDatabase(env.DATABASE_URL, 'given');
+    checkpoint();
 
     let devServer: RunningDevServer | undefined;
     let temporalAddress = env.TEMPORAL_ADDRESS;
@@ -60,11 +73,14 @@ export async function startSystem(
       });
       stack.push(() => devServer!.stop());
       temporalAddress = devServer.address;
+      await claimDevServer(temporalAddress, env.TEMPORAL_NAMESPACE, env.FEISUTONG_DATA_DIR);
     }
+    checkpoint();
 
     logger.info('starting the database');
     const database = await resolveDatabaseUrl(env);
     stack.push(() => database.stop());
+    checkpoint();
     await migrateDatabase(database.url);
     const connection = connectDatabase(database.url);
     stack.push(() => connection.close());
@@ -72,21 +88,36 @@ export async function startSystem(
     const workerConnection = connectDatabase(database.url);
     stack.push(() => workerConnection.close());
 
+    // Every password made up here is in the credentials file before the account it opens exists.
     const credentials: CreatedCredential[] = [];
     const adminUsername = env.FEISUTONG_ADMIN_USERNAME ?? 'admin';
     const adminPassword = env.FEISUTONG_ADMIN_PASSWORD ?? randomPassword();
-    if (await ensureAdmin(connection.db, adminUsername, adminPassword)) {
-      if (!env.FEISUTONG_ADMIN_PASSWORD)
-        credentials.push({ what: '系统管理员', username: adminUsername, secret: adminPassword });
+    const admin: CreatedCredential = { what: '系统管理员', username: adminUsername, secret: adminPassword };
+    const keepAdmin = async () => {
+      if (!env.FEISUTONG_ADMIN_PASSWORD) await recordCredentials(env.FEISUTONG_DATA_DIR, [admin]);
+    };
+    if (await ensureAdmin(connection.db, adminUsername, adminPassword, keepAdmin)) {
+      if (!env.FEISUTONG_ADMIN_PASSWORD) credentials.push(admin);
       logger.info({ username: adminUsername }, 'admin account created');
     }
-    if (env.FEISUTONG_DEMO_SEED === 'true') credentials.push(...(await seedDemoCentre(connection.db)));
+    if (env.FEISUTONG_DEMO_SEED === 'true') {
+      const keepSeed = async (created: CreatedCredential[]) => {
+        await recordCredentials(env.FEISUTONG_DATA_DIR, created);
+      };
+      credentials.push(...(await seedDemoCentre(connection.db, keepSeed)));
+    }
 
-    const callbackSigningKey = env.CALLBACK_SIGNING_KEY ?? randomBytes(32).toString('base64url');
-    if (!env.CALLBACK_SIGNING_KEY)
-      logger.warn(
-        'CALLBACK_SIGNING_KEY is not set: callbacks are signed with a key that ends with this process',
+    const {
+      secret: callbackSigningKey,
+      origin: keyOrigin,
+      file: keyFile,
+    } = await keptSecret(env.FEISUTONG_DATA_DIR, 'callback-signing-key', env.CALLBACK_SIGNING_KEY);
+    if (keyOrigin !== 'environment')
+      logger.info(
+        { file: keyFile },
+        'CALLBACK_SIGNING_KEY is not set: using the key kept in the data folder',
       );
+    checkpoint();
     const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
     stack.push(() => nativeConnection.close());
     const worker: Worker = await createCaseWorker({
@@ -104,11 +135,21 @@ export async function startSystem(
       await running;
     });
 
+    checkpoint();
     const clientConnection = await connectTemporalForApi(temporalAddress);
     stack.push(() => clientConnection.close());
     const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
 
-    const tokenSecret = tokenSecretFor(env.AUTH_TOKEN_SECRET, logger, true);
+    const {
+      secret: tokenSecret,
+      origin: secretOrigin,
+      file: secretFile,
+    } = await keptSecret(env.FEISUTONG_DATA_DIR, 'auth-token-secret', env.AUTH_TOKEN_SECRET);
+    if (secretOrigin !== 'environment')
+      logger.info(
+        { file: secretFile },
+        'AUTH_TOKEN_SECRET is not set: using the secret kept in the data folder',
+      );
     const app = createHttpApp({
       database: connection,
       temporal,
@@ -123,8 +164,13 @@ export async function startSystem(
         outbound: outboundPolicyFrom(env, { embedded: true }),
       },
     });
-    const server = await serveHttp(app, env.HOST, env.PORT);
+    checkpoint();
+    const server = await serveHttp(app, env.HOST, env.PORT).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE') throw error;
+      throw new StartupError(`port ${env.PORT} is in use (PORT); set PORT to a free port`, { cause: error });
+    });
     stack.push(() => server.close());
+    checkpoint();
     const apiUrl = server.url;
     return {
       apiUrl,

@@ -282,7 +282,11 @@ const CalendarDaySchema = z
     kind: z.enum(['holiday', 'make_up_workday', 'workday', 'weekend']),
     working: z.boolean(),
     name: z.string().optional(),
-    source: z.enum(['package', 'override', 'weekday_rule']),
+    source: z.enum(['package', 'override', 'statute', 'weekday_rule']).openapi({
+      description:
+        'package: the State Council notice in the holiday package; override: an admin row; statute: a day the law ' +
+        'fixes in every year (全国年节及纪念日放假办法 art 2), in a year the package does not cover',
+    }),
   })
   .openapi('CalendarDay');
 

@@ -75,11 +75,67 @@ describe('the package calendar, 2025–2026', () => {
     expect(calendar.isConfirmedYear(2025)).toBe(true);
     expect(calendar.isConfirmedYear(2026)).toBe(true);
     expect(calendar.isConfirmedYear(2027)).toBe(false);
-    expect(calendar.dayInfo('2027-01-01')).toMatchObject({
+    expect(calendar.dayInfo('2027-01-04')).toMatchObject({
       confirmed: false,
       working: true,
       kind: 'workday',
     });
+  });
+});
+
+describe('the days the law fixes, in a year without a holiday notice', () => {
+  // 《全国年节及纪念日放假办法》 (2024) art 2; 2027 dates of the Chinese calendar from the 万年历:
+  // 除夕 5 Feb, 正月初一 6 Feb, 清明 5 Apr, 端午 9 Jun, 中秋 15 Sep.
+  it('counts 元旦, the four days of 春节 from 除夕, 清明, 劳动节, 端午, 中秋 and 国庆 as holidays in 2027', () => {
+    const expected: [string, string][] = [
+      ['2027-01-01', '元旦'],
+      ['2027-02-05', '春节'],
+      ['2027-02-06', '春节'],
+      ['2027-02-07', '春节'],
+      ['2027-02-08', '春节'],
+      ['2027-04-05', '清明'],
+      ['2027-05-01', '劳动节'],
+      ['2027-05-02', '劳动节'],
+      ['2027-06-09', '端午'],
+      ['2027-09-15', '中秋'],
+      ['2027-10-01', '国庆节'],
+      ['2027-10-02', '国庆节'],
+      ['2027-10-03', '国庆节'],
+    ];
+    for (const [date, name] of expected) {
+      expect(calendar.dayInfo(date), date).toMatchObject({
+        working: false,
+        kind: 'holiday',
+        name,
+        source: 'statute',
+        confirmed: false,
+      });
+    }
+    // 正月初四 and 4 October are not fixed by law: only the yearly notice can make them days off.
+    expect(calendar.isWorkingDay('2027-02-09')).toBe(true);
+    expect(calendar.isWorkingDay('2027-10-04')).toBe(true);
+    expect(calendar.isConfirmedYear(2027)).toBe(false);
+  });
+
+  it('works in any later year, e.g. 2031 (春节 23 January, so 除夕 22 January)', () => {
+    expect(calendar.dayInfo('2031-01-22')).toMatchObject({
+      kind: 'holiday',
+      name: '春节',
+      source: 'statute',
+    });
+    expect(calendar.isWorkingDay('2031-01-21')).toBe(true);
+  });
+
+  it('gives way to an admin override and to a loaded year', () => {
+    const adjusted = createCalendar({ overrides: [{ date: '2027-01-01', kind: 'workday' }] });
+    expect(adjusted.isWorkingDay('2027-01-01')).toBe(true);
+    // A year an admin loads keeps the days the law fixes; the admin's rows add the 调休 around them.
+    const loaded = createCalendar({
+      loadedYears: [2027],
+      overrides: [{ date: '2027-02-09', kind: 'holiday' }],
+    });
+    expect(loaded.dayInfo('2027-01-01')).toMatchObject({ working: false, kind: 'holiday', confirmed: true });
+    expect(loaded.isWorkingDay('2027-02-09')).toBe(false);
   });
 });
 

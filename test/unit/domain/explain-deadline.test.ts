@@ -72,7 +72,34 @@ describe('explaining other deadlines', () => {
     expect(explanation.unrolledDueDate).toBe('2026-02-17');
     expect(explanation.dueDate).toBe('2026-02-24');
     expect(explanation.rolledOver).toBe(true);
-    expect(explanation.summaryZh).toContain('期间最后一日2026-02-17为春节假期，顺延至2026-02-24（星期二）');
+    expect(explanation.summaryZh).toContain(
+      '期间最后一日2026-02-17为春节假期，依《中华人民共和国民事诉讼法》第八十五条顺延至2026-02-24（星期二）',
+    );
+  });
+
+  it('calls a make-up working Saturday on which a period ends 调休上班, not just 星期六', () => {
+    // Fri 13 Feb 2026 + 15 days = Sat 28 Feb, a make-up working day after the Spring Festival.
+    const explanation = explainDeadline({
+      policy: policy('court.entrusted.ordinary', '2026-02-13'),
+      startEvent: { kind: 'materials_signed', at: '2026-02-13T09:00:00+08:00' },
+      calendar,
+    });
+    expect(explanation.dueDate).toBe('2026-02-28');
+    expect(explanation.rolledOver).toBe(false);
+    expect(explanation.summaryZh).toContain('于2026-02-28（星期六，春节调休上班）届满');
+  });
+
+  it('cites art 85 when a period rolls over a weekend', () => {
+    const explanation = explainDeadline({
+      policy: policy('court.entrusted.simple', '2026-03-07'),
+      startEvent: { kind: 'materials_signed', at: '2026-03-07T09:00:00+08:00' },
+      calendar,
+    });
+    // Sat 7 Mar + 7 = Sat 14 Mar → Mon 16 Mar.
+    expect(explanation.dueDate).toBe('2026-03-16');
+    expect(explanation.summaryZh).toContain(
+      '期间最后一日2026-03-14为周末，依《中华人民共和国民事诉讼法》第八十五条顺延至2026-03-16（星期一）',
+    );
   });
 
   it('takes the start date in China time, not UTC', () => {
@@ -129,7 +156,9 @@ describe('explaining other deadlines', () => {
     expect(explanation.dueDate).toBe('2027-01-19'); // a Tuesday, weekends only
     expect(explanation.calendarUnconfirmed).toBe(true);
     expect(explanation.unconfirmedYears).toEqual([2027]);
-    expect(explanation.summaryZh).toContain('注意：2027年节假日安排尚未确认');
+    expect(explanation.summaryZh).toContain(
+      '注意：2027年调休安排尚未公布，本期限已按《全国年节及纪念日放假办法》第二条规定的法定节假日和周末推算',
+    );
   });
 
   it('counts working days and says how many rest days were skipped', () => {
@@ -139,7 +168,9 @@ describe('explaining other deadlines', () => {
       calendar,
     });
     expect(explanation.dueDate).toBe('2026-02-24');
-    expect(explanation.summaryZh).toContain('起算3个工作日，其间9个休息日不计算');
+    expect(explanation.summaryZh).toContain(
+      '起算3个工作日，其间9个休息日不计算，2026-02-14（星期六，春节调休上班）为调休上班日，计为工作日',
+    );
   });
 
   it('counts the prosecutor’s one-month review to a make-up Saturday', () => {

@@ -146,6 +146,26 @@ describe('years without confirmed holiday data', () => {
     expect(result.dueDate).toBe('2027-01-11');
   });
 
+  it('counts the days the law fixes: 3 working days from Wed 30 Dec 2026 skip 元旦 and end on Tue 5 Jan 2027', () => {
+    const result = countWorkingDays(calendar, '2026-12-30', 3);
+    expect(result.dueDate).toBe('2027-01-05');
+    expect(result.skipped).toEqual([
+      { date: '2027-01-01', why: 'holiday', name: '元旦' },
+      { date: '2027-01-02', why: 'weekend' },
+      { date: '2027-01-03', why: 'weekend' },
+    ]);
+    // Only the 调休 arrangement is unknown: the result is still flagged.
+    expect(result.unconfirmedYears).toEqual([2027]);
+  });
+
+  it('rolls a period ending on 国庆 2027 over to Mon 4 Oct', () => {
+    // 16 Sep 2027 + 15 = Fri 1 Oct (国庆节, fixed by law) → 2, 3 Oct → Mon 4 Oct.
+    const result = countCalendarDays(calendar, '2027-09-16', 15);
+    expect(result.unrolledDueDate).toBe('2027-10-01');
+    expect(result.dueDate).toBe('2027-10-04');
+    expect(result.rolledOver).toBe(true);
+  });
+
   it('becomes confirmed when an admin loads 2027, and uses the loaded holidays', () => {
     const loaded = createCalendar({
       loadedYears: [2027],
