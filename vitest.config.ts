@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 const slow = [
   'test/faults/**/*.test.ts',
   'test/e2e/npm-start.test.ts',
+  'test/e2e/npm-start-failures.test.ts',
+  'test/e2e/restart-keeps-secrets.test.ts',
   'test/e2e/dashboard-browser.test.ts',
   'test/integration/**/*.test.ts',
 ];
