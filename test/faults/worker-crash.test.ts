@@ -307,5 +307,5 @@ describe('the worker is killed (kill -9) while 100 cases are mid-transition and 
     );
     expect(eventsWhileDown).toBe(eventsAtKill);
     await worker.stop('SIGTERM');
-  }, 150_000);
+  }, 300_000); // about 600 API calls, two worker starts and 40 deliveries: minutes on a loaded laptop
 });
