@@ -85,6 +85,7 @@ describe('PostgreSQL is stopped for 30 s under load', () => {
     [api, worker] = await Promise.all([
       startApiWithoutWorker({ database, temporalAddress, taskQueue }),
       startWorkerProcess({
+        workflowBundlePath: inject('workflowBundlePath'),
         temporalAddress,
         databaseUrl: url,
         taskQueue,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readEnvironment } from '../../config/env.js';
 import { resolveTemporalCli } from '../../config/temporal-binaries.js';
 import { caseWorkflowId } from '../../workflows/case.messages.js';
@@ -77,6 +77,7 @@ describe('the Temporal server (dev server, SQLite) is stopped and started again'
   it('keeps open cases, their deadlines and a pending delivery, and carries on with all of them', async () => {
     const client = caseApi(api);
     const worker = await startWorkerProcess({
+      workflowBundlePath: inject('workflowBundlePath'),
       temporalAddress: `127.0.0.1:${port}`,
       databaseUrl: database.url,
       taskQueue,

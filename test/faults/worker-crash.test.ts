@@ -81,6 +81,7 @@ describe('the worker is killed (kill -9) while 100 cases are mid-transition and 
     const client = caseApi(api);
     const workerSpawnedAt = Date.now();
     let worker: RunningProcess = await startWorkerProcess({
+      workflowBundlePath: inject('workflowBundlePath'),
       temporalAddress,
       databaseUrl: database.url,
       taskQueue,
@@ -178,6 +179,7 @@ describe('the worker is killed (kill -9) while 100 cases are mid-transition and 
 
     const restartedAt = Date.now();
     worker = await startWorkerProcess({
+      workflowBundlePath: inject('workflowBundlePath'),
       temporalAddress,
       databaseUrl: database.url,
       taskQueue,

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
-import { inject } from 'vitest';
 
 /**
  * Real OS processes for fault tests: a worker, a Temporal dev server. Each runs in its own process
@@ -147,6 +146,8 @@ export interface WorkerProcessOptions {
   temporalAddress: string;
   databaseUrl: string;
   taskQueue: string;
+  /** The run's prebuilt workflow bundle (inject('workflowBundlePath')): a start in a second, no webpack. */
+  workflowBundlePath: string;
   callbackSigningKey?: string;
   extraEnv?: NodeJS.ProcessEnv;
 }
@@ -162,8 +163,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     TEMPORAL_NAMESPACE: 'default',
     TEMPORAL_TASK_QUEUE: options.taskQueue,
     DATABASE_URL: options.databaseUrl,
-    // The run's prebuilt workflow bundle: a worker process starts in a second instead of re-running webpack.
-    WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
+    WORKFLOW_BUNDLE_PATH: options.workflowBundlePath,
     LOG_LEVEL: 'info',
     ...(options.callbackSigningKey ? { CALLBACK_SIGNING_KEY: options.callbackSigningKey } : {}),
     // The tests' receivers are plain http on loopback, allowed as an admin would allow them.

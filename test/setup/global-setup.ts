@@ -1,15 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { readEnvironment } from '../../config/env.js';
-import { resolveTemporalCli, toExecutable } from '../../config/temporal-binaries.js';
+import { resolveTemporalCli } from '../../config/temporal-binaries.js';
 import { withDatabaseName } from '../../db/database-url.js';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { bundleWorkflows } from '../../system/worker.js';
 import { freePort } from '../helpers/ports.js';
+import { startTemporalDevServerProcess } from '../helpers/processes.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 export const templateDatabase = 'feisutong_template';
@@ -21,6 +21,13 @@ declare module 'vitest' {
     temporalAddress: string;
     workflowBundlePath: string;
   }
+}
+
+/** The Temporal CLI `npm run setup` (the `pretest` script) put in the cache or on PATH. */
+function temporalCli(env: ReturnType<typeof readEnvironment>): string {
+  const cli = resolveTemporalCli({ ...env, PATH: process.env.PATH });
+  if (!cli.path) throw new Error('The Temporal CLI is missing: run npm run setup (npm test does it first).');
+  return cli.path;
 }
 
 interface RunServers {
@@ -50,13 +57,15 @@ async function startServers(): Promise<RunServers> {
 
   const [pg, temporal, bundle] = await Promise.all([
     freePort().then((port) => startEmbeddedPostgres({ dataDir: join(folder.path, 'postgres'), port })),
-    TestWorkflowEnvironment.createLocal({
-      server: {
-        executable: toExecutable(resolveTemporalCli({ ...env, PATH: process.env.PATH })),
-        ip: '127.0.0.1',
-        log: { format: 'pretty', level: 'error' },
-      },
-    }),
+    // Started as a process of our own, not through the SDK's createLocal, whose start allows 5 s: a
+    // loaded laptop misses that and the whole run fails before its first test.
+    freePort().then((port) =>
+      startTemporalDevServerProcess({
+        cli: temporalCli(env),
+        port,
+        dbFilename: join(folder.path, 'temporal.sqlite'),
+      }).then((server) => ({ server, address: `127.0.0.1:${port}` })),
+    ),
     bundleWorkflows(),
   ]);
 
@@ -73,7 +82,7 @@ async function startServers(): Promise<RunServers> {
     temporalAddress: temporal.address,
     workflowBundlePath,
     async stop() {
-      await temporal.teardown();
+      await temporal.server.stop();
       await pg.stop();
       await folder.remove();
     },
