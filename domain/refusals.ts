@@ -188,6 +188,14 @@ const entries = {
     zh: '数据库或流程服务暂时无法连接，请稍后重试',
   },
   internal_error: { status: 500, title: 'Internal error', zh: '系统出错了，错误已记录' },
+
+  // ---- dates that cannot be true ----
+  date_in_future: { status: 422, title: 'The date is in the future', zh: '日期不能晚于当前时间' },
+  date_before_receipt: {
+    status: 422,
+    title: 'The date is before the case was received',
+    zh: '日期不能早于案件受理之日',
+  },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof entries;

@@ -81,8 +81,11 @@ const transitionDocs: Record<TransitionName, Omit<OperationDocs, 'refusals'> & {
       operationId: 'settleCase',
       summary: '登记调解成功（达成协议）',
       description: `承办调解员（或在窗口当场化解时的窗口受理员）登记调解成功：书面或口头协议、协议内容、金额与履行方式期限。案件进入“联动”阶段，
-法院、检察院移送的案件随即把结果回告移送机构。检调对接案件的协议须载明赔偿、悔罪与谅解事项，分期履行须提供担保（\`prosecution_terms_required\` 等）。`,
+法院、检察院移送的案件随即把结果回告移送机构。检调对接案件的协议须载明赔偿、悔罪与谅解事项，分期履行须提供担保（\`prosecution_terms_required\` 等）。
+协议签订时间 \`signedAt\` 晚于当前时间（允许几分钟误差）时 422 \`date_in_future\`，早于案件受理之日时 422 \`date_before_receipt\`。`,
       refusals: [
+        'date_in_future',
+        'date_before_receipt',
         'prosecution_terms_required',
         'instalments_required',
         'instalments_do_not_add_up',

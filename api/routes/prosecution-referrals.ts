@@ -35,7 +35,7 @@ const referRoute = secureRoute({
   description: `人民检察院的检调对接系统调用：移送一件轻微刑事案件，由中心就民事赔偿与被害人谅解进行调解（只调解民事部分与谅解，不涉及定罪量刑）。
 按《刑事诉讼法》第 288 条审查适用条件：因民间纠纷引起、涉嫌刑法分则第四章、第五章规定的犯罪且可能判处三年有期徒刑以下刑罚，或除渎职犯罪以外可能判处七年有期徒刑以下刑罚的过失犯罪，且五年内未曾故意犯罪；
 不符合时 422 \`not_eligible\`，逐项列出未满足的条件。调解期限须早于审查起诉期限届满并为检察官留出时间，来不及时 422 \`no_time_left\`。
-按检察院的案号幂等（同一案号、不同内容为 409）。回调地址 \`callbackUrl\`（可选）须为 https，且不得指向本机、内网、链路本地、共享或保留地址（无论 IP 以何种写法出现，如 \`http://2130706433/\`），否则 422 \`callback_url_forbidden\` 并指明该字段；政务内网地址须由运维人员加入允许名单。`,
+按检察院的案号幂等（同一案号、不同内容为 409）。移送日期 \`referralDate\` 晚于今天时 422 \`date_in_future\`。回调地址 \`callbackUrl\`（可选）须为 https，且不得指向本机、内网、链路本地、共享或保留地址（无论 IP 以何种写法出现，如 \`http://2130706433/\`），否则 422 \`callback_url_forbidden\` 并指明该字段；政务内网地址须由运维人员加入允许名单。`,
   refusals: [
     'not_eligible',
     'no_time_left',
@@ -43,6 +43,7 @@ const referRoute = secureRoute({
     'no_policy_in_force',
     'callback_url_forbidden',
     'not_configured',
+    'date_in_future',
   ],
   access: ['procuratorate'],
   request: { body: { required: true, content: { 'application/json': { schema: ProsecutionReferralBody } } } },

@@ -12,6 +12,7 @@ import {
 } from '../../workflows/case.messages.js';
 import type { StaffPrincipal } from '../auth/principal.js';
 import { type CaseResponse, toCaseResponse } from './case-response.js';
+import { transitionInputCheck } from './check-transition-input.js';
 import { type CaseUpdateDependencies, sendCaseUpdate } from './send-case-update.js';
 
 async function assertMediator(db: Database, mediatorId: string): Promise<void> {
@@ -40,6 +41,9 @@ export async function applyTransition<T extends TransitionName>(
     CaseView,
     [TransitionInputs[T] & { actor: Actor }]
   >;
-  const { view, reach } = await sendCaseUpdate(deps, principal, caseNumber, definition, input);
+  const check = transitionInputCheck(deps.db, principal, transition, input);
+  const { view, reach } = await sendCaseUpdate(deps, principal, caseNumber, definition, input, {
+    ...(check ? { check } : {}),
+  });
   return toCaseResponse(view, reach);
 }
