@@ -41,8 +41,9 @@ const transitionDocs: Record<TransitionName, Omit<OperationDocs, 'refusals'> & {
       summary: '指派（或改派）承办单位与调解员',
       description: `窗口受理员在分流阶段把案件指派给承办单位与调解员；中心负责人也可在调解阶段改派（案件回到分流阶段，由新调解员重新接受）。
 指派前检查回避：调解员与当事人存在申报的利害关系时 422 \`conflict_of_interest\`，只有中心负责人可以说明理由后仍指派（\`override\`），其他人 403 \`override_forbidden\`。
-所选人员不是在职调解员时 422 \`not_a_mediator\`。被指派的调解员会收到通知。`,
-      refusals: ['not_a_mediator', 'conflict_of_interest', 'override_forbidden'],
+所选人员不是在职调解员时 422 \`not_a_mediator\`；\`unitId\` 不存在时 422 \`unknown_unit\`；中心负责人只能把案件移入本单位及下级单位（403 \`forbidden_unit\`，指明 \`unitId\`）。
+被指派的调解员会收到通知。`,
+      refusals: ['not_a_mediator', 'unknown_unit', 'conflict_of_interest', 'override_forbidden'],
     },
     accept: {
       operationId: 'acceptCase',

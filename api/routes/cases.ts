@@ -32,8 +32,9 @@ const registerCaseRoute = secureRoute({
   summary: '登记纠纷（接案）',
   description: `窗口受理员（或中心负责人、系统管理员）登记来自窗口、热线、网上、微信、网格员、部门等渠道的纠纷：分配案件编号（整个办理过程只用这一个编号），
 启动案件流程，开始计算受理期限。默认待案件写入查询库后返回完整案件（201）；批量接入渠道可发送 \`Prefer: respond-async\`，案件编号分配、流程启动后即返回 202 与 \`Location\`。
-登记人不属于任何单位时须指定 \`unitId\`（422 \`unit_required\`）；\`unitId\` 不存在时 422 \`unknown_unit\`。`,
-  refusals: ['unit_required', 'unknown_unit', 'no_policy_in_force'],
+登记人不属于任何单位时须指定 \`unitId\`（422 \`unit_required\`）；\`unitId\` 不存在时 422 \`unknown_unit\`；
+中心负责人只能登记到本单位及下级单位（403 \`forbidden_unit\`，指明 \`unitId\`）。`,
+  refusals: ['unit_required', 'unknown_unit', 'forbidden_unit', 'no_policy_in_force'],
   access: ['clerk', 'supervisor', 'admin'],
   request: {
     headers: z.object({

@@ -1,8 +1,4 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { and, eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
-import { users } from '../../db/schema/index.js';
-import { refuseField } from '../../domain/refusals.js';
 import type { TransitionName } from '../../domain/transition-table.js';
 import {
   type Actor,
@@ -15,15 +11,6 @@ import { type CaseResponse, toCaseResponse } from './case-response.js';
 import { transitionInputCheck } from './check-transition-input.js';
 import { type CaseUpdateDependencies, sendCaseUpdate } from './send-case-update.js';
 
-async function assertMediator(db: Database, mediatorId: string): Promise<void> {
-  const [mediator] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, mediatorId), eq(users.role, 'mediator'), eq(users.active, true)))
-    .limit(1);
-  if (!mediator) refuseField('not_a_mediator', 'mediatorId', 'no active mediator has this id');
-}
-
 /**
  * Carry out a staff transition: the workflow's Update validator decides (and refuses illegal ones
  * before anything is recorded); the answer is the case after the read model has caught up.
@@ -35,8 +22,6 @@ export async function applyTransition<T extends TransitionName>(
   transition: T,
   input: TransitionInputs[T],
 ): Promise<CaseResponse> {
-  if (transition === 'assign')
-    await assertMediator(deps.db, (input as TransitionInputs['assign']).mediatorId);
   const definition = transitionUpdates[transition] as unknown as UpdateDefinition<
     CaseView,
     [TransitionInputs[T] & { actor: Actor }]

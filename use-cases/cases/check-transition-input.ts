@@ -1,10 +1,13 @@
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import { users } from '../../db/schema/index.js';
 import { isBeforeDayOf, isFutureInstant } from '../../domain/date-plausibility.js';
 import { refuseField } from '../../domain/refusals.js';
 import type { TransitionName } from '../../domain/transition-table.js';
-import type { SettleInput, TransitionInputs } from '../../workflows/case.messages.js';
+import type { AssignInput, SettleInput, TransitionInputs } from '../../workflows/case.messages.js';
 import type { Principal } from '../auth/principal.js';
 import type { CaseUpdateOptions } from './send-case-update.js';
+import { assertUnitWithinReach } from './unit-reference.js';
 
 /** An agreement is signed neither before the case came in nor later than now (clock skew allowed). */
 function checkSignedAt(input: SettleInput): CaseUpdateOptions['check'] {
@@ -28,11 +31,33 @@ function checkSignedAt(input: SettleInput): CaseUpdateOptions['check'] {
  * the case come back as the `check` of sendCaseUpdate.
  */
 export function transitionInputCheck<T extends TransitionName>(
-  _db: Database,
-  _principal: Principal,
+  db: Database,
+  principal: Principal,
   transition: T,
   input: TransitionInputs[T],
 ): CaseUpdateOptions['check'] {
   if (transition === 'settle') return checkSignedAt(input as SettleInput);
+  if (transition === 'assign') return checkAssignment(db, principal, input as AssignInput);
   return undefined;
+}
+
+/**
+ * The mediator must be an active mediator and the unit, if one is named, a unit within the caller's
+ * reach: the workflow stores what it is given, and a reference the read model cannot hold would leave
+ * the case unable to record anything.
+ */
+function checkAssignment(db: Database, principal: Principal, input: AssignInput): CaseUpdateOptions['check'] {
+  return async (_found, reach) => {
+    await assertMediator(db, input.mediatorId);
+    if (input.unitId !== undefined) await assertUnitWithinReach(db, principal, input.unitId, reach.supervised);
+  };
+}
+
+async function assertMediator(db: Database, mediatorId: string): Promise<void> {
+  const [mediator] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, mediatorId), eq(users.role, 'mediator'), eq(users.active, true)))
+    .limit(1);
+  if (!mediator) refuseField('not_a_mediator', 'mediatorId', 'no active mediator has this id');
 }

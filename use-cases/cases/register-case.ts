@@ -15,6 +15,7 @@ import type { StaffPrincipal } from '../auth/principal.js';
 import { caseReachOf } from './case-access.js';
 import { type CaseResponse, toCaseResponse } from './case-response.js';
 import { actorOf } from './send-case-update.js';
+import { assertUnitWithinReach } from './unit-reference.js';
 
 interface RegisterCaseDependencies {
   db: Database;
@@ -41,10 +42,18 @@ interface NumberingInput {
   actor: Actor;
 }
 
-/** The case's unit and who registered it: a user without a unit must name one. */
-function numberingInput(principal: StaffPrincipal, input: RegisterCaseInput): NumberingInput {
+/**
+ * The case's unit and who registered it: a user without a unit must name one; a unit named must be
+ * within the registering supervisor's reach.
+ */
+async function numberingInput(
+  db: Database,
+  principal: StaffPrincipal,
+  input: RegisterCaseInput,
+): Promise<NumberingInput> {
   const unitId = input.unitId ?? principal.unitId;
   if (!unitId) refuseField('unit_required', 'unitId', 'required when the registering user has no unit');
+  if (input.unitId !== undefined) await assertUnitWithinReach(db, principal, input.unitId);
   return {
     source: input.source,
     summary: input.summary,
@@ -63,7 +72,7 @@ export async function registerCase(
   principal: StaffPrincipal,
   input: RegisterCaseInput,
 ): Promise<CaseResponse> {
-  const registration = await numberedRegistration(deps, numberingInput(principal, input));
+  const registration = await numberedRegistration(deps, await numberingInput(deps.db, principal, input));
   const startWorkflowOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
     workflowId: caseWorkflowId(registration.caseNumber),
     taskQueue: deps.taskQueue,
@@ -87,7 +96,7 @@ export async function acceptCaseRegistration(
   principal: StaffPrincipal,
   input: RegisterCaseInput,
 ): Promise<{ caseNumber: string }> {
-  const registration = await numberedRegistration(deps, numberingInput(principal, input));
+  const registration = await numberedRegistration(deps, await numberingInput(deps.db, principal, input));
   await deps.temporal.workflow.start<typeof caseWorkflow>('caseWorkflow', {
     workflowId: caseWorkflowId(registration.caseNumber),
     taskQueue: deps.taskQueue,
