@@ -49,7 +49,8 @@ export function transitionInputCheck<T extends TransitionName>(
 function checkAssignment(db: Database, principal: Principal, input: AssignInput): CaseUpdateOptions['check'] {
   return async (_found, reach) => {
     await assertMediator(db, input.mediatorId);
-    if (input.unitId !== undefined) await assertUnitWithinReach(db, principal, input.unitId, reach.supervised);
+    if (input.unitId !== undefined)
+      await assertUnitWithinReach(db, principal, input.unitId, reach.supervised);
   };
 }
 
