@@ -196,6 +196,13 @@ const entries = {
     title: 'The date is before the case was received',
     zh: '日期不能早于案件受理之日',
   },
+
+  // ---- the read model refused a change for good ----
+  change_not_recorded: {
+    status: 422,
+    title: 'The change could not be recorded',
+    zh: '该操作引用的数据有误，无法保存；案件未作更改，已通知系统管理员',
+  },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof entries;

@@ -6,3 +6,4 @@ export * from './deliveries.js';
 export * from './parties.js';
 export * from './reference.js';
 export * from './referrals.js';
+export * from './operator-alerts.js';

@@ -286,3 +286,18 @@ it('records a settlement rolled back after its follow-up planning gave up, then 
     await save('settle-rolled-back-then-settled', handle);
   });
 });
+
+it('records an assignment the read model refused for good (no such unit), rolled back, then assigned', async () => {
+  await h.run(async () => {
+    const handle = await h.start('FX-2026-000008');
+    await h.transition(handle, 'triage', h.clerk, { triageClass: 'simple', category: 'contract' });
+    const noSuchUnit = '00000000-0000-4000-8000-000000000000';
+    await expect(
+      h.transition(handle, 'assign', h.clerk, { mediatorId: h.mediator.id, unitId: noSuchUnit }),
+    ).rejects.toThrow();
+    expect(await h.view(handle)).toMatchObject({ stage: 'divert', assigneeId: null, seq: 2 });
+    const assigned = await h.transition(handle, 'assign', h.clerk, { mediatorId: h.mediator.id });
+    expect(assigned.seq).toBe(3);
+    await save('assignment-refused-by-read-model-then-assigned', handle);
+  });
+});

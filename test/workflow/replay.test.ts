@@ -13,6 +13,7 @@ describe('saved case histories replay against the current workflow code', async 
 
   it('has fixtures for the representative paths', () => {
     expect(files).toEqual([
+      'assignment-refused-by-read-model-then-assigned.json',
       'calendar-change-recomputed.json',
       'calendar-fan-out.json',
       'continued-as-new.json',
