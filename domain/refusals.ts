@@ -203,6 +203,13 @@ const entries = {
     title: 'The change could not be recorded',
     zh: '该操作引用的数据有误，无法保存；案件未作更改，已通知系统管理员',
   },
+
+  // ---- retries (Idempotency-Key) ----
+  idempotency_key_reused: {
+    status: 422,
+    title: 'Idempotency-Key already used for a different request',
+    zh: '该幂等键已用于另一项请求，请为新的请求使用新的键',
+  },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof entries;

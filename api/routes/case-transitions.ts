@@ -1,4 +1,4 @@
-import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { RefusalCode } from '../../domain/refusals.js';
 import {
   type TransitionName,
@@ -8,11 +8,13 @@ import {
 } from '../../domain/transition-table.js';
 import type { StaffRole } from '../../domain/vocabulary.js';
 import type { AppDependencies } from '../../http/dependencies.js';
-import { applyTransition } from '../../use-cases/cases/apply-transition.js';
+import { applyTransitionOnce } from '../../use-cases/cases/apply-transition.js';
+import { idempotentRequest } from '../../use-cases/cases/idempotency-keys.js';
 import type { TransitionInputs } from '../../workflows/case.messages.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
 import { type OperationDocs, problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { CaseNumberParam, CaseSchema, caseBody } from '../schemas/case-schemas.js';
+import { IdempotencyKeyHeader, replayedHeader } from '../schemas/idempotency-schemas.js';
 import { transitionBodies, transitionPaths } from '../schemas/transition-schemas.js';
 
 /** Roles that may perform a transition in at least one stage; the workflow decides the rest. */
@@ -152,6 +154,7 @@ const everyTransitionRefuses: RefusalCode[] = [
   'not_assignee',
   'forbidden_unit',
   'case_closed',
+  'idempotency_key_reused',
 ];
 
 function transitionRoute(transition: TransitionName) {
@@ -162,11 +165,13 @@ function transitionRoute(transition: TransitionName) {
     tags: ['case transitions'],
     operationId: docs.operationId,
     summary: docs.summary,
-    description: `${docs.description}\n\n对应案件流程的“${transitionLabelsZh[transition]}”（\`${transition}\`），应答为变更后的案件。`,
+    description: `${docs.description}\n\n对应案件流程的“${transitionLabelsZh[transition]}”（\`${transition}\`），应答为变更后的案件。
+可带 \`Idempotency-Key\`：应答丢失后用同一个键重发，得到第一次的应答，操作不会做两次；同一个键、不同内容 422 \`idempotency_key_reused\`。`,
     refusals: [...everyTransitionRefuses, ...docs.refusals],
     access: rolesFor(transition),
     request: {
       params: CaseNumberParam,
+      headers: z.object({ 'idempotency-key': IdempotencyKeyHeader }),
       body: {
         required: true,
         content: {
@@ -194,15 +199,24 @@ export function caseTransitionRoutes(deps: AppDependencies) {
     app.openapi(transitionRoute(transition), async (c) => {
       const { caseNumber } = c.req.valid('param');
       const body = c.req.valid('json') as z.infer<(typeof transitionBodies)[typeof transition]>;
-      const result = await applyTransition(
+      const principal = c.get('principal') as StaffPrincipal;
+      const keyed = idempotentRequest(
+        principal,
+        c.req.valid('header')['idempotency-key'],
+        `${transition}:${caseNumber}`,
+        body,
+      );
+      const answer = await applyTransitionOnce(
         { db: deps.database.db, temporal: deps.temporal },
-        c.get('principal') as StaffPrincipal,
+        principal,
         caseNumber,
         transition,
         body as TransitionInputs[typeof transition],
+        keyed,
       );
-      c.get('logger').info({ caseNumber, transition, seq: result.seq }, 'transition applied');
-      return c.json(caseBody(result), 200);
+      const seq = answer.body.seq;
+      c.get('logger').info({ caseNumber, transition, seq, replayed: answer.replayed }, 'transition applied');
+      return c.json(caseBody(answer.body), 200, answer.replayed ? replayedHeader : {});
     });
   }
   return app;

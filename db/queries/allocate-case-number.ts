@@ -42,7 +42,7 @@ export async function allocateCaseNumber(
  * (undefined is returned), so a registration checks its unit and numbers its case in one statement.
  */
 export async function allocateCaseNumberForUnit(
-  db: Database,
+  db: Database | Transaction,
   prefix: string,
   at: Date,
   unitId: string,

@@ -301,3 +301,15 @@ it('records an assignment the read model refused for good (no such unit), rolled
     await save('assignment-refused-by-read-model-then-assigned', handle);
   });
 });
+
+it('records the current mediator assigned again (nothing recorded), then accepted', async () => {
+  await h.run(async () => {
+    const handle = await h.start('FX-2026-000009');
+    await h.transition(handle, 'triage', h.clerk, { triageClass: 'simple', category: 'contract' });
+    await h.transition(handle, 'assign', h.clerk, { mediatorId: h.mediator.id });
+    const again = await h.transition(handle, 'assign', h.clerk, { mediatorId: h.mediator.id });
+    expect(again.seq).toBe(3);
+    await h.transition(handle, 'accept', h.mediator, {});
+    await save('assigned-again-recorded-nothing', handle);
+  });
+});

@@ -1,4 +1,5 @@
 import type { UpdateDefinition } from '@temporalio/common';
+import { Refusal } from '../../domain/refusals.js';
 import type { TransitionName } from '../../domain/transition-table.js';
 import {
   type Actor,
@@ -9,6 +10,13 @@ import {
 import type { StaffPrincipal } from '../auth/principal.js';
 import { type CaseResponse, toCaseResponse } from './case-response.js';
 import { transitionInputCheck } from './check-transition-input.js';
+import {
+  claimIdempotencyKey,
+  forgetIdempotencyKey,
+  type IdempotentRequest,
+  rememberAnswer,
+  updateIdOf,
+} from './idempotency-keys.js';
 import { type CaseUpdateDependencies, sendCaseUpdate } from './send-case-update.js';
 
 /**
@@ -22,6 +30,45 @@ export async function applyTransition<T extends TransitionName>(
   transition: T,
   input: TransitionInputs[T],
 ): Promise<CaseResponse> {
+  return (await applyTransitionOnce(deps, principal, caseNumber, transition, input, undefined)).body;
+}
+
+/**
+ * The same with an Idempotency-Key: a retry gets the first answer. The key also names the Update, so
+ * a retry whose first request died before it was answered attaches to that very Update in Temporal
+ * instead of applying the transition twice. A refusal keeps no key: nothing was changed.
+ */
+export async function applyTransitionOnce<T extends TransitionName>(
+  deps: CaseUpdateDependencies,
+  principal: StaffPrincipal,
+  caseNumber: string,
+  transition: T,
+  input: TransitionInputs[T],
+  idempotency: IdempotentRequest | undefined,
+): Promise<{ body: CaseResponse; replayed: boolean }> {
+  if (!idempotency)
+    return { body: await transitionCase(deps, principal, caseNumber, transition, input), replayed: false };
+  const earlier = await claimIdempotencyKey(deps.db, idempotency);
+  if (earlier?.answered) return { body: earlier.answer.body as CaseResponse, replayed: true };
+  let body: CaseResponse;
+  try {
+    body = await transitionCase(deps, principal, caseNumber, transition, input, updateIdOf(idempotency));
+  } catch (error) {
+    if (error instanceof Refusal && error.status < 500) await forgetIdempotencyKey(deps.db, idempotency);
+    throw error;
+  }
+  await rememberAnswer(deps.db, idempotency, { status: 200, body });
+  return { body, replayed: false };
+}
+
+async function transitionCase<T extends TransitionName>(
+  deps: CaseUpdateDependencies,
+  principal: StaffPrincipal,
+  caseNumber: string,
+  transition: T,
+  input: TransitionInputs[T],
+  updateId?: string,
+): Promise<CaseResponse> {
   const definition = transitionUpdates[transition] as unknown as UpdateDefinition<
     CaseView,
     [TransitionInputs[T] & { actor: Actor }]
@@ -29,6 +76,7 @@ export async function applyTransition<T extends TransitionName>(
   const check = transitionInputCheck(deps.db, principal, transition, input);
   const { view, reach } = await sendCaseUpdate(deps, principal, caseNumber, definition, input, {
     ...(check ? { check } : {}),
+    ...(updateId ? { updateId } : {}),
   });
   return toCaseResponse(view, reach);
 }

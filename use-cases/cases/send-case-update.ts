@@ -20,6 +20,8 @@ export interface CaseUpdateOptions {
    * received): run after the case is found to be the caller's, before anything is sent.
    */
   check?: (found: StoredCase, reach: CaseReach) => void | Promise<void>;
+  /** Temporal deduplicates Updates by id: a retry with the same id gets the first Update's outcome. */
+  updateId?: string;
 }
 
 /** Who the workflow records as having done it. */
@@ -71,7 +73,10 @@ export async function sendCaseUpdate<I extends object>(
   try {
     const view = await deps.temporal.workflow
       .getHandle(caseWorkflowId(caseNumber))
-      .executeUpdate(definition, { args: [{ ...input, actor }] });
+      .executeUpdate(definition, {
+        args: [{ ...input, actor }],
+        ...(options.updateId ? { updateId: options.updateId } : {}),
+      });
     return { view, reach };
   } catch (error) {
     throw refusalFromUpdateFailure(error) ?? error;
