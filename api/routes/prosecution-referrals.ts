@@ -1,7 +1,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { staffRoles } from '../../domain/vocabulary.js';
 import { type AppDependencies, caseStartDependencies } from '../../http/dependencies.js';
-import { updateCase } from '../../use-cases/cases/update-case.js';
+import { idempotentRequest } from '../../use-cases/cases/idempotency-keys.js';
+import { updateCaseOnce } from '../../use-cases/cases/update-case.js';
 import { listReferrals } from '../../use-cases/referrals/list-referrals.js';
 import { prosecutionStatus } from '../../use-cases/referrals/prosecution-referral-status.js';
 import { recordProsecutionDecision } from '../../use-cases/referrals/record-institution-decision.js';
@@ -12,6 +13,7 @@ import { problems } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { CaseNumberParam, CaseSchema, caseBody } from '../schemas/case-schemas.js';
 import { ReferralListQuery } from '../schemas/court-schemas.js';
+import { IdempotencyKeyHeader, replayedHeader } from '../schemas/idempotency-schemas.js';
 import {
   ProsecutionDecisionBody,
   ProsecutionReferenceParam,
@@ -132,10 +134,12 @@ const paymentRoute = secureRoute({
     'forbidden_role',
     'not_assignee',
     'forbidden_unit',
+    'idempotency_key_reused',
   ],
   access: staffRoles,
   request: {
     params: CaseNumberParam,
+    headers: z.object({ 'idempotency-key': IdempotencyKeyHeader }),
     body: {
       required: true,
       content: {
@@ -198,13 +202,18 @@ export function prosecutionReferralRoutes(deps: AppDependencies) {
 /** Staff side: POST /v1/cases/{caseNumber}/prosecution/payments. */
 export function casePaymentRoutes(deps: AppDependencies) {
   return new OpenAPIHono<AppEnv>().openapi(paymentRoute, async (c) => {
-    const result = await updateCase(
+    const principal = c.get('principal');
+    const { caseNumber } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const key = c.req.valid('header')['idempotency-key'];
+    const answer = await updateCaseOnce(
       { db: deps.database.db, temporal: deps.temporal },
-      c.get('principal'),
-      c.req.valid('param').caseNumber,
+      principal,
+      caseNumber,
       recordPaymentUpdate,
-      c.req.valid('json'),
+      body,
+      idempotentRequest(principal, key, `recordPayment:${caseNumber}`, body),
     );
-    return c.json(caseBody(result), 200);
+    return c.json(caseBody(answer.body), 200, answer.replayed ? replayedHeader : {});
   });
 }

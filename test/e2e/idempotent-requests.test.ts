@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDateOf } from '../../domain/dates.js';
 import { idempotentRequest, updateIdOf } from '../../use-cases/cases/idempotency-keys.js';
 import { caseWorkflowId, transitionUpdates } from '../../workflows/case.messages.js';
 import { caseApi } from '../helpers/case-api.js';
 import { waitUntil } from '../helpers/fault-cases.js';
-import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
+import { createInstitution, createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
 
 const dispute = (summary: string) => ({
@@ -188,5 +189,38 @@ describe('Idempotency-Key on registration and transitions', () => {
     const notices = await system.database
       .sql`select count(*)::int as n from notifications where case_number = ${caseNumber} and kind = 'assigned'`;
     expect(notices[0]!.n).toBe(1);
+  });
+
+  it('replays a court docking action re-sent with its key: the materials are signed for once', async () => {
+    const court = await createInstitution(system.database.db, 'court', '海拉尔区人民法院');
+    const referred = await api.call(
+      'POST',
+      '/v1/court/referrals',
+      court.apiKey,
+      {
+        type: 'delegated',
+        reference: `(2026)内0702民诉前调${Date.now() % 10_000}号`,
+        referralDate: chinaDateOf(Date.now()),
+        parties: [
+          { kind: 'person', name: '郑伟', role: 'applicant' },
+          { kind: 'person', name: '吴军', role: 'respondent' },
+        ],
+        claimsSummary: '民间借贷纠纷：请求返还借款两万元',
+        claimAmountFen: 2_000_000,
+        materials: ['起诉状'],
+        contact: { name: '王法官' },
+      },
+      201,
+    );
+    const caseNumber = referred.caseNumber as string;
+    const key = randomUUID();
+    const first = await post(`/v1/cases/${caseNumber}/court/sign-materials`, {}, key);
+    expect(first.status).toBe(200);
+    const again = await post(`/v1/cases/${caseNumber}/court/sign-materials`, {}, key);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const signed = await system.database
+      .sql`select count(*)::int as n from case_events where case_number = ${caseNumber} and type = 'materials_signed'`;
+    expect(signed[0]!.n).toBe(1);
   });
 });

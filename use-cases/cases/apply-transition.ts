@@ -1,5 +1,4 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { Refusal } from '../../domain/refusals.js';
 import type { TransitionName } from '../../domain/transition-table.js';
 import {
   type Actor,
@@ -10,13 +9,7 @@ import {
 import type { StaffPrincipal } from '../auth/principal.js';
 import { type CaseResponse, toCaseResponse } from './case-response.js';
 import { transitionInputCheck } from './check-transition-input.js';
-import {
-  claimIdempotencyKey,
-  forgetIdempotencyKey,
-  type IdempotentRequest,
-  rememberAnswer,
-  updateIdOf,
-} from './idempotency-keys.js';
+import { answerOnce, type IdempotentRequest } from './idempotency-keys.js';
 import { type CaseUpdateDependencies, sendCaseUpdate } from './send-case-update.js';
 
 /**
@@ -38,7 +31,7 @@ export async function applyTransition<T extends TransitionName>(
  * a retry whose first request died before it was answered attaches to that very Update in Temporal
  * instead of applying the transition twice. A refusal keeps no key: nothing was changed.
  */
-export async function applyTransitionOnce<T extends TransitionName>(
+export function applyTransitionOnce<T extends TransitionName>(
   deps: CaseUpdateDependencies,
   principal: StaffPrincipal,
   caseNumber: string,
@@ -46,19 +39,9 @@ export async function applyTransitionOnce<T extends TransitionName>(
   input: TransitionInputs[T],
   idempotency: IdempotentRequest | undefined,
 ): Promise<{ body: CaseResponse; replayed: boolean }> {
-  if (!idempotency)
-    return { body: await transitionCase(deps, principal, caseNumber, transition, input), replayed: false };
-  const earlier = await claimIdempotencyKey(deps.db, idempotency);
-  if (earlier?.answered) return { body: earlier.answer.body as CaseResponse, replayed: true };
-  let body: CaseResponse;
-  try {
-    body = await transitionCase(deps, principal, caseNumber, transition, input, updateIdOf(idempotency));
-  } catch (error) {
-    if (error instanceof Refusal && error.status < 500) await forgetIdempotencyKey(deps.db, idempotency);
-    throw error;
-  }
-  await rememberAnswer(deps.db, idempotency, { status: 200, body });
-  return { body, replayed: false };
+  return answerOnce(deps.db, idempotency, 200, (updateId) =>
+    transitionCase(deps, principal, caseNumber, transition, input, updateId),
+  );
 }
 
 async function transitionCase<T extends TransitionName>(

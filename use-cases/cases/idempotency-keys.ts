@@ -118,3 +118,28 @@ export async function rememberAnswer(db: Database, request: IdempotentRequest, a
 export async function forgetIdempotencyKey(db: Database, request: IdempotentRequest): Promise<void> {
   await db.delete(idempotencyKeys).where(keyOf(request));
 }
+
+/**
+ * Run a change once per key: a retry with an answered key gets the first answer; an unanswered one
+ * (its first request died) runs again under the same Update id, which Temporal deduplicates; a refusal
+ * keeps no key, since nothing was changed. Without a key the change simply runs.
+ */
+export async function answerOnce<T>(
+  db: Database,
+  idempotency: IdempotentRequest | undefined,
+  status: number,
+  run: (updateId: string | undefined) => Promise<T>,
+): Promise<{ body: T; replayed: boolean }> {
+  if (!idempotency) return { body: await run(undefined), replayed: false };
+  const earlier = await claimIdempotencyKey(db, idempotency);
+  if (earlier?.answered) return { body: earlier.answer.body as T, replayed: true };
+  let body: T;
+  try {
+    body = await run(updateIdOf(idempotency));
+  } catch (error) {
+    if (error instanceof Refusal && error.status < 500) await forgetIdempotencyKey(db, idempotency);
+    throw error;
+  }
+  await rememberAnswer(db, idempotency, { status, body });
+  return { body, replayed: false };
+}
