@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import {
@@ -13,11 +14,19 @@ import { endOfChinaDay } from '../domain/dates.js';
 import { caseRow, partyRows } from '../read-model/case-rows.js';
 import type { CaseView } from '../workflows/case.messages.js';
 import type { CaseEvent } from '../workflows/case-state.js';
+import { raiseOperatorAlert } from './raise-operator-alert.js';
 
 export interface ProjectCaseInput {
   event: CaseEvent;
   /** The case as it stood right after the event. */
   view: CaseView;
+  /**
+   * A person's Update waits on this write: when PostgreSQL refuses it for good (a constraint), fail at
+   * once (non-retryable `change_not_recorded`) so the workflow rolls the change back and the person is
+   * told, instead of retrying for ever with the case jammed behind it. Without it (timers, signals,
+   * the registration) the write keeps being retried, as before, with the operators alerted.
+   */
+  rejectable?: boolean;
 }
 
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -112,7 +121,56 @@ async function writeRecordsOfEvent(tx: Transaction, event: CaseEvent, view: Case
  * Idempotent by (case, seq): a retried activity inserts nothing twice, and an older snapshot never
  * overwrites a newer one (events of one case may be projected out of order after a retry).
  */
-export async function projectCase(db: Database, { event, view }: ProjectCaseInput): Promise<void> {
+export async function projectCase(db: Database, input: ProjectCaseInput): Promise<void> {
+  try {
+    await writeProjection(db, input);
+  } catch (error) {
+    const violation = constraintViolation(error);
+    if (!violation) throw error;
+    const { event, view } = input;
+    const detail = `event ${event.seq} (${event.type}) refused by PostgreSQL: ${violation}`;
+    await raiseOperatorAlert(db, {
+      key: `projection:${view.caseNumber}:${event.seq}`,
+      kind: 'projection_rejected',
+      caseNumber: view.caseNumber,
+      detail,
+      titleZh: `案件 ${view.caseNumber} 的一项变更无法写入数据库`,
+      bodyZh: input.rejectable
+        ? `第 ${event.seq} 项变更（${event.type}）违反数据库约束（${violation}），已撤销，案件保持原状；请检查引用的数据。`
+        : `第 ${event.seq} 项变更（${event.type}）违反数据库约束（${violation}），系统正在重试；请检查引用的数据。`,
+    });
+    if (input.rejectable) {
+      throw ApplicationFailure.create({
+        type: 'change_not_recorded',
+        message: `The change could not be recorded (${violation}); the case is unchanged.`,
+        details: [{ detail: `The change could not be recorded (${violation}); the case is unchanged.` }],
+        nonRetryable: true,
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * An integrity constraint PostgreSQL enforces (SQLSTATE class 23: foreign key, unique, check, not
+ * null): retrying the same write can never succeed. Named by code, constraint and table only; the
+ * error's message and detail may carry the values.
+ */
+function constraintViolation(error: unknown): string | undefined {
+  for (let current = error; current; current = (current as { cause?: unknown }).cause) {
+    const { code, constraint_name, table_name } = current as {
+      code?: unknown;
+      constraint_name?: unknown;
+      table_name?: unknown;
+    };
+    if (typeof code === 'string' && code.startsWith('23')) {
+      return [code, constraint_name, table_name].filter((part) => typeof part === 'string').join(' ');
+    }
+  }
+  return undefined;
+}
+
+async function writeProjection(db: Database, { event, view }: ProjectCaseInput): Promise<void> {
   const at = new Date(event.at);
   await db.transaction(async (tx) => {
     const [current] = await tx

@@ -189,6 +189,28 @@ const entries = {
     zh: '数据库或流程服务暂时无法连接，请稍后重试',
   },
   internal_error: { status: 500, title: 'Internal error', zh: '系统出错了，错误已记录' },
+
+  // ---- dates that cannot be true ----
+  date_in_future: { status: 422, title: 'The date is in the future', zh: '日期不能晚于当前时间' },
+  date_before_receipt: {
+    status: 422,
+    title: 'The date is before the case was received',
+    zh: '日期不能早于案件受理之日',
+  },
+
+  // ---- the read model refused a change for good ----
+  change_not_recorded: {
+    status: 422,
+    title: 'The change could not be recorded',
+    zh: '该操作引用的数据有误，无法保存；案件未作更改，已通知系统管理员',
+  },
+
+  // ---- retries (Idempotency-Key) ----
+  idempotency_key_reused: {
+    status: 422,
+    title: 'Idempotency-Key already used for a different request',
+    zh: '该幂等键已用于另一项请求，请为新的请求使用新的键',
+  },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof entries;

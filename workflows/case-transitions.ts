@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import { chinaDateOf } from '../domain/dates.js';
 import { checkExtension } from '../domain/extensions.js';
 import { refuse } from '../domain/refusals.js';
@@ -128,6 +129,11 @@ const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
   },
 
   async assign(state, request, now) {
+    // The same mediator (and unit) again, typically a retry whose answer was lost: nothing changes, so
+    // nothing is recorded (once this logged a "reassigned" from M to M and notified M again).
+    const unchanged =
+      request.mediatorId === state.assigneeId && (request.unitId ?? state.unitId) === state.unitId;
+    if (unchanged && patched('assign-to-current-assignee-records-nothing')) return [];
     const conflicts = await findConflicts({
       caseNumber: state.registration.caseNumber,
       mediatorId: request.mediatorId,

@@ -11,6 +11,11 @@ export interface CaseRuntime {
   serially: <T>(work: () => Promise<T>) => Promise<T>;
   /** Project events to the read model, in order. */
   commit: (...events: CaseEvent[]) => Promise<void>;
+  /**
+   * The same for an Update a person waits on: a write the read model refuses for good (a constraint)
+   * fails the Update with `change_not_recorded`, and the serial queue rolls the change back.
+   */
+  commitAnswering: (...events: CaseEvent[]) => Promise<void>;
   /** The workflow's current instant (ISO). */
   now: () => string;
 }
@@ -56,7 +61,7 @@ export function registerCaseUpdate<I>(
       runtime.serially(async () => {
         try {
           handler.check(input);
-          await runtime.commit(...(await handler.apply(input)));
+          await runtime.commitAnswering(...(await handler.apply(input)));
           return runtime.state.view();
         } catch (error) {
           throw asUpdateFailure(error);

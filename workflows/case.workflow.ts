@@ -71,15 +71,20 @@ export async function caseWorkflow(
   const eventsPerRun = options.eventsPerRun ?? 1000;
   const firstSeqOfRun = state.seq;
 
-  const commit = async (...events: CaseEvent[]) => {
+  const project = async (events: CaseEvent[], rejectable: boolean) => {
     for (const event of events) {
-      await projectCase({ event, view: state.view() });
+      await projectCase({ event, view: state.view(), ...(rejectable ? { rejectable } : {}) });
       state.projectedSeq = Math.max(state.projectedSeq, event.seq);
     }
   };
+  const commit = (...events: CaseEvent[]) => project(events, false);
+  // A write the read model refuses for good fails the waiting Update (and is rolled back) instead of
+  // being retried for ever with every later change of the case queued behind it.
+  const commitAnswering = (...events: CaseEvent[]) =>
+    project(events, events.length > 0 && patched('projection-rejection-fails-update'));
   const now = () => new Date().toISOString();
 
-  const runtime: CaseRuntime = { state, serially, commit, now };
+  const runtime: CaseRuntime = { state, serially, commit, commitAnswering, now };
 
   setHandler(getCaseQuery, () => state.view());
   setHandler(awaitProjectionUpdate, async (seq) => {

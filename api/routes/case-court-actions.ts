@@ -2,7 +2,8 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { RefusalCode } from '../../domain/refusals.js';
 import { staffRoles } from '../../domain/vocabulary.js';
 import type { AppDependencies } from '../../http/dependencies.js';
-import { updateCase } from '../../use-cases/cases/update-case.js';
+import { idempotentRequest } from '../../use-cases/cases/idempotency-keys.js';
+import { updateCaseOnce } from '../../use-cases/cases/update-case.js';
 import {
   type EndAppraisalInput,
   endAppraisalUpdate,
@@ -16,6 +17,7 @@ import {
 import type { AppEnv } from '../context.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { CaseNumberParam, CaseSchema, caseBody } from '../schemas/case-schemas.js';
+import { IdempotencyKeyHeader, replayedHeader } from '../schemas/idempotency-schemas.js';
 import { sameShape } from '../schemas/same-shape.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -79,6 +81,7 @@ const everyCourtActionRefuses: RefusalCode[] = [
   'forbidden_unit',
   'not_assignee',
   'case_closed',
+  'idempotency_key_reused',
 ];
 
 /** Each body is exactly the workflow's input of its Update. */
@@ -102,6 +105,7 @@ export function caseCourtActionRoutes(deps: AppDependencies) {
       access: [...action.access],
       request: {
         params: CaseNumberParam,
+        headers: z.object({ 'idempotency-key': IdempotencyKeyHeader }),
         body: {
           required: true,
           content: { 'application/json': { schema: action.body.openapi(`${name}Body`) } },
@@ -118,14 +122,17 @@ export function caseCourtActionRoutes(deps: AppDependencies) {
     app.openapi(route, async (c) => {
       const { caseNumber } = c.req.valid('param');
       const body = c.req.valid('json') as object;
-      const result = await updateCase(
+      const principal = c.get('principal');
+      const key = c.req.valid('header')['idempotency-key'];
+      const answer = await updateCaseOnce(
         { db: deps.database.db, temporal: deps.temporal },
-        c.get('principal'),
+        principal,
         caseNumber,
         action.update as never,
         body,
+        idempotentRequest(principal, key, `${name}:${caseNumber}`, body),
       );
-      return c.json(caseBody(result), 200);
+      return c.json(caseBody(answer.body), 200, answer.replayed ? replayedHeader : {});
     });
   }
   return app;

@@ -1,4 +1,4 @@
-import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { RefusalCode } from '../../domain/refusals.js';
 import {
   type TransitionName,
@@ -8,11 +8,13 @@ import {
 } from '../../domain/transition-table.js';
 import type { StaffRole } from '../../domain/vocabulary.js';
 import type { AppDependencies } from '../../http/dependencies.js';
-import { applyTransition } from '../../use-cases/cases/apply-transition.js';
+import { applyTransitionOnce } from '../../use-cases/cases/apply-transition.js';
+import { idempotentRequest } from '../../use-cases/cases/idempotency-keys.js';
 import type { TransitionInputs } from '../../workflows/case.messages.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
 import { type OperationDocs, problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { CaseNumberParam, CaseSchema, caseBody } from '../schemas/case-schemas.js';
+import { IdempotencyKeyHeader, replayedHeader } from '../schemas/idempotency-schemas.js';
 import { transitionBodies, transitionPaths } from '../schemas/transition-schemas.js';
 
 /** Roles that may perform a transition in at least one stage; the workflow decides the rest. */
@@ -41,8 +43,9 @@ const transitionDocs: Record<TransitionName, Omit<OperationDocs, 'refusals'> & {
       summary: '指派（或改派）承办单位与调解员',
       description: `窗口受理员在分流阶段把案件指派给承办单位与调解员；中心负责人也可在调解阶段改派（案件回到分流阶段，由新调解员重新接受）。
 指派前检查回避：调解员与当事人存在申报的利害关系时 422 \`conflict_of_interest\`，只有中心负责人可以说明理由后仍指派（\`override\`），其他人 403 \`override_forbidden\`。
-所选人员不是在职调解员时 422 \`not_a_mediator\`。被指派的调解员会收到通知。`,
-      refusals: ['not_a_mediator', 'conflict_of_interest', 'override_forbidden'],
+所选人员不是在职调解员时 422 \`not_a_mediator\`；\`unitId\` 不存在时 422 \`unknown_unit\`；中心负责人只能把案件移入本单位及下级单位（403 \`forbidden_unit\`，指明 \`unitId\`）。
+被指派的调解员会收到通知。`,
+      refusals: ['not_a_mediator', 'unknown_unit', 'conflict_of_interest', 'override_forbidden'],
     },
     accept: {
       operationId: 'acceptCase',
@@ -81,8 +84,11 @@ const transitionDocs: Record<TransitionName, Omit<OperationDocs, 'refusals'> & {
       operationId: 'settleCase',
       summary: '登记调解成功（达成协议）',
       description: `承办调解员（或在窗口当场化解时的窗口受理员）登记调解成功：书面或口头协议、协议内容、金额与履行方式期限。案件进入“联动”阶段，
-法院、检察院移送的案件随即把结果回告移送机构。检调对接案件的协议须载明赔偿、悔罪与谅解事项，分期履行须提供担保（\`prosecution_terms_required\` 等）。`,
+法院、检察院移送的案件随即把结果回告移送机构。检调对接案件的协议须载明赔偿、悔罪与谅解事项，分期履行须提供担保（\`prosecution_terms_required\` 等）。
+协议签订时间 \`signedAt\` 晚于当前时间（允许几分钟误差）时 422 \`date_in_future\`，早于案件受理之日时 422 \`date_before_receipt\`。`,
       refusals: [
+        'date_in_future',
+        'date_before_receipt',
         'prosecution_terms_required',
         'instalments_required',
         'instalments_do_not_add_up',
@@ -148,6 +154,7 @@ const everyTransitionRefuses: RefusalCode[] = [
   'not_assignee',
   'forbidden_unit',
   'case_closed',
+  'idempotency_key_reused',
 ];
 
 function transitionRoute(transition: TransitionName) {
@@ -158,11 +165,13 @@ function transitionRoute(transition: TransitionName) {
     tags: ['case transitions'],
     operationId: docs.operationId,
     summary: docs.summary,
-    description: `${docs.description}\n\n对应案件流程的“${transitionLabelsZh[transition]}”（\`${transition}\`），应答为变更后的案件。`,
+    description: `${docs.description}\n\n对应案件流程的“${transitionLabelsZh[transition]}”（\`${transition}\`），应答为变更后的案件。
+可带 \`Idempotency-Key\`：应答丢失后用同一个键重发，得到第一次的应答，操作不会做两次；同一个键、不同内容 422 \`idempotency_key_reused\`。`,
     refusals: [...everyTransitionRefuses, ...docs.refusals],
     access: rolesFor(transition),
     request: {
       params: CaseNumberParam,
+      headers: z.object({ 'idempotency-key': IdempotencyKeyHeader }),
       body: {
         required: true,
         content: {
@@ -190,15 +199,24 @@ export function caseTransitionRoutes(deps: AppDependencies) {
     app.openapi(transitionRoute(transition), async (c) => {
       const { caseNumber } = c.req.valid('param');
       const body = c.req.valid('json') as z.infer<(typeof transitionBodies)[typeof transition]>;
-      const result = await applyTransition(
+      const principal = c.get('principal') as StaffPrincipal;
+      const keyed = idempotentRequest(
+        principal,
+        c.req.valid('header')['idempotency-key'],
+        `${transition}:${caseNumber}`,
+        body,
+      );
+      const answer = await applyTransitionOnce(
         { db: deps.database.db, temporal: deps.temporal },
-        c.get('principal') as StaffPrincipal,
+        principal,
         caseNumber,
         transition,
         body as TransitionInputs[typeof transition],
+        keyed,
       );
-      c.get('logger').info({ caseNumber, transition, seq: result.seq }, 'transition applied');
-      return c.json(caseBody(result), 200);
+      const seq = answer.body.seq;
+      c.get('logger').info({ caseNumber, transition, seq, replayed: answer.replayed }, 'transition applied');
+      return c.json(caseBody(answer.body), 200, answer.replayed ? replayedHeader : {});
     });
   }
   return app;

@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { type AppDependencies, caseStartDependencies } from '../../http/dependencies.js';
 import { caseLinks } from '../../use-cases/cases/case-response.js';
+import { idempotentRequest } from '../../use-cases/cases/idempotency-keys.js';
 import { listCaseEvents } from '../../use-cases/cases/list-case-events.js';
 import { listCases } from '../../use-cases/cases/list-cases.js';
 import { readCase } from '../../use-cases/cases/read-case.js';
@@ -18,6 +19,7 @@ import {
   RegisterCaseBody,
   RegistrationAcceptedSchema,
 } from '../schemas/case-schemas.js';
+import { IdempotencyKeyHeader, replayedHeader } from '../schemas/idempotency-schemas.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -32,11 +34,20 @@ const registerCaseRoute = secureRoute({
   summary: '登记纠纷（接案）',
   description: `窗口受理员（或中心负责人、系统管理员）登记来自窗口、热线、网上、微信、网格员、部门等渠道的纠纷：分配案件编号（整个办理过程只用这一个编号），
 启动案件流程，开始计算受理期限。默认待案件写入查询库后返回完整案件（201）；批量接入渠道可发送 \`Prefer: respond-async\`，案件编号分配、流程启动后即返回 202 与 \`Location\`。
-登记人不属于任何单位时须指定 \`unitId\`（422 \`unit_required\`）；\`unitId\` 不存在时 422 \`unknown_unit\`。`,
-  refusals: ['unit_required', 'unknown_unit', 'no_policy_in_force'],
+登记人不属于任何单位时须指定 \`unitId\`（422 \`unit_required\`）；\`unitId\` 不存在时 422 \`unknown_unit\`；
+中心负责人只能登记到本单位及下级单位（403 \`forbidden_unit\`，指明 \`unitId\`）。
+可带 \`Idempotency-Key\`：网络中断后用同一个键重发，得到第一次的应答（不会登记第二件案件）；同一个键、不同内容 422 \`idempotency_key_reused\`。`,
+  refusals: [
+    'unit_required',
+    'unknown_unit',
+    'forbidden_unit',
+    'no_policy_in_force',
+    'idempotency_key_reused',
+  ],
   access: ['clerk', 'supervisor', 'admin'],
   request: {
     headers: z.object({
+      'idempotency-key': IdempotencyKeyHeader,
       prefer: z
         .string()
         .max(200)
@@ -122,18 +133,35 @@ export function caseRoutes(deps: AppDependencies) {
     .openapi(registerCaseRoute, async (c) => {
       const body = c.req.valid('json');
       const principal = c.get('principal') as StaffPrincipal;
-      if (prefersAsync(c.req.valid('header').prefer)) {
-        const { caseNumber } = await acceptCaseRegistration(caseStartDependencies(deps), principal, body);
-        c.get('logger').info({ caseNumber }, 'case registered (read model follows)');
+      const headers = c.req.valid('header');
+      const async = prefersAsync(headers.prefer);
+      const keyed = idempotentRequest(
+        principal,
+        headers['idempotency-key'],
+        async ? 'registerCase:async' : 'registerCase',
+        body,
+      );
+      if (async) {
+        const answer = await acceptCaseRegistration(caseStartDependencies(deps), principal, body, keyed);
+        const { caseNumber } = answer.body;
+        c.get('logger').info(
+          { caseNumber, replayed: answer.replayed },
+          'case registered (read model follows)',
+        );
         const links = caseLinks(caseNumber);
         return c.json({ caseNumber, stage: 'registered' as const, links }, 202, {
           location: links.self,
           'preference-applied': 'respond-async',
+          ...(answer.replayed ? replayedHeader : {}),
         });
       }
-      const response = await registerCase(caseStartDependencies(deps), principal, body);
-      c.get('logger').info({ caseNumber: response.caseNumber }, 'case registered');
-      return c.json(caseBody(response), 201, { location: response.links.self });
+      const answer = await registerCase(caseStartDependencies(deps), principal, body, keyed);
+      const response = answer.body;
+      c.get('logger').info({ caseNumber: response.caseNumber, replayed: answer.replayed }, 'case registered');
+      return c.json(caseBody(response), 201, {
+        location: response.links.self,
+        ...(answer.replayed ? replayedHeader : {}),
+      });
     })
     .openapi(listCasesRoute, async (c) =>
       c.json(await listCases(db, c.get('principal'), c.req.valid('query')), 200),

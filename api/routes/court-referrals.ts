@@ -29,13 +29,14 @@ const referRoute = secureRoute({
   description: `人民法院的诉调对接系统调用：把一件纠纷移送中心调解。委派调解（立案前）为 30 日；委托调解（立案后）普通程序 15 日、简易程序 7 日，
 自中心签收材料起算；中心须在移送后 3 个工作日内签收。创建案件并启动其流程，应答为案件编号与进度（201，\`Location\` 为进度查询地址）。
 按法院的案号幂等：同一案号、相同内容再次提交返回原案件（200）；同一案号、不同内容为 409 \`reference_conflict\`。
-移送日期没有适用的期限规则时 422 \`no_policy_in_force\`。回调地址 \`callbackUrl\`（可选）须为 https，且不得指向本机、内网、链路本地、共享或保留地址（无论 IP 以何种写法出现，如 \`http://2130706433/\`），否则 422 \`callback_url_forbidden\` 并指明该字段；政务内网地址须由运维人员加入允许名单。`,
+移送日期晚于今天（允许几分钟的时钟误差）时 422 \`date_in_future\`；移送日期没有适用的期限规则时 422 \`no_policy_in_force\`，两者均指明 \`referralDate\`。回调地址 \`callbackUrl\`（可选）须为 https，且不得指向本机、内网、链路本地、共享或保留地址（无论 IP 以何种写法出现，如 \`http://2130706433/\`），否则 422 \`callback_url_forbidden\` 并指明该字段；政务内网地址须由运维人员加入允许名单。`,
   refusals: [
     'reference_conflict',
     'no_policy_in_force',
     'ambiguous_policy',
     'callback_url_forbidden',
     'not_configured',
+    'date_in_future',
   ],
   access: ['court'],
   request: { body: { required: true, content: { 'application/json': { schema: CourtReferralBody } } } },

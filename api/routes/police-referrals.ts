@@ -21,8 +21,8 @@ const referRoute = secureRoute({
   operationId: 'registerPoliceReferral',
   summary: '派出所移送治安案件调解（警调对接）',
   description: `公安派出所的警调对接系统调用：移送一件可以调解处理的治安案件。治安调解最多进行两次，第二次须在第一次调解后 7 个工作日内进行。
-创建案件并启动其流程（201）。按派出所的案号幂等（同一案号、相同内容返回原案件 200，不同内容 409）。回调地址 \`callbackUrl\`（可选）须为 https，且不得指向本机、内网、链路本地、共享或保留地址（无论 IP 以何种写法出现，如 \`http://2130706433/\`），否则 422 \`callback_url_forbidden\` 并指明该字段；政务内网地址须由运维人员加入允许名单。`,
-  refusals: ['reference_conflict', 'callback_url_forbidden', 'not_configured'],
+创建案件并启动其流程（201）。移送日期 \`referralDate\` 晚于今天时 422 \`date_in_future\`。按派出所的案号幂等（同一案号、相同内容返回原案件 200，不同内容 409）。回调地址 \`callbackUrl\`（可选）须为 https，且不得指向本机、内网、链路本地、共享或保留地址（无论 IP 以何种写法出现，如 \`http://2130706433/\`），否则 422 \`callback_url_forbidden\` 并指明该字段；政务内网地址须由运维人员加入允许名单。`,
+  refusals: ['reference_conflict', 'callback_url_forbidden', 'not_configured', 'date_in_future'],
   access: ['police'],
   request: { body: { required: true, content: { 'application/json': { schema: PoliceReferralBody } } } },
   responses: {

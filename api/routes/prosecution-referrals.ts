@@ -1,7 +1,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { staffRoles } from '../../domain/vocabulary.js';
 import { type AppDependencies, caseStartDependencies } from '../../http/dependencies.js';
-import { updateCase } from '../../use-cases/cases/update-case.js';
+import { idempotentRequest } from '../../use-cases/cases/idempotency-keys.js';
+import { updateCaseOnce } from '../../use-cases/cases/update-case.js';
 import { listReferrals } from '../../use-cases/referrals/list-referrals.js';
 import { prosecutionStatus } from '../../use-cases/referrals/prosecution-referral-status.js';
 import { recordProsecutionDecision } from '../../use-cases/referrals/record-institution-decision.js';
@@ -12,6 +13,7 @@ import { problems } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { CaseNumberParam, CaseSchema, caseBody } from '../schemas/case-schemas.js';
 import { ReferralListQuery } from '../schemas/court-schemas.js';
+import { IdempotencyKeyHeader, replayedHeader } from '../schemas/idempotency-schemas.js';
 import {
   ProsecutionDecisionBody,
   ProsecutionReferenceParam,
@@ -35,7 +37,7 @@ const referRoute = secureRoute({
   description: `人民检察院的检调对接系统调用：移送一件轻微刑事案件，由中心就民事赔偿与被害人谅解进行调解（只调解民事部分与谅解，不涉及定罪量刑）。
 按《刑事诉讼法》第 288 条审查适用条件：因民间纠纷引起、涉嫌刑法分则第四章、第五章规定的犯罪且可能判处三年有期徒刑以下刑罚，或除渎职犯罪以外可能判处七年有期徒刑以下刑罚的过失犯罪，且五年内未曾故意犯罪；
 不符合时 422 \`not_eligible\`，逐项列出未满足的条件。调解期限须早于审查起诉期限届满并为检察官留出时间，来不及时 422 \`no_time_left\`。
-按检察院的案号幂等（同一案号、不同内容为 409）。回调地址 \`callbackUrl\`（可选）须为 https，且不得指向本机、内网、链路本地、共享或保留地址（无论 IP 以何种写法出现，如 \`http://2130706433/\`），否则 422 \`callback_url_forbidden\` 并指明该字段；政务内网地址须由运维人员加入允许名单。`,
+按检察院的案号幂等（同一案号、不同内容为 409）。移送日期 \`referralDate\` 晚于今天时 422 \`date_in_future\`。回调地址 \`callbackUrl\`（可选）须为 https，且不得指向本机、内网、链路本地、共享或保留地址（无论 IP 以何种写法出现，如 \`http://2130706433/\`），否则 422 \`callback_url_forbidden\` 并指明该字段；政务内网地址须由运维人员加入允许名单。`,
   refusals: [
     'not_eligible',
     'no_time_left',
@@ -43,6 +45,7 @@ const referRoute = secureRoute({
     'no_policy_in_force',
     'callback_url_forbidden',
     'not_configured',
+    'date_in_future',
   ],
   access: ['procuratorate'],
   request: { body: { required: true, content: { 'application/json': { schema: ProsecutionReferralBody } } } },
@@ -131,10 +134,12 @@ const paymentRoute = secureRoute({
     'forbidden_role',
     'not_assignee',
     'forbidden_unit',
+    'idempotency_key_reused',
   ],
   access: staffRoles,
   request: {
     params: CaseNumberParam,
+    headers: z.object({ 'idempotency-key': IdempotencyKeyHeader }),
     body: {
       required: true,
       content: {
@@ -197,13 +202,18 @@ export function prosecutionReferralRoutes(deps: AppDependencies) {
 /** Staff side: POST /v1/cases/{caseNumber}/prosecution/payments. */
 export function casePaymentRoutes(deps: AppDependencies) {
   return new OpenAPIHono<AppEnv>().openapi(paymentRoute, async (c) => {
-    const result = await updateCase(
+    const principal = c.get('principal');
+    const { caseNumber } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const key = c.req.valid('header')['idempotency-key'];
+    const answer = await updateCaseOnce(
       { db: deps.database.db, temporal: deps.temporal },
-      c.get('principal'),
-      c.req.valid('param').caseNumber,
+      principal,
+      caseNumber,
       recordPaymentUpdate,
-      c.req.valid('json'),
+      body,
+      idempotentRequest(principal, key, `recordPayment:${caseNumber}`, body),
     );
-    return c.json(caseBody(result), 200);
+    return c.json(caseBody(answer.body), 200, answer.replayed ? replayedHeader : {});
   });
 }

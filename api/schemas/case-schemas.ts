@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { caseNumberPattern } from '../../domain/case-number.js';
+import { isValidResidentIdNumber, isValidUnifiedSocialCreditCode } from '../../domain/identity-numbers.js';
 import { stages } from '../../domain/stages.js';
 import { transitionNames } from '../../domain/transition-table.js';
 import { caseSources, dispositions, disputeCategories, triageClasses } from '../../domain/vocabulary.js';
@@ -15,6 +16,16 @@ export const CaseNumberParam = z.object({
     .regex(caseNumberPattern, 'must look like HLBE-2026-000123')
     .openapi({ param: { name: 'caseNumber', in: 'path' }, example: 'HLBE-2026-000123' }),
 });
+
+/** What is wrong with an ID number of a declared kind whose check character can be verified. */
+function identityNumberProblem(idType: string | undefined, idNumber: string | undefined): string | undefined {
+  if (idNumber === undefined) return undefined;
+  if (idType === 'resident_id' && !isValidResidentIdNumber(idNumber))
+    return 'not a valid resident ID number (GB 11643: 18 characters, a real birth date, the check character)';
+  if (idType === 'unified_social_credit_code' && !isValidUnifiedSocialCreditCode(idNumber))
+    return 'not a valid unified social credit code (GB 32100: 18 characters, the check character)';
+  return undefined;
+}
 
 const partyIdentity = {
   kind: z.enum(['person', 'organisation']),
@@ -41,7 +52,15 @@ export const PartySchema = z
       .optional(),
     address: z.string().trim().max(500).optional(),
   })
-  .openapi('Party');
+  .superRefine((party, context) => {
+    const problem = identityNumberProblem(party.idType, party.idNumber);
+    if (problem) context.addIssue({ code: 'custom', path: ['idNumber'], message: problem });
+  })
+  .openapi('Party', {
+    description:
+      'A resident_id is checked against its GB 11643 check character and birth date, a ' +
+      'unified_social_credit_code against its GB 32100 check character.',
+  });
 
 /** A party as the API answers with it: ID and phone numbers are masked where the role does not need them. */
 const PartyViewSchema = z

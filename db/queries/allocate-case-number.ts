@@ -12,11 +12,19 @@ export function formatCaseNumber(prefix: string, year: number, value: number): s
   return `${prefix}-${year}-${String(value).padStart(6, '0')}`;
 }
 
+type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
 /**
  * Next case number for the prefix and year, e.g. HLBE-2026-000123. One counter row per (prefix,
- * year), bumped atomically: concurrent registrations never share a number.
+ * year), bumped atomically: concurrent registrations never share a number. Called inside a
+ * transaction, the counter row stays locked until it ends, and a rollback gives the number back: the
+ * next registration takes it, so a registration that loses a race leaves no gap.
  */
-export async function allocateCaseNumber(db: Database, prefix: string, at: Date): Promise<string> {
+export async function allocateCaseNumber(
+  db: Database | Transaction,
+  prefix: string,
+  at: Date,
+): Promise<string> {
   const year = chinaYear(at);
   const [row] = await db
     .insert(caseNumberCounters)
@@ -34,7 +42,7 @@ export async function allocateCaseNumber(db: Database, prefix: string, at: Date)
  * (undefined is returned), so a registration checks its unit and numbers its case in one statement.
  */
 export async function allocateCaseNumberForUnit(
-  db: Database,
+  db: Database | Transaction,
   prefix: string,
   at: Date,
   unitId: string,

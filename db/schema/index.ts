@@ -3,6 +3,8 @@ export * from './case-records.js';
 export * from './cases.js';
 export * from './deadlines.js';
 export * from './deliveries.js';
+export * from './idempotency-keys.js';
+export * from './operator-alerts.js';
 export * from './parties.js';
 export * from './reference.js';
 export * from './referrals.js';

@@ -14,7 +14,7 @@ const dispute = {
       name: '赵 敏',
       role: 'applicant',
       idType: 'resident_id',
-      idNumber: '15070219850505002x',
+      idNumber: '11010519491231002x',
     },
     { kind: 'organisation', name: '安居物业管理有限公司', role: 'respondent' },
   ],
@@ -48,7 +48,7 @@ describe('refusals: every no is clear and changes nothing', () => {
       userId: relatedMediator.id,
       name: '赵敏',
       nameNormalised: '赵敏',
-      idNumber: '15070219850505002X',
+      idNumber: '11010519491231002X',
       relation: '表姐',
     });
   });
@@ -194,7 +194,7 @@ describe('refusals: every no is clear and changes nothing', () => {
     const list = await api.call('GET', '/v1/cases?limit=2&source=hotline', clerk.token, undefined, 200);
     const items = list.items as { caseNumber: string; parties: { idNumber?: string }[] }[];
     expect(items).toHaveLength(2);
-    expect(items[0]!.parties[0]!.idNumber).toBe('150702********002X');
+    expect(items[0]!.parties[0]!.idNumber).toBe('110105********002X');
     const next = await api.call(
       'GET',
       `/v1/cases?limit=2&source=hotline&cursor=${list.nextCursor}`,

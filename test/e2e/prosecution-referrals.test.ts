@@ -20,7 +20,7 @@ function referral(reference: string, overrides: Record<string, unknown> = {}) {
         name: '赵刚',
         role: 'respondent',
         idType: 'resident_id',
-        idNumber: '150702199505050011',
+        idNumber: '150702199505050017',
       },
     ],
     victims: [{ kind: 'person', name: '钱亮', role: 'applicant', phone: '13600001111' }],

@@ -12,7 +12,7 @@ const dispute = {
       name: '王芳',
       role: 'applicant',
       idType: 'resident_id',
-      idNumber: '150702199001011234',
+      idNumber: '150702199001011233',
     },
     { kind: 'person', name: '李强', role: 'respondent', phone: '13800001111' },
   ],

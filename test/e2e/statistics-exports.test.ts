@@ -14,7 +14,7 @@ const wangFang = {
   name: '王芳',
   role: 'applicant',
   idType: 'resident_id',
-  idNumber: '150702199001011234',
+  idNumber: '150702199001011233',
   phone: '13800001111',
 };
 const dispute = (source: string, extraParty = false) => ({
@@ -367,8 +367,8 @@ describe('statistics and exports over HTTP', () => {
       '节约诉讼费(元)': '25',
     });
     const parties = byNumber.get(no.courtSettled)!.当事人!;
-    expect(parties).toContain('王芳（申请人，证件号150702********1234，电话138****1111）');
-    expect(parties).not.toContain('150702199001011234');
+    expect(parties).toContain('王芳（申请人，证件号150702********1233，电话138****1111）');
+    expect(parties).not.toContain('150702199001011233');
     expect(parties).not.toContain('13900002222');
     expect(byNumber.get(no.importedSettled)).toMatchObject({ 结案日期: `${year - 1}-03-22`, 是否超期: '否' });
     expect(byNumber.get(no.importedSettled)!.当事人).toContain('150702********002X');
@@ -386,7 +386,7 @@ describe('statistics and exports over HTTP', () => {
         .sort(),
     ).toEqual([no.courtSettled, no.rejected].sort());
     expect(fullRows.find((row) => row[0] === no.courtSettled)![8]).toContain(
-      '证件号150702199001011234，电话13800001111',
+      '证件号150702199001011233，电话13800001111',
     );
 
     const xlsx = await system.request(

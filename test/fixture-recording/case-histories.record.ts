@@ -286,3 +286,30 @@ it('records a settlement rolled back after its follow-up planning gave up, then 
     await save('settle-rolled-back-then-settled', handle);
   });
 });
+
+it('records an assignment the read model refused for good (no such unit), rolled back, then assigned', async () => {
+  await h.run(async () => {
+    const handle = await h.start('FX-2026-000008');
+    await h.transition(handle, 'triage', h.clerk, { triageClass: 'simple', category: 'contract' });
+    const noSuchUnit = '00000000-0000-4000-8000-000000000000';
+    await expect(
+      h.transition(handle, 'assign', h.clerk, { mediatorId: h.mediator.id, unitId: noSuchUnit }),
+    ).rejects.toThrow();
+    expect(await h.view(handle)).toMatchObject({ stage: 'divert', assigneeId: null, seq: 2 });
+    const assigned = await h.transition(handle, 'assign', h.clerk, { mediatorId: h.mediator.id });
+    expect(assigned.seq).toBe(3);
+    await save('assignment-refused-by-read-model-then-assigned', handle);
+  });
+});
+
+it('records the current mediator assigned again (nothing recorded), then accepted', async () => {
+  await h.run(async () => {
+    const handle = await h.start('FX-2026-000009');
+    await h.transition(handle, 'triage', h.clerk, { triageClass: 'simple', category: 'contract' });
+    await h.transition(handle, 'assign', h.clerk, { mediatorId: h.mediator.id });
+    const again = await h.transition(handle, 'assign', h.clerk, { mediatorId: h.mediator.id });
+    expect(again.seq).toBe(3);
+    await h.transition(handle, 'accept', h.mediator, {});
+    await save('assigned-again-recorded-nothing', handle);
+  });
+});

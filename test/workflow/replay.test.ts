@@ -13,6 +13,8 @@ describe('saved case histories replay against the current workflow code', async 
 
   it('has fixtures for the representative paths', () => {
     expect(files).toEqual([
+      'assigned-again-recorded-nothing.json',
+      'assignment-refused-by-read-model-then-assigned.json',
       'calendar-change-recomputed.json',
       'calendar-fan-out.json',
       'continued-as-new.json',

@@ -1,8 +1,4 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { and, eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
-import { users } from '../../db/schema/index.js';
-import { refuseField } from '../../domain/refusals.js';
 import type { TransitionName } from '../../domain/transition-table.js';
 import {
   type Actor,
@@ -12,16 +8,9 @@ import {
 } from '../../workflows/case.messages.js';
 import type { StaffPrincipal } from '../auth/principal.js';
 import { type CaseResponse, toCaseResponse } from './case-response.js';
+import { transitionInputCheck } from './check-transition-input.js';
+import { answerOnce, type IdempotentRequest } from './idempotency-keys.js';
 import { type CaseUpdateDependencies, sendCaseUpdate } from './send-case-update.js';
-
-async function assertMediator(db: Database, mediatorId: string): Promise<void> {
-  const [mediator] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, mediatorId), eq(users.role, 'mediator'), eq(users.active, true)))
-    .limit(1);
-  if (!mediator) refuseField('not_a_mediator', 'mediatorId', 'no active mediator has this id');
-}
 
 /**
  * Carry out a staff transition: the workflow's Update validator decides (and refuses illegal ones
@@ -34,12 +23,43 @@ export async function applyTransition<T extends TransitionName>(
   transition: T,
   input: TransitionInputs[T],
 ): Promise<CaseResponse> {
-  if (transition === 'assign')
-    await assertMediator(deps.db, (input as TransitionInputs['assign']).mediatorId);
+  return (await applyTransitionOnce(deps, principal, caseNumber, transition, input, undefined)).body;
+}
+
+/**
+ * The same with an Idempotency-Key: a retry gets the first answer. The key also names the Update, so
+ * a retry whose first request died before it was answered attaches to that very Update in Temporal
+ * instead of applying the transition twice. A refusal keeps no key: nothing was changed.
+ */
+export function applyTransitionOnce<T extends TransitionName>(
+  deps: CaseUpdateDependencies,
+  principal: StaffPrincipal,
+  caseNumber: string,
+  transition: T,
+  input: TransitionInputs[T],
+  idempotency: IdempotentRequest | undefined,
+): Promise<{ body: CaseResponse; replayed: boolean }> {
+  return answerOnce(deps.db, idempotency, 200, (updateId) =>
+    transitionCase(deps, principal, caseNumber, transition, input, updateId),
+  );
+}
+
+async function transitionCase<T extends TransitionName>(
+  deps: CaseUpdateDependencies,
+  principal: StaffPrincipal,
+  caseNumber: string,
+  transition: T,
+  input: TransitionInputs[T],
+  updateId?: string,
+): Promise<CaseResponse> {
   const definition = transitionUpdates[transition] as unknown as UpdateDefinition<
     CaseView,
     [TransitionInputs[T] & { actor: Actor }]
   >;
-  const { view, reach } = await sendCaseUpdate(deps, principal, caseNumber, definition, input);
+  const check = transitionInputCheck(deps.db, principal, transition, input);
+  const { view, reach } = await sendCaseUpdate(deps, principal, caseNumber, definition, input, {
+    ...(check ? { check } : {}),
+    ...(updateId ? { updateId } : {}),
+  });
   return toCaseResponse(view, reach);
 }

@@ -10,7 +10,7 @@ import type { Principal } from '../auth/principal.js';
 import { type CaseScope, canSeeCase, caseReachOf } from './case-access.js';
 import { type CaseResponse, toCaseResponse } from './case-response.js';
 
-interface StoredCase extends CaseScope {
+export interface StoredCase extends CaseScope {
   view: CaseView;
   stage: Stage;
   /** `import`: a case from the legacy ledger, with no workflow behind it. */

@@ -14,7 +14,17 @@ import type { caseWorkflow } from '../../workflows/case.workflow.js';
 import type { StaffPrincipal } from '../auth/principal.js';
 import { caseReachOf } from './case-access.js';
 import { type CaseResponse, toCaseResponse } from './case-response.js';
+import {
+  claimIdempotencyKey,
+  type IdempotentRequest,
+  rememberAnswer,
+  rememberState,
+  type StoredAnswer,
+} from './idempotency-keys.js';
 import { actorOf } from './send-case-update.js';
+import { assertUnitWithinReach } from './unit-reference.js';
+
+type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 interface RegisterCaseDependencies {
   db: Database;
@@ -41,10 +51,18 @@ interface NumberingInput {
   actor: Actor;
 }
 
-/** The case's unit and who registered it: a user without a unit must name one. */
-function numberingInput(principal: StaffPrincipal, input: RegisterCaseInput): NumberingInput {
+/**
+ * The case's unit and who registered it: a user without a unit must name one; a unit named must be
+ * within the registering supervisor's reach.
+ */
+async function numberingInput(
+  db: Database,
+  principal: StaffPrincipal,
+  input: RegisterCaseInput,
+): Promise<NumberingInput> {
   const unitId = input.unitId ?? principal.unitId;
   if (!unitId) refuseField('unit_required', 'unitId', 'required when the registering user has no unit');
+  if (input.unitId !== undefined) await assertUnitWithinReach(db, principal, input.unitId);
   return {
     source: input.source,
     summary: input.summary,
@@ -54,27 +72,37 @@ function numberingInput(principal: StaffPrincipal, input: RegisterCaseInput): Nu
   };
 }
 
+/** What a registration answers: the case (201) or its number (202); `replayed` for a keyed retry. */
+export type RegistrationAnswer<T> = { body: T; replayed: boolean };
+
 /**
  * Number the case and start its workflow. Update-with-start answers only once the workflow has
- * written the case to the read model, so a GET right after the 201 finds it.
+ * written the case to the read model, so a GET right after the 201 finds it. With an Idempotency-Key
+ * a retry gets the first answer, or, when the first request died after numbering its case, finishes
+ * that very case instead of opening a second one.
  */
 export async function registerCase(
   deps: RegisterCaseDependencies,
   principal: StaffPrincipal,
   input: RegisterCaseInput,
-): Promise<CaseResponse> {
-  const registration = await numberedRegistration(deps, numberingInput(principal, input));
+  idempotency?: IdempotentRequest,
+): Promise<RegistrationAnswer<CaseResponse>> {
+  const numbered = await numberOrResume(deps, await numberingInput(deps.db, principal, input), idempotency);
+  if ('answer' in numbered) return { body: numbered.answer.body as CaseResponse, replayed: true };
+  const { registration } = numbered;
   const startWorkflowOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
     workflowId: caseWorkflowId(registration.caseNumber),
     taskQueue: deps.taskQueue,
     args: [registration],
-    workflowIdConflictPolicy: 'FAIL',
+    workflowIdConflictPolicy: idempotency ? 'USE_EXISTING' : 'FAIL',
   });
   const view = await deps.temporal.workflow.executeUpdateWithStart(awaitProjectionUpdate, {
     args: [1],
     startWorkflowOperation,
   });
-  return toCaseResponse(view, await caseReachOf(deps.db, principal));
+  const body = toCaseResponse(view, await caseReachOf(deps.db, principal));
+  if (idempotency) await rememberAnswer(deps.db, idempotency, { status: 201, body });
+  return { body, replayed: false };
 }
 
 /**
@@ -86,25 +114,54 @@ export async function acceptCaseRegistration(
   deps: RegisterCaseDependencies,
   principal: StaffPrincipal,
   input: RegisterCaseInput,
-): Promise<{ caseNumber: string }> {
-  const registration = await numberedRegistration(deps, numberingInput(principal, input));
+  idempotency?: IdempotentRequest,
+): Promise<RegistrationAnswer<{ caseNumber: string }>> {
+  const numbered = await numberOrResume(deps, await numberingInput(deps.db, principal, input), idempotency);
+  if ('answer' in numbered) return { body: numbered.answer.body as { caseNumber: string }, replayed: true };
+  const { registration } = numbered;
   await deps.temporal.workflow.start<typeof caseWorkflow>('caseWorkflow', {
     workflowId: caseWorkflowId(registration.caseNumber),
     taskQueue: deps.taskQueue,
     args: [registration],
-    workflowIdConflictPolicy: 'FAIL',
+    workflowIdConflictPolicy: idempotency ? 'USE_EXISTING' : 'FAIL',
   });
-  return { caseNumber: registration.caseNumber };
+  const body = { caseNumber: registration.caseNumber };
+  if (idempotency) await rememberAnswer(deps.db, idempotency, { status: 202, body });
+  return { body, replayed: false };
+}
+
+/**
+ * The case's registration, numbered now, or as an earlier request with the same key numbered it; or
+ * that request's answer. The key is claimed and the number drawn in one transaction: a concurrent
+ * retry waits for it and finds the same case, and a refused registration (no such unit) leaves neither
+ * the key nor a number behind.
+ */
+async function numberOrResume(
+  deps: RegisterCaseDependencies,
+  input: NumberingInput,
+  idempotency: IdempotentRequest | undefined,
+): Promise<{ registration: CaseRegistration } | { answer: StoredAnswer }> {
+  if (!idempotency)
+    return { registration: await numberedRegistration(deps.db, deps.caseNumberPrefix, input) };
+  return deps.db.transaction(async (tx) => {
+    const earlier = await claimIdempotencyKey(tx, idempotency);
+    if (earlier?.answered) return { answer: earlier.answer };
+    if (earlier?.state) return { registration: earlier.state as CaseRegistration };
+    const registration = await numberedRegistration(tx, deps.caseNumberPrefix, input);
+    await rememberState(tx, idempotency, registration);
+    return { registration };
+  });
 }
 
 async function numberedRegistration(
-  deps: RegisterCaseDependencies,
+  db: Database | Transaction,
+  caseNumberPrefix: string,
   input: NumberingInput,
 ): Promise<CaseRegistration> {
   const now = new Date();
   // The unit is checked in the same statement that numbers the case: its projection could never
   // write a case of no unit, and an unknown unit takes no number.
-  const caseNumber = await allocateCaseNumberForUnit(deps.db, deps.caseNumberPrefix, now, input.unitId);
+  const caseNumber = await allocateCaseNumberForUnit(db, caseNumberPrefix, now, input.unitId);
   if (!caseNumber) refuseField('unknown_unit', 'unitId', 'no unit has this id');
   return {
     caseNumber,

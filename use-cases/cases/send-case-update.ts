@@ -5,12 +5,23 @@ import { Refusal } from '../../domain/refusals.js';
 import { type Actor, type CaseView, caseWorkflowId } from '../../workflows/case.messages.js';
 import type { Principal } from '../auth/principal.js';
 import { type CaseReach, caseReachOf } from './case-access.js';
-import { loadCase } from './read-case.js';
+import { loadCase, type StoredCase } from './read-case.js';
 import { refusalFromUpdateFailure } from './update-failure.js';
 
 export interface CaseUpdateDependencies {
   db: Database;
   temporal: Client;
+}
+
+export interface CaseUpdateOptions {
+  /**
+   * Checks of the input against the case and the caller's reach that the workflow cannot make itself
+   * (references to rows in PostgreSQL, the units a supervisor supervises, the day the case was
+   * received): run after the case is found to be the caller's, before anything is sent.
+   */
+  check?: (found: StoredCase, reach: CaseReach) => void | Promise<void>;
+  /** Temporal deduplicates Updates by id: a retry with the same id gets the first Update's outcome. */
+  updateId?: string;
 }
 
 /** Who the workflow records as having done it. */
@@ -41,6 +52,7 @@ export async function sendCaseUpdate<I extends object>(
   caseNumber: string,
   definition: UpdateDefinition<CaseView, [I & { actor: Actor }]>,
   input: I,
+  options: CaseUpdateOptions = {},
 ): Promise<{ view: CaseView; reach: CaseReach }> {
   const found = await loadCase(deps.db, caseNumber, deps.temporal);
   const notFound = new Refusal('not_found', { detail: `No case ${caseNumber}.` });
@@ -57,10 +69,14 @@ export async function sendCaseUpdate<I extends object>(
     actor = { ...actor, scopeUnitIds: [found.unitId] };
   }
   if (found.stage === 'archived' || found.origin === 'import') throw archived();
+  await options.check?.(found, reach);
   try {
     const view = await deps.temporal.workflow
       .getHandle(caseWorkflowId(caseNumber))
-      .executeUpdate(definition, { args: [{ ...input, actor }] });
+      .executeUpdate(definition, {
+        args: [{ ...input, actor }],
+        ...(options.updateId ? { updateId: options.updateId } : {}),
+      });
     return { view, reach };
   } catch (error) {
     throw refusalFromUpdateFailure(error) ?? error;

@@ -3,6 +3,7 @@ import { loadPolicies } from '../../db/queries/deadline-reference.js';
 import { selectPolicy } from '../../domain/deadline-policy.js';
 import type { CourtReferral } from '../../workflows/referral.messages.js';
 import { assertCallbackUrlAllowed } from '../shared/callback-url.js';
+import { assertReferralDateNotInFuture, namingReferralDate } from './check-referral-date.js';
 import type { CourtReferralInput } from './referral-inputs.js';
 import {
   type RegisterReferralDependencies,
@@ -32,7 +33,8 @@ export async function registerReferral(
   body: CourtReferralInput,
 ) {
   assertCallbackUrlAllowed(deps.outbound, body.callbackUrl);
-  await assertCourtPoliciesInForce(deps.db, body);
+  assertReferralDateNotInFuture(body.referralDate);
+  await namingReferralDate(() => assertCourtPoliciesInForce(deps.db, body));
   return registerInstitutionReferral(deps, institutionId, {
     kind: 'court',
     reference: body.reference,

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { type Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { allocateCaseNumber } from '../../db/queries/allocate-case-number.js';
 import { cases, institutions, referrals, units } from '../../db/schema/index.js';
 import { Refusal } from '../../domain/refusals.js';
+import { requestHash } from '../../lib/request-hash.js';
 import {
   awaitProjectionUpdate,
   type CaseRegistration,
@@ -22,20 +22,9 @@ export interface RegisterReferralDependencies {
   outbound?: OutboundPolicy | undefined;
 }
 
-/** Canonical JSON (sorted keys): the same referral sent twice hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
+/** The same referral sent twice hashes the same. */
 function referralHash(body: unknown): string {
-  return createHash('sha256').update(canonical(body)).digest('hex');
+  return requestHash(body);
 }
 
 async function findReferral(db: Database, institutionId: string, reference: string) {
@@ -130,6 +119,9 @@ async function caseAppears(db: Database, caseNumber: string, timeoutMs: number):
   }
 }
 
+/** A concurrent duplicate inserted the referral first: this transaction (and its number) is rolled back. */
+class LostTheInsert extends Error {}
+
 interface ReferralRequest {
   kind: 'court' | 'prosecution' | 'police';
   reference: string;
@@ -162,26 +154,37 @@ export async function registerInstitutionReferral(
     .limit(1);
   const unitId = await receivingUnit(deps.db);
   const now = new Date();
-  // A number is drawn before the insert: a concurrent duplicate that loses the race leaves a gap.
-  const caseNumber = await allocateCaseNumber(deps.db, deps.caseNumberPrefix, now);
-  const registration = request.build(caseNumber, now, institution!.name, unitId);
-  const inserted = await deps.db
-    .insert(referrals)
-    .values({
-      institutionId,
-      reference: request.reference,
-      kind: request.kind,
-      caseNumber,
-      requestHash: hash,
-      body: { request: request.body, registration },
-      createdAt: now,
+  // The number is drawn and the referral inserted in one transaction: a concurrent duplicate that
+  // loses the insert rolls its number back (the counter row is locked until then), so it leaves no gap.
+  const registration = await deps.db
+    .transaction(async (tx) => {
+      const caseNumber = await allocateCaseNumber(tx, deps.caseNumberPrefix, now);
+      const built = request.build(caseNumber, now, institution!.name, unitId);
+      const inserted = await tx
+        .insert(referrals)
+        .values({
+          institutionId,
+          reference: request.reference,
+          kind: request.kind,
+          caseNumber,
+          requestHash: hash,
+          body: { request: request.body, registration: built },
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ caseNumber: referrals.caseNumber });
+      if (inserted.length === 0) throw new LostTheInsert();
+      return built;
     })
-    .onConflictDoNothing()
-    .returning({ caseNumber: referrals.caseNumber });
-  if (inserted.length === 0) {
+    .catch((error: unknown) => {
+      if (error instanceof LostTheInsert) return undefined;
+      throw error;
+    });
+  if (!registration) {
     const winner = await findReferral(deps.db, institutionId, request.reference);
     return answerExisting(deps, winner!, hash);
   }
+  const { caseNumber } = registration;
   await ensureCaseStarted(deps, registration);
   return { created: true, caseNumber };
 }

@@ -1,5 +1,6 @@
 import type { PoliceReferral } from '../../workflows/referral.messages.js';
 import { assertCallbackUrlAllowed } from '../shared/callback-url.js';
+import { assertReferralDateNotInFuture } from './check-referral-date.js';
 import type { PoliceReferralInput } from './referral-inputs.js';
 import {
   type RegisterReferralDependencies,
@@ -13,6 +14,7 @@ export function registerPoliceReferral(
   body: PoliceReferralInput,
 ) {
   assertCallbackUrlAllowed(deps.outbound, body.callbackUrl);
+  assertReferralDateNotInFuture(body.referralDate);
   return registerInstitutionReferral(deps, institutionId, {
     kind: 'police',
     reference: body.reference,

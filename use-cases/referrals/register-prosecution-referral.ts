@@ -5,6 +5,7 @@ import { checkProsecutionEligibility } from '../../domain/prosecution-eligibilit
 import { Refusal } from '../../domain/refusals.js';
 import type { ProsecutionReferral } from '../../workflows/referral.messages.js';
 import { assertCallbackUrlAllowed } from '../shared/callback-url.js';
+import { assertReferralDateNotInFuture } from './check-referral-date.js';
 import type { ProsecutionReferralInput } from './referral-inputs.js';
 import {
   type RegisterReferralDependencies,
@@ -21,6 +22,7 @@ export async function registerProsecutionReferral(
   body: ProsecutionReferralInput,
 ) {
   assertCallbackUrlAllowed(deps.outbound, body.callbackUrl);
+  assertReferralDateNotInFuture(body.referralDate);
   const failed = checkProsecutionEligibility(body.eligibility);
   if (failed.length > 0) {
     throw new Refusal('not_eligible', {
