@@ -4,10 +4,17 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { readEnvironment } from '../../config/env.js';
+import { resolveTemporalCli } from '../../config/temporal-binaries.js';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres.js';
 import { verifyPassword } from '../../use-cases/auth/passwords.js';
 import { freePort } from '../helpers/ports.js';
-import { killStartedProcesses, type RunningProcess, startProcess } from '../helpers/processes.js';
+import {
+  killStartedProcesses,
+  type RunningProcess,
+  startProcess,
+  startTemporalDevServerProcess,
+} from '../helpers/processes.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 /**
@@ -113,21 +120,29 @@ describe('npm start that cannot start says so in one line and leaves nothing run
     }
   });
 
-  it('13: a TEMPORAL_DEV_PORT where something else (another instance’s dev server) listens is refused', async () => {
-    const busyPort = await freePort();
-    const busy = await listen(busyPort);
-    try {
-      const run = await npmStart({ TEMPORAL_DEV_PORT: String(busyPort) });
-      const { code } = await run.process.exited;
-      expect(code).toBe(1);
-      expect(errorLines(run.stderr())).toEqual([
-        expect.stringMatching(new RegExp(`^feisutong: port ${busyPort} is in use \\(TEMPORAL_DEV_PORT\\);`)),
-      ]);
-      expect(run.process.output()).not.toContain('is running');
-      await nothingLeftUsing(run.folder);
-    } finally {
-      busy.close();
-    }
+  it('13: a TEMPORAL_DEV_PORT where another instance’s dev server runs is refused, not joined', async () => {
+    const binary = resolveTemporalCli({ ...readEnvironment(), PATH: process.env.PATH });
+    if (!binary.path) throw new Error('run `npm run setup` first: the Temporal CLI is not in the cache');
+    const other = await makeTempDir('other-instance');
+    folders.push(other);
+    const otherPort = await freePort();
+    await startTemporalDevServerProcess({
+      cli: binary.path,
+      port: otherPort,
+      dbFilename: join(other.path, 'temporal.sqlite'),
+    });
+    const run = await npmStart({ TEMPORAL_DEV_PORT: String(otherPort) });
+    const { code } = await run.process.exited;
+    expect(code).toBe(1);
+    expect(errorLines(run.stderr())).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^feisutong: port ${otherPort} is in use \\(TEMPORAL_DEV_PORT\\); stop whatever uses it or set TEMPORAL_DEV_PORT to a free port, e\\.g\\. TEMPORAL_DEV_PORT=\\d+$`,
+        ),
+      ),
+    ]);
+    expect(run.process.output()).not.toContain('is running');
+    await nothingLeftUsing(run.folder);
   });
 
   it('14: PORT=abc is reported by prestart in one line, without a stack', async () => {
