@@ -54,7 +54,9 @@ setInterval(() => {
 try {
   system = await startSystem(env, logger, createHttpApp, starting.signal);
 } catch (error) {
-  const failure = starting.signal.aborted ? new StartupInterrupted(String(starting.signal.reason)) : error;
+  const failure = starting.signal.aborted
+    ? new StartupInterrupted(String(starting.signal.reason), { cause: error })
+    : error;
   reportStartupFailure(failure, env.LOG_LEVEL);
   process.exit(startupExitCode(failure));
 }

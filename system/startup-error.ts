@@ -11,8 +11,8 @@ export class StartupError extends Error {
 /** Start-up was interrupted (Ctrl-C, SIGTERM) before it finished. */
 export class StartupInterrupted extends StartupError {
   override name = 'StartupInterrupted';
-  constructor(signal: string) {
-    super(`start-up interrupted by ${signal}; everything it had started was stopped`);
+  constructor(signal: string, options?: ErrorOptions) {
+    super(`start-up interrupted by ${signal}; everything it had started was stopped`, options);
   }
 }
 

@@ -209,7 +209,7 @@ describe('an admin keeps deadline policies and the holiday calendar, and running
     });
   });
 
-  it('shows a packaged year as confirmed and an unannounced one as not', async () => {
+  it('shows a packaged year as confirmed and an unannounced one as not, with the days the law fixes', async () => {
     const packaged = await expectStatus<CalendarYear>(200, 'GET', '/v1/admin/calendar/2026', {
       credential: supervisor.token,
     });
@@ -224,7 +224,21 @@ describe('an admin keeps deadline policies and the holiday calendar, and running
     const unannounced = await expectStatus<CalendarYear>(200, 'GET', `/v1/admin/calendar/${nextYear}`, {
       credential: admin.token,
     });
-    expect(unannounced).toMatchObject({ confirmed: false, inPackage: false, loaded: null, days: [] });
+    expect(unannounced).toMatchObject({ confirmed: false, inPackage: false, loaded: null });
+    // 全国年节及纪念日放假办法 art 2: holidays in every year, before any notice; no 调休 is known yet.
+    expect(unannounced.days.find((day) => day.date === `${nextYear}-01-01`)).toEqual({
+      date: `${nextYear}-01-01`,
+      kind: 'holiday',
+      working: false,
+      name: '元旦',
+      source: 'statute',
+    });
+    expect(unannounced.days.filter((day) => day.name === '国庆节').map((day) => day.date)).toEqual([
+      `${nextYear}-10-01`,
+      `${nextYear}-10-02`,
+      `${nextYear}-10-03`,
+    ]);
+    expect(unannounced.days.every((day) => day.source === 'statute' && !day.working)).toBe(true);
   });
 
   it('refuses a calendar with a date outside the year, naming it, and loads nothing', async () => {

@@ -4,10 +4,17 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { readEnvironment } from '../../config/env.js';
+import { resolveTemporalCli } from '../../config/temporal-binaries.js';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres.js';
 import { verifyPassword } from '../../use-cases/auth/passwords.js';
 import { freePort } from '../helpers/ports.js';
-import { killStartedProcesses, type RunningProcess, startProcess } from '../helpers/processes.js';
+import {
+  killStartedProcesses,
+  type RunningProcess,
+  startProcess,
+  startTemporalDevServerProcess,
+} from '../helpers/processes.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 /**
@@ -75,6 +82,11 @@ async function npmStart(extra: NodeJS.ProcessEnv, args: string[] = ['start']): P
   return { process: started, stderr: () => stderr, folder: folder.path };
 }
 
+/** Ctrl-C in a terminal: SIGINT to the whole foreground process group, and nothing more. */
+function ctrlC(started: RunningProcess): void {
+  process.kill(-started.pid, 'SIGINT');
+}
+
 function listen(port: number): Promise<Server> {
   return new Promise((resolve) => {
     const server = createServer();
@@ -89,7 +101,9 @@ afterAll(async () => {
   for (const folder of folders) await folder.remove();
 });
 
-describe('npm start that cannot start says so in one line and leaves nothing running', () => {
+describe('npm start that cannot start says so in one line and leaves nothing running', {
+  timeout: 240_000,
+}, () => {
   it('12: a busy PORT is found before anything starts', async () => {
     const busyPort = await freePort();
     const busy = await listen(busyPort);
@@ -113,21 +127,29 @@ describe('npm start that cannot start says so in one line and leaves nothing run
     }
   });
 
-  it('13: a TEMPORAL_DEV_PORT where something else (another instance’s dev server) listens is refused', async () => {
-    const busyPort = await freePort();
-    const busy = await listen(busyPort);
-    try {
-      const run = await npmStart({ TEMPORAL_DEV_PORT: String(busyPort) });
-      const { code } = await run.process.exited;
-      expect(code).toBe(1);
-      expect(errorLines(run.stderr())).toEqual([
-        expect.stringMatching(new RegExp(`^feisutong: port ${busyPort} is in use \\(TEMPORAL_DEV_PORT\\);`)),
-      ]);
-      expect(run.process.output()).not.toContain('is running');
-      await nothingLeftUsing(run.folder);
-    } finally {
-      busy.close();
-    }
+  it('13: a TEMPORAL_DEV_PORT where another instance’s dev server runs is refused, not joined', async () => {
+    const binary = resolveTemporalCli({ ...readEnvironment(), PATH: process.env.PATH });
+    if (!binary.path) throw new Error('run `npm run setup` first: the Temporal CLI is not in the cache');
+    const other = await makeTempDir('other-instance');
+    folders.push(other);
+    const otherPort = await freePort();
+    await startTemporalDevServerProcess({
+      cli: binary.path,
+      port: otherPort,
+      dbFilename: join(other.path, 'temporal.sqlite'),
+    });
+    const run = await npmStart({ TEMPORAL_DEV_PORT: String(otherPort) });
+    const { code } = await run.process.exited;
+    expect(code).toBe(1);
+    expect(errorLines(run.stderr())).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^feisutong: port ${otherPort} is in use \\(TEMPORAL_DEV_PORT\\); stop whatever uses it or set TEMPORAL_DEV_PORT to a free port, e\\.g\\. TEMPORAL_DEV_PORT=\\d+$`,
+        ),
+      ),
+    ]);
+    expect(run.process.output()).not.toContain('is running');
+    await nothingLeftUsing(run.folder);
   });
 
   it('14: PORT=abc is reported by prestart in one line, without a stack', async () => {
@@ -175,32 +197,35 @@ describe('npm start that cannot start says so in one line and leaves nothing run
   });
 });
 
-describe('14: Ctrl-C while the embedded PostgreSQL is being initialised', () => {
+describe('14: Ctrl-C while the embedded PostgreSQL is being initialised', { timeout: 240_000 }, () => {
   it('prints one line, no raw bytes, and leaves no process behind', async () => {
     const run = await npmStart({});
     await run.process.waitForOutput(/starting the database/, 150_000);
-    await run.process.stop('SIGINT', 60_000);
+    ctrlC(run.process);
+    // npm may exit before its child has unwound the start: wait for the child's line.
+    await expect
+      .poll(() => errorLines(run.stderr()), { timeout: 60_000 })
+      .toEqual(['feisutong: start-up interrupted by SIGINT; everything it had started was stopped']);
     const { code, signal } = await run.process.exited;
     expect([130, 'SIGINT']).toContain(code ?? signal);
-    expect(errorLines(run.stderr())).toEqual([
-      'feisutong: start-up interrupted by SIGINT; everything it had started was stopped',
-    ]);
     expect(run.stderr()).not.toMatch(/<Buffer|\bBuffer\b/);
     await nothingLeftUsing(run.folder);
   });
 });
 
-describe('11: Ctrl-C during the first start, after the admin account was created', () => {
+describe('11: Ctrl-C during the first start, after the admin account was created', {
+  timeout: 240_000,
+}, () => {
   it('keeps the one-time passwords in the data folder (0600), stops everything, and the password can be reset', async () => {
     const run = await npmStart({ FEISUTONG_ADMIN_PASSWORD: undefined, FEISUTONG_ADMIN_USERNAME: undefined });
     await run.process.waitForOutput(/admin account created/, 150_000);
     // Ctrl-C in a terminal signals the whole foreground process group.
-    await run.process.stop('SIGINT', 60_000);
+    ctrlC(run.process);
+    await expect
+      .poll(() => run.stderr(), { timeout: 60_000 })
+      .toMatch(/^feisutong: start-up interrupted by SIGINT; everything it had started was stopped$/m);
     const { code, signal } = await run.process.exited;
     expect([130, 'SIGINT']).toContain(code ?? signal);
-    expect(run.stderr()).toMatch(
-      /^feisutong: start-up interrupted by SIGINT; everything it had started was stopped$/m,
-    );
     await nothingLeftUsing(run.folder);
 
     const file = join(run.folder, 'first-start-credentials.txt');
