@@ -6,6 +6,7 @@ const slow = [
   'test/e2e/npm-start.test.ts',
   'test/e2e/npm-start-failures.test.ts',
   'test/e2e/restart-keeps-secrets.test.ts',
+  'test/e2e/dev-server-identity.test.ts',
   'test/e2e/dashboard-browser.test.ts',
   'test/integration/**/*.test.ts',
 ];
