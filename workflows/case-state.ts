@@ -253,6 +253,7 @@ export class CaseState {
       outcome: this.outcome,
       disposition: this.outcome?.disposition ?? null,
       amountFen: this.amountFen,
+      claimAmountFen: r.claimAmountFen ?? null,
       sessions: this.sessions,
       extensions: this.extensions,
       followUp: this.followUp,

@@ -57,6 +57,8 @@ export interface CaseRegistration {
   registeredAt: string;
   /** Set when a court (or, later, a procuratorate or police station) referred the case. */
   referral?: Referral;
+  /** 标的额 in fen, as the clerk recorded it at intake (a court referral carries its own). */
+  claimAmountFen?: number;
 }
 
 // ---- transition inputs (each Update carries its actor; the API fills it from the credential) ----
@@ -191,7 +193,10 @@ export interface CaseView {
   registeredBy: Actor;
   outcome: CaseOutcome | null;
   disposition: Disposition | null;
+  /** Agreement amount (协议金额) in fen, once settled. */
   amountFen: number | null;
+  /** 标的额 in fen recorded at intake; optional so that older stored views still read. */
+  claimAmountFen?: number | null;
   sessions: number;
   extensions: ExtensionRecord[];
   followUp: (RecordFollowUpInput & { at: string; by: string }) | null;

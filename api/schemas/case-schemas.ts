@@ -66,6 +66,13 @@ export const RegisterCaseBody = z
       .optional()
       .openapi({ description: 'Unit that takes the case; defaults to the clerk’s' }),
     parties: z.array(PartySchema).min(1).max(50),
+    claimAmountFen: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000_000_000)
+      .optional()
+      .openapi({ description: '标的额 in fen (分), when the dispute is about money or property' }),
   })
   .strict()
   .openapi('RegisterCase');
@@ -132,7 +139,13 @@ export const CaseSchema = z
       })
       .nullable(),
     disposition: z.enum(dispositions).nullable(),
-    amountFen: z.number().int().nullable(),
+    amountFen: z.number().int().nullable().openapi({ description: 'agreement amount (协议金额) in fen' }),
+    claimAmountFen: z
+      .number()
+      .int()
+      .nullable()
+      .optional()
+      .openapi({ description: '标的额 in fen, as recorded at intake' }),
     sessions: z.number().int(),
     extensions: z.array(z.record(z.string(), z.unknown())),
     followUp: z.record(z.string(), z.unknown()).nullable(),

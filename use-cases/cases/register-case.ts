@@ -31,6 +31,8 @@ export interface RegisterCaseInput {
   /** Unit that takes the case; defaults to the registering clerk's. */
   unitId?: string | undefined;
   parties: PartyInput[];
+  /** 标的额 in fen, when the dispute is about money or property. */
+  claimAmountFen?: number | undefined;
 }
 
 interface NumberingInput {
@@ -38,6 +40,7 @@ interface NumberingInput {
   summary: string;
   unitId: string;
   parties: PartyInput[];
+  claimAmountFen?: number | undefined;
   actor: Actor;
 }
 
@@ -50,6 +53,7 @@ function numberingInput(principal: StaffPrincipal, input: RegisterCaseInput): Nu
     summary: input.summary,
     unitId,
     parties: input.parties,
+    claimAmountFen: input.claimAmountFen,
     actor: actorOf(principal),
   };
 }
@@ -114,5 +118,6 @@ async function numberedRegistration(
     parties: input.parties,
     registeredBy: input.actor,
     registeredAt: now.toISOString(),
+    ...(input.claimAmountFen !== undefined ? { claimAmountFen: input.claimAmountFen } : {}),
   };
 }
