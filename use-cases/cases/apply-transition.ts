@@ -43,3 +43,6 @@ export async function applyTransition<T extends TransitionName>(
   const { view, reach } = await sendCaseUpdate(deps, principal, caseNumber, definition, input);
   return toCaseResponse(view, reach);
 }
+
+/** The inputs of each transition, for callers that build them (the workbench's forms). */
+export type { TransitionInputs } from '../../workflows/case.messages.js';
