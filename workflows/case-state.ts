@@ -254,6 +254,8 @@ export class CaseState {
       disposition: this.outcome?.disposition ?? null,
       amountFen: this.amountFen,
       claimAmountFen: r.claimAmountFen ?? null,
+      mediationConsent: r.mediationConsent ?? null,
+      duplicateOverride: r.duplicateOverride ?? null,
       sessions: this.sessions,
       extensions: this.extensions,
       followUp: this.followUp,

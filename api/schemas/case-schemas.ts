@@ -73,6 +73,21 @@ export const RegisterCaseBody = z
       .max(1_000_000_000_000)
       .optional()
       .openapi({ description: '标的额 in fen (分), when the dispute is about money or property' }),
+    mediationConsent: z
+      .object({ givenBy: z.array(z.string().trim().min(1).max(200)).min(1).max(50) })
+      .strict()
+      .optional()
+      .openapi({
+        description: 'the parties (by name) who applied for or agreed to mediation (申请/同意调解)',
+      }),
+    duplicateOverride: z
+      .object({
+        caseNumbers: z.array(z.string().regex(caseNumberPattern)).min(1).max(50),
+        reason: z.string().trim().min(1).max(2000),
+      })
+      .strict()
+      .optional()
+      .openapi({ description: 'registered despite open cases of the same party: those cases and why' }),
   })
   .strict()
   .openapi('RegisterCase');
@@ -146,6 +161,14 @@ export const CaseSchema = z
       .nullable()
       .optional()
       .openapi({ description: '标的额 in fen, as recorded at intake' }),
+    mediationConsent: z
+      .object({ givenBy: z.array(z.string()), recordedAt: z.string() })
+      .nullable()
+      .optional(),
+    duplicateOverride: z
+      .object({ caseNumbers: z.array(z.string()), reason: z.string() })
+      .nullable()
+      .optional(),
     sessions: z.number().int(),
     extensions: z.array(z.record(z.string(), z.unknown())),
     followUp: z.record(z.string(), z.unknown()).nullable(),

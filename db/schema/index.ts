@@ -3,6 +3,7 @@ export * from './case-records.js';
 export * from './cases.js';
 export * from './deadlines.js';
 export * from './deliveries.js';
+export * from './form-submissions.js';
 export * from './mediator-profiles.js';
 export * from './parties.js';
 export * from './reference.js';

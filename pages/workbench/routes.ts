@@ -20,6 +20,7 @@ import { caseWorkPage } from './case-work-page.js';
 import { directoryPageRoute } from './directory-page.js';
 import type { FieldErrors, FormValues } from './form-values.js';
 import { formValuesOf } from './form-values.js';
+import { registrationRoutes } from './registration-routes.js';
 
 const ListQuery = z.object({
   view: z.string().max(20).optional().catch(undefined),
@@ -177,6 +178,7 @@ export function workbenchRoutes(deps: AppDependencies) {
     return c.redirect(`/dashboard/work/cases/${caseNumber}?notice=done-${transition}`, 303);
   });
 
+  app.route('/', registrationRoutes(deps));
   app.get('/mediators', directoryPageRoute(deps));
   return app;
 }
