@@ -90,7 +90,7 @@ details.action summary{cursor:pointer;padding:10px 16px;font-weight:600;color:#1
 details.action form{padding:4px 16px 14px}
 .field{display:grid;grid-template-columns:120px 1fr;gap:4px 12px;align-items:start;margin:8px 0}
 .field>label{padding-top:6px;color:#374151}
-.field input[type=text],.field input[type=number],.field input[type=date],.field input[type=datetime-local],.field select,.field textarea{width:100%;max-width:520px}
+.field input[type=text],.field input[type=tel],.field input[type=number],.field input[type=date],.field input[type=datetime-local],.field select,.field textarea{width:100%;max-width:520px}
 .field textarea{resize:vertical}
 .field.invalid input,.field.invalid select,.field.invalid textarea{border-color:#c0392b;background:#fff5f5}
 .field-error{color:#b42318;font-size:13px;margin-top:3px}
@@ -99,6 +99,8 @@ details.action form{padding:4px 16px 14px}
 .parties{display:grid;grid-template-columns:1fr 1fr;gap:12px}
 .grid4{display:grid;grid-template-columns:repeat(4,1fr);gap:0 12px}
 .grid4 .field{grid-template-columns:72px 1fr}
+.grid4 .field input[type=text]{width:calc(100% - 64px)}
+.summary{white-space:pre-line}
 .mediators{display:grid;grid-template-columns:repeat(auto-fill,minmax(400px,1fr));gap:12px}
 .mediator{background:#fff;border-radius:6px;padding:12px 16px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
 .mediator h3{margin:0 0 6px;font-size:16px}

@@ -64,7 +64,7 @@ ${noticeBanner(input.notice)}
 ${input.problem ? html`<div class="notice error" role="alert">${input.problem}</div>` : ''}
 <table>
   <tbody>
-    <tr><th>案情</th><td colspan="3">${view.summary}</td></tr>
+    <tr><th>案情</th><td colspan="3" class="summary">${view.summary}</td></tr>
     <tr><th>来源</th><td>${label(caseSourceLabelsZh, view.source)}</td><th>纠纷类别</th><td>${label(disputeCategoryLabelsZh, view.category) || '未分类'}（${label(triageClassLabelsZh, view.triageClass) || '未分级'}）</td></tr>
     <tr><th>承办单位</th><td>${timeline.unitName ?? '—'}</td><th>调解员</th><td>${timeline.assigneeName ?? '未指派'}</td></tr>
     <tr><th>登记时间</th><td>${chinaDateTime(view.registeredAt)}</td><th>标的额</th><td>${
