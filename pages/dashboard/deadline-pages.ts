@@ -28,7 +28,9 @@ function actionForms(
       ? html`<form class="inline" method="post" action="/dashboard/cases/${caseNumber}/orders" aria-label="督办 ${caseNumber}">
   <input type="hidden" name="_csrf" value="${session.csrfToken}">
   <input type="hidden" name="back" value="${back}">
-  <input type="text" name="note" required maxlength="2000" size="22" placeholder="督办意见" value="案件已超期，请说明原因及办理计划" aria-label="督办意见">
+  <input type="text" name="note" required maxlength="2000" size="22" placeholder="督办意见" value="${
+    item.lateSeconds > 0 ? '案件已超期，请说明原因及办理计划' : '案件即将到期，请说明进展及办理计划'
+  }" aria-label="督办意见">
   <input type="date" name="explainBy" required min="${addDays(today, 1)}" value="${addDays(today, 3)}" aria-label="说明期限">
   <button type="submit" class="primary">发出督办</button>
 </form>`
@@ -39,7 +41,7 @@ function actionForms(
       ? html`<form class="inline" method="post" action="/dashboard/cases/${caseNumber}/assign" aria-label="改派 ${caseNumber}">
   <input type="hidden" name="_csrf" value="${session.csrfToken}">
   <input type="hidden" name="back" value="${back}">
-  <select name="mediatorId" required aria-label="改派给">${others.map(
+  <select name="mediatorId" required aria-label="改派给"><option value="" selected>改派给…</option>${others.map(
     (mediator) =>
       html`<option value="${mediator.id}">${mediator.displayName}${mediator.unitName ? `（${mediator.unitName}）` : ''}</option>`,
   )}</select>
