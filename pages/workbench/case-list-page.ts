@@ -80,6 +80,7 @@ ${noticeBanner(input.notice)}
   <label class="check"><input type="checkbox" name="overdue" value="yes"${input.overdueOnly ? ' checked' : ''}> 仅超期</label>
   <button type="submit" class="secondary">筛选</button>
   ${user.role !== 'mediator' ? html`<a class="button" href="/dashboard/work/register">登记纠纷</a>` : ''}
+  <a href="/dashboard/work/search">按证件号码、电话精确查找</a>
 </form>
 <table>
   <thead><tr><th>案件编号</th><th>阶段</th><th>当事人</th><th>案情</th><th>来源</th><th>类别</th><th>承办单位</th><th>调解员</th><th>下一期限</th><th>登记时间</th></tr></thead>

@@ -9,6 +9,7 @@ import { toRefusal } from '../../http/refusal-of.js';
 import { applyTransition } from '../../use-cases/cases/apply-transition.js';
 import { listCases } from '../../use-cases/cases/list-cases.js';
 import { readCase } from '../../use-cases/cases/read-case.js';
+import { searchCasesByPartyNumber } from '../../use-cases/cases/search-cases-by-number.js';
 import { listDirectoryMediators } from '../../use-cases/directory/list-directory-mediators.js';
 import { namesOf } from '../../use-cases/directory/name-lookup.js';
 import { readCaseTimeline } from '../../use-cases/supervision/read-case-timeline.js';
@@ -21,6 +22,7 @@ import { directoryPageRoute } from './directory-page.js';
 import type { FieldErrors, FormValues } from './form-values.js';
 import { formValuesOf } from './form-values.js';
 import { registrationRoutes } from './registration-routes.js';
+import { searchResultsPage } from './search-page.js';
 
 const ListQuery = z.object({
   view: z.string().max(20).optional().catch(undefined),
@@ -116,6 +118,9 @@ export function workbenchRoutes(deps: AppDependencies) {
         : user.role === 'clerk'
           ? 'intake'
           : 'all';
+    // A case number typed into the keyword box opens the case (the page itself decides who may see it).
+    if (query.q && caseNumberPattern.test(query.q.toUpperCase()))
+      return c.redirect(`/dashboard/work/cases/${query.q.toUpperCase()}`, 303);
     const unitOnly = query.unit === 'mine' && user.unitId !== null;
     const page = await listCases(db, c.get('principal'), {
       limit: 20,
@@ -176,6 +181,21 @@ export function workbenchRoutes(deps: AppDependencies) {
     }
     c.get('logger').info({ caseNumber, transition }, 'workbench action');
     return c.redirect(`/dashboard/work/cases/${caseNumber}?notice=done-${transition}`, 303);
+  });
+
+  app.get('/search', (c) =>
+    c.html(searchResultsPage(sessionOf(c), { values: {}, errors: {}, results: undefined })),
+  );
+  app.post('/search', async (c) => {
+    const values = formValuesOf(await c.req.parseBody());
+    const number = (values.number ?? '').replace(/[\s-]/g, '').toUpperCase();
+    if (caseNumberPattern.test(number)) return c.redirect(`/dashboard/work/cases/${number}`, 303);
+    if (number.length < 7 || number.length > 40) {
+      const errors = { number: '请输入完整的证件号码、电话或案件编号（精确查找）' };
+      return c.html(searchResultsPage(sessionOf(c), { values, errors, results: undefined }), 400);
+    }
+    const results = await searchCasesByPartyNumber(db, c.get('principal'), number);
+    return c.html(searchResultsPage(sessionOf(c), { values, errors: {}, results }));
   });
 
   app.route('/', registrationRoutes(deps));

@@ -162,6 +162,27 @@ describe('the staff workbench pages', () => {
     expect((await caseApi(system).read(clerk.token, caseNumber)).stage).toBe('link');
   });
 
+  it('finds cases by the exact phone number through a POST form, within what the caller may read', async () => {
+    const found = await pageSession(system, clerk).post('/dashboard/work/search', {
+      number: '138 0000 1111',
+    });
+    expect(found.status).toBe(200);
+    expect(visibleText(found.html)).toContain(caseNumber);
+    expect(visibleText(found.html)).toContain('王芳、李强');
+    const stranger = await pageSession(system, otherMediator).post('/dashboard/work/search', {
+      number: '13800001111',
+    });
+    expect(visibleText(stranger.html)).not.toContain(caseNumber);
+    expect(visibleText(stranger.html)).toContain('没有找到当事人使用该号码的案件');
+    const tooShort = await pageSession(system, clerk).post('/dashboard/work/search', { number: '1380' });
+    expect(tooShort.status).toBe(400);
+    expect(tooShort.html).toMatch(/name="number" value="1380"[^>]*aria-invalid="true"/);
+    // A case number in the keyword box opens the case.
+    const byNumber = await pageSession(system, clerk).get(`/dashboard/work?q=${caseNumber.toLowerCase()}`);
+    expect(byNumber.status).toBe(303);
+    expect(byNumber.location).toBe(casePath());
+  });
+
   it('shows the 调解超市 to every role, filtered by specialty', async () => {
     const page = await pageSession(system, otherMediator).get('/dashboard/work/mediators?category=astrology');
     expect(page.status).toBe(200);

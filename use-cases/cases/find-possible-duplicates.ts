@@ -28,6 +28,7 @@ export async function findPossibleDuplicates(
   db: Database,
   principal: Principal,
   newParties: readonly PartyInput[],
+  { includeClosed = false }: { includeClosed?: boolean } = {},
 ): Promise<PossibleDuplicate[]> {
   const idNumbers = [
     ...new Set(newParties.flatMap((p) => (p.idNumber ? [normaliseIdNumber(p.idNumber)] : []))),
@@ -57,7 +58,11 @@ export async function findPossibleDuplicates(
     })
     .from(parties)
     .innerJoin(cases, eq(cases.caseNumber, parties.caseNumber))
-    .where(and(or(...matchers), isNull(cases.closedAt), ne(cases.stage, 'archived')))
+    .where(
+      includeClosed
+        ? or(...matchers)
+        : and(or(...matchers), isNull(cases.closedAt), ne(cases.stage, 'archived')),
+    )
     .limit(200);
   const reach = await caseReachOf(db, principal);
   const found = new Map<string, PossibleDuplicate>();
