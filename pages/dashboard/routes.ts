@@ -7,7 +7,7 @@ import { toRefusal } from '../../http/refusal-of.js';
 import type { LoginThrottle } from '../../use-cases/auth/login-throttle.js';
 import { usernameFingerprint } from '../../use-cases/auth/username-fingerprint.js';
 import { countSupervisedDeadlines } from '../../use-cases/supervision/count-deadlines.js';
-import { countOpenOrders } from '../../use-cases/supervision/dashboard-queries.js';
+import { countIntakeBacklog, countOpenOrders } from '../../use-cases/supervision/dashboard-queries.js';
 import { listOverdueDeadlines } from '../../use-cases/supervision/list-deadlines.js';
 import { resolveSupervisionScope } from '../../use-cases/supervision/scope.js';
 import { computeStatistics } from '../../use-cases/supervision/statistics.js';
@@ -124,13 +124,14 @@ export function dashboardRoutes(deps: AppDependencies, loginThrottle: LoginThrot
 
   app.get('/', async (c) => {
     const scope = await resolveSupervisionScope(db, c.get('principal'));
-    const [counts, overdue, openOrders] = await Promise.all([
+    const [counts, overdue, openOrders, backlog] = await Promise.all([
       countSupervisedDeadlines(db, scope),
       listOverdueDeadlines(db, scope, { limit: 10 }),
       countOpenOrders(db, scope),
+      countIntakeBacklog(db, scope),
     ]);
     return c.html(
-      overviewPage(sessionOf(c), { counts, overdue, openOrders, today: chinaDateOf(Date.now()) }),
+      overviewPage(sessionOf(c), { counts, overdue, openOrders, backlog, today: chinaDateOf(Date.now()) }),
     );
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseApi } from '../helpers/case-api.js';
 import { pageSession, visibleText } from '../helpers/page-session.js';
-import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
+import { createInstitution, createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
 
 /**
@@ -60,6 +60,37 @@ describe('the staff workbench pages', () => {
     expect(
       visibleText((await pageSession(system, clerk).get('/dashboard/work?view=resolve')).html),
     ).not.toContain(caseNumber);
+  });
+
+  it('counts on the supervisors’ overview what no mediator holds yet and the court referrals waiting for 签收', async () => {
+    const court = await createInstitution(system.database.db, 'court', '海拉尔区人民法院');
+    await caseApi(system).call(
+      'POST',
+      '/v1/court/referrals',
+      court.apiKey,
+      {
+        type: 'entrusted',
+        procedure: 'ordinary',
+        reference: '(2026)内0702民初2001号',
+        referralDate: '2026-11-20',
+        parties: [
+          { kind: 'person', name: '郑伟', role: 'applicant' },
+          { kind: 'person', name: '孙丽', role: 'respondent' },
+        ],
+        claimsSummary: '民间借贷纠纷：原告请求被告归还借款三万元',
+        claimAmountFen: 3_000_000,
+        materials: ['起诉状'],
+        contact: { name: '王法官', role: '承办法官', phone: '0470-1234567' },
+      },
+      201,
+    );
+    const overview = visibleText((await pageSession(system, supervisor).get('/dashboard')).html);
+    expect(overview).toMatch(/待指派调解员 2 /);
+    expect(overview).toMatch(/法院委派待签收 1 /);
+    // Another centre's supervisor counts none of them.
+    const elsewhere = visibleText((await pageSession(system, otherSupervisor).get('/dashboard')).html);
+    expect(elsewhere).toMatch(/待指派调解员 0 /);
+    expect(elsewhere).toMatch(/法院委派待签收 0 /);
   });
 
   it('refuses a triage without a category: the field marked, the reason in Chinese, the note kept', async () => {
