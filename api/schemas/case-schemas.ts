@@ -256,6 +256,9 @@ export const CaseListQuery = z.object({
     .optional()
     .openapi({ description: 'text in the summary or a party’s name' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  order: z.enum(['registered', 'nextDue']).optional().openapi({
+    description: 'registered: newest first (default); nextDue: the soonest deadline first, overdue on top',
+  }),
   cursor: z.string().max(200).optional().openapi({ description: 'nextCursor of the previous page' }),
 });
 

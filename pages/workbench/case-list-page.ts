@@ -60,7 +60,13 @@ export function caseListPage(
     user,
     csrfToken: session.csrfToken,
     active: 'work',
-    body: html`<h1>案件 <span class="muted">${user.role === 'mediator' ? '指派给我的案件' : '本中心受理的案件'}</span></h1>
+    body: html`<h1>案件 <span class="muted">${
+      input.view === 'mine'
+        ? '指派给我的案件，按下一期限排序，超期在前'
+        : user.role === 'mediator'
+          ? '指派给我的案件'
+          : '本中心受理的案件'
+    }</span></h1>
 ${noticeBanner(input.notice)}
 <nav class="tabs" aria-label="案件分类">${viewsFor(user).map(
       (view) =>

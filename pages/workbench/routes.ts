@@ -124,6 +124,8 @@ export function workbenchRoutes(deps: AppDependencies) {
     const unitOnly = query.unit === 'mine' && user.unitId !== null;
     const page = await listCases(db, c.get('principal'), {
       limit: 20,
+      // A mediator's own cases by what falls due first (a late case is soonest); queues newest first.
+      order: view === 'mine' ? 'nextDue' : 'registered',
       stage: caseListViews[view].stage,
       q: query.q || undefined,
       unitId: unitOnly ? (user.unitId ?? undefined) : undefined,

@@ -214,6 +214,44 @@ describe('the staff workbench pages', () => {
     expect(byNumber.location).toBe(casePath());
   });
 
+  it('lists a mediator’s own cases by the deadline that falls first, a late one on top, page by page', async () => {
+    const api = caseApi(system);
+    const numbers: string[] = [];
+    for (const summary of ['邻居占用公共通道', '宠物狗夜间吠叫扰民']) {
+      const { caseNumber: no } = await api.register(clerk.token, {
+        source: 'hotline',
+        summary,
+        parties: [{ kind: 'person', name: '赵敏', role: 'applicant' }],
+      });
+      await api.transition(clerk.token, no, 'triage', { triageClass: 'simple', category: 'neighbour' });
+      await api.transition(clerk.token, no, 'assign', { mediatorId: assignee.id });
+      numbers.push(no);
+    }
+    const [dueInFiveDays, dueYesterday] = numbers as [string, string];
+    await system.database
+      .sql`update cases set next_due_at = now() + interval '5 days' where case_number = ${dueInFiveDays}`;
+    await system.database
+      .sql`update cases set next_due_at = now() - interval '1 day', overdue = true where case_number = ${dueYesterday}`;
+
+    const first = await api.call('GET', '/v1/cases?order=nextDue&limit=1', assignee.token, undefined, 200);
+    expect((first.items as { caseNumber: string }[]).map((item) => item.caseNumber)).toEqual([dueYesterday]);
+    const second = await api.call(
+      'GET',
+      `/v1/cases?order=nextDue&limit=1&cursor=${first.nextCursor as string}`,
+      assignee.token,
+      undefined,
+      200,
+    );
+    expect((second.items as { caseNumber: string }[]).map((item) => item.caseNumber)).toEqual([
+      dueInFiveDays,
+    ]);
+
+    const page = visibleText((await pageSession(system, assignee).get('/dashboard/work')).html);
+    expect(page).toContain('按下一期限排序，超期在前');
+    expect(page.indexOf(dueYesterday)).toBeLessThan(page.indexOf(dueInFiveDays));
+    expect(page.indexOf(dueInFiveDays)).toBeLessThan(page.indexOf(caseNumber));
+  });
+
   it('shows the 调解超市 to every role, filtered by specialty', async () => {
     const page = await pageSession(system, otherMediator).get('/dashboard/work/mediators?category=astrology');
     expect(page.status).toBe(200);
