@@ -18,6 +18,7 @@ import { caseCourtActionRoutes } from './routes/case-court-actions.js';
 import { caseTransitionRoutes } from './routes/case-transitions.js';
 import { caseRoutes } from './routes/cases.js';
 import { courtReferralRoutes } from './routes/court-referrals.js';
+import { directoryRoutes } from './routes/directory.js';
 import { healthRoutes } from './routes/health.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { policeReferralRoutes } from './routes/police-referrals.js';
@@ -70,6 +71,7 @@ export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
   app.route('/v1/admin', adminImportRoutes(deps));
   app.route('/v1/me', selfServiceRoutes(deps));
   app.route('/v1/inbox', inboxRoutes(deps));
+  app.route('/v1/directory', directoryRoutes(deps));
   app.route('/v1/supervision', supervisionRoutes(deps));
   app.route('/v1/statistics', statisticsRoutes(deps));
 

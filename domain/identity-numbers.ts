@@ -38,3 +38,9 @@ export function isValidUnifiedSocialCreditCode(value: string): boolean {
   const sum = creditCodeWeights.reduce((total, weight, index) => total + weight * values[index]!, 0);
   return (31 - (sum % 31)) % 31 === values[17];
 }
+
+/** Mainland mobile (1 and ten digits) or a landline with its area code (0 and 9–11 digits, dash allowed). */
+export function isPlausibleChinesePhone(value: string): boolean {
+  const digits = value.replace(/[\s-]/g, '').replace(/^\+86/, '');
+  return /^1[3-9]\d{9}$/.test(digits) || /^0\d{9,11}$/.test(digits);
+}

@@ -7,7 +7,7 @@
  * is not here does not typecheck, so a new refusal cannot silently become a 422 or a 500.
  */
 
-type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
 
 interface RefusalEntry {
   status: RefusalStatus;

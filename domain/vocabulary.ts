@@ -113,3 +113,37 @@ export const institutionKindLabelsZh: Record<InstitutionKind, string> = {
   procuratorate: '人民检察院',
   police: '公安机关',
 };
+
+/** 资质: what a mediator is qualified as, shown in the directory (调解超市). */
+export const mediatorQualifications = [
+  'people_mediator',
+  'lawyer',
+  'duty_lawyer',
+  'notary',
+  'forensic_appraiser',
+  'counsellor',
+  'arbitrator',
+  'retired_judge',
+] as const;
+export type MediatorQualification = (typeof mediatorQualifications)[number];
+export const mediatorQualificationLabelsZh: Record<MediatorQualification, string> = {
+  people_mediator: '人民调解员',
+  lawyer: '律师',
+  duty_lawyer: '值班律师',
+  notary: '公证员',
+  forensic_appraiser: '司法鉴定人',
+  counsellor: '心理咨询师',
+  arbitrator: '仲裁员',
+  retired_judge: '退休法官',
+};
+
+/** Languages a mediator works in (Hulunbuir: Mongolian, Daur, Ewenki, Russian besides Chinese). */
+export const mediationLanguages = ['zh', 'mn', 'dta', 'evn', 'ru'] as const;
+export type MediationLanguage = (typeof mediationLanguages)[number];
+export const mediationLanguageLabelsZh: Record<MediationLanguage, string> = {
+  zh: '汉语',
+  mn: '蒙古语',
+  dta: '达斡尔语',
+  evn: '鄂温克语',
+  ru: '俄语',
+};

@@ -59,7 +59,8 @@ export function caseRow(view: CaseView, updatedAt: Date, facts: CaseRowFacts = {
     referralType: view.referral?.kind === 'court' ? view.referral.type : null,
     referringInstitutionId: view.referral?.institutionId ?? null,
     externalReference: view.referral?.reference ?? null,
-    claimAmountFen: view.referral?.kind === 'court' ? view.referral.claimAmountFen : null,
+    claimAmountFen:
+      view.referral?.kind === 'court' ? view.referral.claimAmountFen : (view.claimAmountFen ?? null),
     courtFeeSavedFen: view.court?.feeSavedFen ?? null,
     institutionDecision:
       view.court?.confirmation?.decision?.decision ?? view.prosecution?.decision?.decision ?? null,

@@ -57,6 +57,23 @@ export interface CaseRegistration {
   registeredAt: string;
   /** Set when a court (or, later, a procuratorate or police station) referred the case. */
   referral?: Referral;
+  /** 标的额 in fen, as the clerk recorded it at intake (a court referral carries its own). */
+  claimAmountFen?: number;
+  /** The parties' application or consent to mediation (申请/同意调解), as the window recorded it. */
+  mediationConsent?: MediationConsent;
+  /** Registered although open cases shared a party's ID number or phone, with the clerk's reason. */
+  duplicateOverride?: DuplicateOverride;
+}
+
+export interface MediationConsent {
+  /** Names of the parties who applied for or agreed to mediation. */
+  givenBy: string[];
+  recordedAt: string;
+}
+
+export interface DuplicateOverride {
+  caseNumbers: string[];
+  reason: string;
 }
 
 // ---- transition inputs (each Update carries its actor; the API fills it from the credential) ----
@@ -191,7 +208,12 @@ export interface CaseView {
   registeredBy: Actor;
   outcome: CaseOutcome | null;
   disposition: Disposition | null;
+  /** Agreement amount (协议金额) in fen, once settled. */
   amountFen: number | null;
+  /** 标的额 in fen recorded at intake; optional so that older stored views still read. */
+  claimAmountFen?: number | null;
+  mediationConsent?: MediationConsent | null;
+  duplicateOverride?: DuplicateOverride | null;
   sessions: number;
   extensions: ExtensionRecord[];
   followUp: (RecordFollowUpInput & { at: string; by: string }) | null;

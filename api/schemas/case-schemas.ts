@@ -85,6 +85,28 @@ export const RegisterCaseBody = z
       .optional()
       .openapi({ description: 'Unit that takes the case; defaults to the clerk’s' }),
     parties: z.array(PartySchema).min(1).max(50),
+    claimAmountFen: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000_000_000)
+      .optional()
+      .openapi({ description: '标的额 in fen (分), when the dispute is about money or property' }),
+    mediationConsent: z
+      .object({ givenBy: z.array(z.string().trim().min(1).max(200)).min(1).max(50) })
+      .strict()
+      .optional()
+      .openapi({
+        description: 'the parties (by name) who applied for or agreed to mediation (申请/同意调解)',
+      }),
+    duplicateOverride: z
+      .object({
+        caseNumbers: z.array(z.string().regex(caseNumberPattern)).min(1).max(50),
+        reason: z.string().trim().min(1).max(2000),
+      })
+      .strict()
+      .optional()
+      .openapi({ description: 'registered despite open cases of the same party: those cases and why' }),
   })
   .strict()
   .openapi('RegisterCase');
@@ -151,7 +173,21 @@ export const CaseSchema = z
       })
       .nullable(),
     disposition: z.enum(dispositions).nullable(),
-    amountFen: z.number().int().nullable(),
+    amountFen: z.number().int().nullable().openapi({ description: 'agreement amount (协议金额) in fen' }),
+    claimAmountFen: z
+      .number()
+      .int()
+      .nullable()
+      .optional()
+      .openapi({ description: '标的额 in fen, as recorded at intake' }),
+    mediationConsent: z
+      .object({ givenBy: z.array(z.string()), recordedAt: z.string() })
+      .nullable()
+      .optional(),
+    duplicateOverride: z
+      .object({ caseNumbers: z.array(z.string()), reason: z.string() })
+      .nullable()
+      .optional(),
     sessions: z.number().int(),
     extensions: z.array(z.record(z.string(), z.unknown())),
     followUp: z.record(z.string(), z.unknown()).nullable(),
@@ -239,6 +275,9 @@ export const CaseListQuery = z.object({
     .optional()
     .openapi({ description: 'text in the summary or a party’s name' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  order: z.enum(['registered', 'nextDue']).optional().openapi({
+    description: 'registered: newest first (default); nextDue: the soonest deadline first, overdue on top',
+  }),
   cursor: z.string().max(200).optional().openapi({ description: 'nextCursor of the previous page' }),
 });
 

@@ -17,7 +17,7 @@ const label = (labels: Record<string, string>, key: unknown) =>
   typeof key === 'string' ? (labels[key] ?? key) : '';
 
 /** One line of detail for an event, from its payload. */
-function describeEvent(event: CaseTimeline['events'][number]): string {
+export function describeEvent(event: CaseTimeline['events'][number]): string {
   const payload = event.payload;
   const text = (key: string) => (typeof payload[key] === 'string' ? (payload[key] as string) : '');
   switch (event.type) {
@@ -51,7 +51,7 @@ function describeEvent(event: CaseTimeline['events'][number]): string {
   }
 }
 
-function actorText(event: CaseTimeline['events'][number]): string {
+export function actorText(event: CaseTimeline['events'][number]): string {
   if (event.actorName) return event.actorName;
   if (event.actorKind === 'system') return '系统';
   if (event.actorKind === 'institution') return '对接机构';

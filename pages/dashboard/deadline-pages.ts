@@ -2,7 +2,7 @@ import { html } from 'hono/html';
 import { addDays } from '../../domain/dates.js';
 import { deadlineKindLabelZh } from '../../domain/deadline-kinds.js';
 import type { SupervisionCounts } from '../../use-cases/supervision/count-deadlines.js';
-import type { Mediator } from '../../use-cases/supervision/dashboard-queries.js';
+import type { IntakeBacklog, Mediator } from '../../use-cases/supervision/dashboard-queries.js';
 import { deadlineKindFilters } from '../../use-cases/supervision/deadline-filters.js';
 import type { DeadlinePage, SupervisedDeadline } from '../../use-cases/supervision/list-deadlines.js';
 import type { DashboardUser } from '../shared/session.js';
@@ -28,7 +28,9 @@ function actionForms(
       ? html`<form class="inline" method="post" action="/dashboard/cases/${caseNumber}/orders" aria-label="督办 ${caseNumber}">
   <input type="hidden" name="_csrf" value="${session.csrfToken}">
   <input type="hidden" name="back" value="${back}">
-  <input type="text" name="note" required maxlength="2000" size="22" placeholder="督办意见" value="案件已超期，请说明原因及办理计划" aria-label="督办意见">
+  <input type="text" name="note" required maxlength="2000" size="22" placeholder="督办意见" value="${
+    item.lateSeconds > 0 ? '案件已超期，请说明原因及办理计划' : '案件即将到期，请说明进展及办理计划'
+  }" aria-label="督办意见">
   <input type="date" name="explainBy" required min="${addDays(today, 1)}" value="${addDays(today, 3)}" aria-label="说明期限">
   <button type="submit" class="primary">发出督办</button>
 </form>`
@@ -39,7 +41,7 @@ function actionForms(
       ? html`<form class="inline" method="post" action="/dashboard/cases/${caseNumber}/assign" aria-label="改派 ${caseNumber}">
   <input type="hidden" name="_csrf" value="${session.csrfToken}">
   <input type="hidden" name="back" value="${back}">
-  <select name="mediatorId" required aria-label="改派给">${others.map(
+  <select name="mediatorId" required aria-label="改派给"><option value="" selected>改派给…</option>${others.map(
     (mediator) =>
       html`<option value="${mediator.id}">${mediator.displayName}${mediator.unitName ? `（${mediator.unitName}）` : ''}</option>`,
   )}</select>
@@ -112,7 +114,13 @@ ${next ? html`<p class="pager"><a href="${next}">下一页 →</a></p>` : ''}`,
 
 export function overviewPage(
   session: Session,
-  view: { counts: SupervisionCounts; overdue: DeadlinePage; openOrders: number; today: string },
+  view: {
+    counts: SupervisionCounts;
+    overdue: DeadlinePage;
+    openOrders: number;
+    backlog: IntakeBacklog;
+    today: string;
+  },
 ): Html {
   const { totals } = view.counts;
   return page({
@@ -125,6 +133,8 @@ export function overviewPage(
   <div class="card alert"><div class="label">超期案件</div><div class="value">${totals.overdueCases}</div><div class="muted">超期期限 ${totals.overdueDeadlines} 项</div></div>
   <div class="card warn"><div class="label">即将到期案件</div><div class="value">${totals.atRiskCases}</div><div class="muted">两日内到期或已用时八成 ${totals.atRiskDeadlines} 项</div></div>
   <div class="card"><div class="label">督办待反馈</div><div class="value">${view.openOrders}</div></div>
+  <div class="card${view.backlog.unassigned > 0 ? ' warn' : ''}"><div class="label">待指派调解员</div><div class="value">${view.backlog.unassigned}</div><div class="muted"><a href="/dashboard/work?view=divert">到业务系统分流</a></div></div>
+  <div class="card${view.backlog.awaitingSignature > 0 ? ' warn' : ''}"><div class="label">法院委派待签收</div><div class="value">${view.backlog.awaitingSignature}</div><div class="muted">签收后开始计算调解期限</div></div>
 </div>
 <h2>各单位超期与即将到期</h2>
 <table>

@@ -1,4 +1,5 @@
 import { isRefusalCode, refusals } from '../../domain/refusals.js';
+import { transitionLabelsZh } from '../../domain/transition-table.js';
 
 /** zh-CN words of the dashboard that the domain vocabulary does not already hold. */
 
@@ -14,6 +15,7 @@ export const deadlineStatusLabelsZh: Record<string, string> = {
 const successNoticesZh: Record<string, string> = {
   'order-issued': '督办已发出，承办调解员将收到通知。',
   reassigned: '已改派调解员。',
+  registered: '纠纷已登记，请分级分流。',
 };
 
 /**
@@ -24,6 +26,12 @@ const successNoticesZh: Record<string, string> = {
 export function noticeMessageZh(notice: string | undefined): string | undefined {
   if (!notice) return undefined;
   if (notice in successNoticesZh) return successNoticesZh[notice];
+  if (notice.startsWith('done-')) {
+    const transition = notice.slice('done-'.length);
+    return Object.hasOwn(transitionLabelsZh, transition)
+      ? `已完成「${transitionLabelsZh[transition as keyof typeof transitionLabelsZh]}」。`
+      : undefined;
+  }
   if (!notice.startsWith('error-')) return undefined;
   const code = notice.slice('error-'.length);
   return isRefusalCode(code) ? `操作未成功：${refusals[code].zh}。` : '操作未成功，请稍后重试。';

@@ -74,14 +74,66 @@ button.secondary{background:#fff;color:#1d4e89;border:1px solid #1d4e89;border-r
 .timeline .when{color:#6b7280;white-space:nowrap;min-width:130px}
 .timeline .what{font-weight:600;min-width:110px}
 .pager{margin-top:12px}
+.tabs{display:flex;gap:4px;margin:0 0 12px;border-bottom:2px solid #d6dde8}
+.tabs a{padding:7px 14px;color:#1d4e89;text-decoration:none;border-radius:4px 4px 0 0}
+.tabs a.active{background:#1d4e89;color:#fff}
+.filters{margin-bottom:12px}
+.filters label{color:#374151}
+label.check{display:inline-flex;gap:4px;align-items:center}
+.stages{list-style:none;display:flex;padding:0;margin:0 0 14px;gap:0}
+.stages li{flex:1;text-align:center;padding:6px 0;background:#e5e7eb;color:#6b7280;font-size:13px;border-right:2px solid #f3f5f8}
+.stages li.done{background:#bfdbfe;color:#1e3a8a}
+.stages li.current{background:#1d4e89;color:#fff;font-weight:bold}
+.actions{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:12px;align-items:start}
+details.action{background:#fff;border-radius:6px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
+details.action summary{cursor:pointer;padding:10px 16px;font-weight:600;color:#1d4e89}
+details.action form{padding:4px 16px 14px}
+.field{display:grid;grid-template-columns:120px 1fr;gap:4px 12px;align-items:start;margin:8px 0}
+.field>label{padding-top:6px;color:#374151}
+.field input[type=text],.field input[type=tel],.field input[type=number],.field input[type=date],.field input[type=datetime-local],.field select,.field textarea{width:100%;max-width:520px}
+.field textarea{resize:vertical}
+.field.invalid input,.field.invalid select,.field.invalid textarea{border-color:#c0392b;background:#fff5f5}
+.field-error{color:#b42318;font-size:13px;margin-top:3px}
+.form-section{background:#fff;border-radius:6px;padding:12px 18px;margin-bottom:14px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
+.form-section h2{margin:4px 0 8px}
+.parties{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+.grid4{display:grid;grid-template-columns:repeat(4,1fr);gap:0 12px}
+.grid4 .field{grid-template-columns:72px 1fr}
+.grid4 .field input[type=text]{width:calc(100% - 64px)}
+.summary{white-space:pre-line}
+.mediators{display:grid;grid-template-columns:repeat(auto-fill,minmax(400px,1fr));gap:12px}
+.mediator{background:#fff;border-radius:6px;padding:12px 16px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
+.mediator h3{margin:0 0 6px;font-size:16px}
+.mediator p{margin:4px 0}
+.figures{display:flex;gap:18px;margin:8px 0 0}
+.figures div{display:flex;flex-direction:column}
+.figures dt{color:#6b7280;font-size:12px}
+.figures dd{margin:0;font-weight:bold;font-size:16px}
+.duplicates{border:1px solid #f59e0b;background:#fffbeb;border-radius:6px;padding:10px 16px;margin-bottom:14px}
 `;
 
-const navigation = [
+/** The menu by role: the workbench (业务系统) for everyone, the supervision pages for supervisors and admins. */
+const workbenchNavigation = [
+  { key: 'work', href: '/dashboard/work', label: '案件' },
+  {
+    key: 'register',
+    href: '/dashboard/work/register',
+    label: '登记纠纷',
+    roles: ['clerk', 'supervisor', 'admin'],
+  },
+  { key: 'mediators', href: '/dashboard/work/mediators', label: '调解超市' },
+];
+const supervisionNavigation = [
   { key: 'overview', href: '/dashboard', label: '总览' },
   { key: 'overdue', href: '/dashboard/overdue', label: '超期案件' },
   { key: 'at-risk', href: '/dashboard/at-risk', label: '即将到期' },
   { key: 'statistics', href: '/dashboard/statistics', label: '统计报表' },
 ];
+
+function navigationFor(user: DashboardUser): { key: string; href: string; label: string }[] {
+  const work = workbenchNavigation.filter((item) => !item.roles || item.roles.includes(user.role));
+  return user.role === 'supervisor' || user.role === 'admin' ? [...supervisionNavigation, ...work] : work;
+}
 
 interface PageOptions {
   title: string;
@@ -90,6 +142,10 @@ interface PageOptions {
   active?: string;
   body: Html;
 }
+
+const workbenchKeys = new Set(workbenchNavigation.map((item) => item.key));
+const brandOf = (active: string | undefined) =>
+  active && workbenchKeys.has(active) ? '飞速通 · 业务系统' : '飞速通 · 督办工作台';
 
 /** The shell of every dashboard page: zh-CN, no scripts, no external resources. */
 export function page({ title, user, csrfToken, active, body }: PageOptions): Html {
@@ -103,10 +159,10 @@ export function page({ title, user, csrfToken, active, body }: PageOptions): Htm
 </head>
 <body>
 <header>
-  <div class="brand">飞速通 · 督办工作台</div>
+  <div class="brand">${brandOf(active)}</div>
   ${
     user
-      ? html`<nav>${navigation.map(
+      ? html`<nav>${navigationFor(user).map(
           (item) =>
             html`<a href="${item.href}" class="${item.key === active ? 'active' : ''}">${item.label}</a>`,
         )}</nav>

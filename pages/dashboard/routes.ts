@@ -7,7 +7,7 @@ import { toRefusal } from '../../http/refusal-of.js';
 import type { LoginThrottle } from '../../use-cases/auth/login-throttle.js';
 import { usernameFingerprint } from '../../use-cases/auth/username-fingerprint.js';
 import { countSupervisedDeadlines } from '../../use-cases/supervision/count-deadlines.js';
-import { countOpenOrders } from '../../use-cases/supervision/dashboard-queries.js';
+import { countIntakeBacklog, countOpenOrders } from '../../use-cases/supervision/dashboard-queries.js';
 import { listOverdueDeadlines } from '../../use-cases/supervision/list-deadlines.js';
 import { resolveSupervisionScope } from '../../use-cases/supervision/scope.js';
 import { computeStatistics } from '../../use-cases/supervision/statistics.js';
@@ -21,6 +21,7 @@ import {
   sameOrigin,
   sessionOf,
 } from '../shared/session.js';
+import { workbenchRoutes } from '../workbench/routes.js';
 import { dashboardCaseRoutes } from './case-routes.js';
 import { overviewPage } from './deadline-pages.js';
 import { dashboardExportRoutes } from './export-routes.js';
@@ -77,7 +78,12 @@ export function dashboardRoutes(deps: AppDependencies, loginThrottle: LoginThrot
       return c.html(loginPage({ next, failed: true, username }), 401);
     }
     c.get('logger').info({ userId: user.userId }, 'dashboard login');
-    return c.redirect(next, 303);
+    // Clerks and mediators work in the workbench: the supervisors' overview is not their start page.
+    const start =
+      next === dashboardPath && (user.role === 'clerk' || user.role === 'mediator')
+        ? '/dashboard/work'
+        : next;
+    return c.redirect(start, 303);
   });
   app.post('/logout', (c) => {
     if (sameOrigin(c)) logOut(c);
@@ -106,8 +112,11 @@ export function dashboardRoutes(deps: AppDependencies, loginThrottle: LoginThrot
       );
     }),
   );
+  // The workbench (业务系统) is for every staff role; its use cases decide what each may see and do.
+  app.route('/work', workbenchRoutes(deps));
   app.use('*', async (c, next) => {
     const role = c.get('user').role;
+    if (c.req.path.startsWith('/dashboard/work')) return next();
     if (role !== 'supervisor' && role !== 'admin')
       return c.html(forbiddenPage(c.get('user'), c.get('csrfToken')), 403);
     await next();
@@ -115,13 +124,14 @@ export function dashboardRoutes(deps: AppDependencies, loginThrottle: LoginThrot
 
   app.get('/', async (c) => {
     const scope = await resolveSupervisionScope(db, c.get('principal'));
-    const [counts, overdue, openOrders] = await Promise.all([
+    const [counts, overdue, openOrders, backlog] = await Promise.all([
       countSupervisedDeadlines(db, scope),
       listOverdueDeadlines(db, scope, { limit: 10 }),
       countOpenOrders(db, scope),
+      countIntakeBacklog(db, scope),
     ]);
     return c.html(
-      overviewPage(sessionOf(c), { counts, overdue, openOrders, today: chinaDateOf(Date.now()) }),
+      overviewPage(sessionOf(c), { counts, overdue, openOrders, backlog, today: chinaDateOf(Date.now()) }),
     );
   });
 

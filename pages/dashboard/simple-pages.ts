@@ -7,7 +7,7 @@ export function loginPage(options: { next: string; failed?: boolean; username?: 
   return page({
     title: '登录',
     body: html`<div class="login">
-  <h1>督办工作台登录</h1>
+  <h1>飞速通登录</h1>
   ${options.failed ? html`<div class="notice error" role="alert">用户名或密码不正确。</div>` : ''}
   <form method="post" action="/dashboard/login">
     <input type="hidden" name="next" value="${options.next}">
@@ -17,7 +17,7 @@ export function loginPage(options: { next: string; failed?: boolean; username?: 
     <input type="password" id="password" name="password" autocomplete="current-password" required>
     <button type="submit" class="primary">登录</button>
   </form>
-  <p class="muted">使用与业务系统相同的工作人员账号。</p>
+  <p class="muted">业务系统与督办工作台使用同一工作人员账号。</p>
 </div>`,
   });
 }
@@ -30,7 +30,7 @@ export function forbiddenPage(user: DashboardUser, csrfToken: string): Html {
     csrfToken,
     body: html`<h1>无权访问督办工作台</h1>
 <p>您好，${user.displayName}。您的岗位是「${staffRoleLabelsZh[user.role]}」，督办工作台仅供中心负责人和系统管理员使用。</p>
-<p>如需查看超期案件或统计数据，请联系中心负责人开通权限；日常办案请使用业务系统。</p>
+<p>如需查看超期案件或统计数据，请联系中心负责人开通权限；日常办案请使用<a href="/dashboard/work">业务系统</a>。</p>
 <form method="post" action="/dashboard/logout"><input type="hidden" name="_csrf" value="${csrfToken}"><button type="submit" class="secondary">换个账号登录</button></form>`,
   });
 }

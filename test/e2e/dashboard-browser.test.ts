@@ -170,13 +170,18 @@ describe('a supervisor works the dashboard in a real browser', () => {
     await page.screenshot({ path: join(screenshots, 'dashboard-statistics.png'), fullPage: true });
   });
 
-  it('gives a mediator a friendly 403 page', async () => {
+  it('sends a mediator to the workbench and gives them a friendly 403 page on the supervision pages', async () => {
     await context.clearCookies();
     await page.goto(`${system.baseUrl}/dashboard/login`);
     await page.getByLabel('用户名').fill(mediator.username);
     await page.getByLabel('密码').fill(mediator.password);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForLoadState();
+    await page.waitForURL('**/dashboard/work');
+    expect(await page.locator('main').textContent()).toContain('指派给我的案件');
+    const refused = await page.goto(`${system.baseUrl}/dashboard/overdue`);
+    expect(refused?.status()).toBe(403);
     expect(await page.locator('main').textContent()).toContain('无权访问督办工作台');
+    await page.getByRole('link', { name: '业务系统' }).click();
+    await page.waitForURL('**/dashboard/work');
   });
 });

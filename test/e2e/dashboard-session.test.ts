@@ -118,6 +118,20 @@ describe('the dashboard session', () => {
     expect(n).toBe(0);
   });
 
+  it('on the at-risk list, proposes a note that does not say 已超期 and preselects nobody to reassign to', async () => {
+    await system.database.sql`
+      update case_deadlines set due_at = now() + interval '1 day', started_at = now() - interval '14 days'
+       where case_number = ${caseNumber} and kind = 'stage'`;
+    const page = await (await get('/dashboard/at-risk', { cookie })).text();
+    const order = page.slice(page.indexOf(`aria-label="督办 ${caseNumber}"`));
+    expect(order).toMatch(/name="note"[^>]*value="案件即将到期，请说明进展及办理计划"/);
+    expect(order.slice(0, 2000)).not.toContain('已超期');
+    const reassign = page.slice(page.indexOf(`aria-label="改派 ${caseNumber}"`));
+    expect(reassign).toMatch(
+      /<select name="mediatorId" required aria-label="改派给"><option value="" selected>/,
+    );
+  });
+
   it('reassigns a case through the assign transition, and explains a refusal in Chinese', async () => {
     const page = await (await get(`/dashboard/cases/${caseNumber}`, { cookie })).text();
     const _csrf = csrfOf(page);

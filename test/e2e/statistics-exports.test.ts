@@ -6,6 +6,7 @@ import { chinaDateOf } from '../../domain/dates.js';
 import { ledgerColumns, ledgerPages } from '../../use-cases/supervision/ledger.js';
 import type { StatisticsReport } from '../../use-cases/supervision/statistics.js';
 import { caseApi } from '../helpers/case-api.js';
+import { parseCsv } from '../helpers/parse-csv.js';
 import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
 
@@ -26,34 +27,6 @@ const dispute = (source: string, extraParty = false) => ({
     ...(extraParty ? [{ kind: 'person', name: '张伟', role: 'third_party' }] : []),
   ],
 });
-
-/** RFC 4180 with quoted fields; enough to read back what the export wrote. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      row.push(field.replace(/\r$/, ''));
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  return rows;
-}
 
 async function readXlsx(response: Response) {
   const workbook = new ExcelJS.Workbook();
@@ -128,7 +101,10 @@ describe('statistics and exports over HTTP', () => {
       createStaff(db, 'admin', null),
     ]);
 
-    no.courtSettled = (await api.register(clerk.token, dispute('walk_in', true))).caseNumber;
+    // 标的额 12,000 yuan recorded at intake; the agreement (8,600) is a separate figure.
+    no.courtSettled = (
+      await api.register(clerk.token, { ...dispute('walk_in', true), claimAmountFen: 1_200_000 })
+    ).caseNumber;
     await api.transition(clerk.token, no.courtSettled, 'triage', {
       triageClass: 'general',
       category: 'neighbour',
@@ -360,7 +336,8 @@ describe('statistics and exports over HTTP', () => {
       状态: '联动',
       承办单位: centre.name,
       调解员: mediator.username,
-      '标的额(元)': '8600',
+      '标的额(元)': '12000',
+      '协议金额(元)': '8600',
       处理结果: '调解成功（书面协议）',
       是否超期: '是',
       对接类型: '诉调对接',

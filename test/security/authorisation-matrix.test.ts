@@ -86,6 +86,16 @@ function minimalBody(operation: Operation): { contentType: string; body: string 
   return { contentType, body: contentType === 'application/json' ? '{}' : '' };
 }
 
+/**
+ * The supervision pages are for supervisors and admins; the workbench (/dashboard/work) for every staff
+ * role, but intake for those at the window (clerks, supervisors, admins), not mediators.
+ */
+function mayUsePage(path: string, role: string): boolean {
+  if (role === 'supervisor' || role === 'admin') return true;
+  if (path.startsWith('/dashboard/work/register')) return role === 'clerk';
+  return path === '/dashboard/work' || path.startsWith('/dashboard/work/');
+}
+
 type Caller = Audience | 'anonymous';
 const callers: Caller[] = [...staffRoles, ...institutionKinds, 'anonymous'];
 
@@ -174,7 +184,7 @@ describe('authorisation matrix, generated from the route table', () => {
     expect(results.length).toBe(operations.filter((o) => o.spec['x-access']).length * callers.length);
   });
 
-  it('keeps the dashboard pages behind a supervisor or admin session', async () => {
+  it('keeps the supervision pages behind a supervisor or admin session, and the workbench behind any staff session', async () => {
     const db = system.database.db;
     const unit = await createUnit(db, '矩阵测试中心二');
     const sessions = new Map<string, string | undefined>([['none', undefined]]);
@@ -213,7 +223,7 @@ describe('authorisation matrix, generated from the route table', () => {
             ? method === 'GET'
               ? got === 303 && (response.headers.get('location') ?? '').startsWith('/dashboard/login')
               : got === 401
-            : who === 'supervisor' || who === 'admin'
+            : mayUsePage(pattern, who)
               ? got !== 401 && got !== 403 && got < 500
               : got === 403;
         if (!expected) wrong.push(`${label} as ${who}: ${got}`);

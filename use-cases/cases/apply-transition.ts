@@ -63,3 +63,6 @@ async function transitionCase<T extends TransitionName>(
   });
   return toCaseResponse(view, reach);
 }
+
+/** The inputs of each transition, for callers that build them (the workbench's forms). */
+export type { TransitionInputs } from '../../workflows/case.messages.js';

@@ -1,7 +1,8 @@
-import { and, desc, eq, exists, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { cases, parties } from '../../db/schema/index.js';
 import { addDays, startOfChinaDayEpochMilliseconds } from '../../domain/dates.js';
+import { invalidFields } from '../../domain/refusals.js';
 import type { Stage } from '../../domain/stages.js';
 import type { CaseSource, DisputeCategory, TriageClass } from '../../domain/vocabulary.js';
 import type { CaseView, PartyInput } from '../../workflows/case.messages.js';
@@ -25,6 +26,8 @@ export interface CaseListFilter {
   /** Text in the summary or a party's name. */
   q?: string | undefined;
   limit: number;
+  /** registered: newest first (the default); nextDue: soonest deadline first (a late one is soonest), none last. */
+  order?: 'registered' | 'nextDue' | undefined;
   cursor?: string | undefined;
 }
 
@@ -88,7 +91,15 @@ export async function listCases(db: Database, principal: Principal, query: CaseL
       ),
     );
   }
-  if (query.cursor) {
+  const byDue = query.order === 'nextDue';
+  const dueKey = sql`coalesce(${cases.nextDueAt}, 'infinity'::timestamptz)`;
+  if (query.cursor && byDue) {
+    const [dueText, caseNumber] = decodeCursor(query.cursor, ['text', 'text'] as const);
+    // The instant as the database wrote it, to the microsecond (a JavaScript Date keeps milliseconds only).
+    if (dueText !== 'infinity' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(dueText))
+      throw invalidFields([{ field: 'cursor', reason: 'not a cursor this API issued', in: 'query' }]);
+    conditions.push(sql`(${dueKey}, ${cases.caseNumber}) > (${dueText}::timestamptz, ${caseNumber})`);
+  } else if (query.cursor) {
     const [atText, caseNumber] = decodeCursor(query.cursor, ['instant', 'text'] as const);
     const at = new Date(atText);
     conditions.push(
@@ -110,14 +121,17 @@ export async function listCases(db: Database, principal: Principal, query: CaseL
       nextDueAt: cases.nextDueAt,
       registeredAt: cases.registeredAt,
       state: cases.state,
+      dueCursor: sql<string>`coalesce(to_char(${cases.nextDueAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'infinity')`,
     })
     .from(cases)
     .where(and(...conditions))
-    .orderBy(desc(cases.registeredAt), desc(cases.caseNumber))
+    .orderBy(
+      ...(byDue ? [asc(dueKey), asc(cases.caseNumber)] : [desc(cases.registeredAt), desc(cases.caseNumber)]),
+    )
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const items: CaseListItem[] = page.map(({ state, ...row }) => ({
+  const items: CaseListItem[] = page.map(({ state, dueCursor: _dueCursor, ...row }) => ({
     ...row,
     stage: row.stage as Stage,
     nextDueAt: row.nextDueAt?.toISOString() ?? null,
@@ -129,7 +143,9 @@ export async function listCases(db: Database, principal: Principal, query: CaseL
     items,
     nextCursor:
       rows.length > query.limit && last
-        ? encodeCursor([last.registeredAt.toISOString(), last.caseNumber])
+        ? encodeCursor(
+            byDue ? [last.dueCursor, last.caseNumber] : [last.registeredAt.toISOString(), last.caseNumber],
+          )
         : null,
   };
 }

@@ -8,6 +8,7 @@ import {
   awaitProjectionUpdate,
   type CaseRegistration,
   caseWorkflowId,
+  type DuplicateOverride,
   type PartyInput,
 } from '../../workflows/case.messages.js';
 import type { caseWorkflow } from '../../workflows/case.workflow.js';
@@ -41,6 +42,12 @@ export interface RegisterCaseInput {
   /** Unit that takes the case; defaults to the registering clerk's. */
   unitId?: string | undefined;
   parties: PartyInput[];
+  /** 标的额 in fen, when the dispute is about money or property. */
+  claimAmountFen?: number | undefined;
+  /** Who applied for or agreed to mediation (申请/同意调解): names of parties of this case. */
+  mediationConsent?: { givenBy: string[] } | undefined;
+  /** Registering despite open cases of the same party, with the reason (recorded on the case). */
+  duplicateOverride?: DuplicateOverride | undefined;
 }
 
 interface NumberingInput {
@@ -48,6 +55,9 @@ interface NumberingInput {
   summary: string;
   unitId: string;
   parties: PartyInput[];
+  claimAmountFen?: number | undefined;
+  mediationConsent?: { givenBy: string[] } | undefined;
+  duplicateOverride?: DuplicateOverride | undefined;
   actor: Actor;
 }
 
@@ -63,11 +73,22 @@ async function numberingInput(
   const unitId = input.unitId ?? principal.unitId;
   if (!unitId) refuseField('unit_required', 'unitId', 'required when the registering user has no unit');
   if (input.unitId !== undefined) await assertUnitWithinReach(db, principal, input.unitId);
+  const names = new Set(input.parties.map((party) => party.name));
+  for (const name of input.mediationConsent?.givenBy ?? [])
+    if (!names.has(name))
+      refuseField(
+        'validation_failed',
+        'mediationConsent.givenBy',
+        'names a person who is not a party of the case',
+      );
   return {
     source: input.source,
     summary: input.summary,
     unitId,
     parties: input.parties,
+    claimAmountFen: input.claimAmountFen,
+    mediationConsent: input.mediationConsent,
+    duplicateOverride: input.duplicateOverride,
     actor: actorOf(principal),
   };
 }
@@ -171,5 +192,10 @@ async function numberedRegistration(
     parties: input.parties,
     registeredBy: input.actor,
     registeredAt: now.toISOString(),
+    ...(input.claimAmountFen !== undefined ? { claimAmountFen: input.claimAmountFen } : {}),
+    ...(input.mediationConsent
+      ? { mediationConsent: { givenBy: input.mediationConsent.givenBy, recordedAt: now.toISOString() } }
+      : {}),
+    ...(input.duplicateOverride ? { duplicateOverride: input.duplicateOverride } : {}),
   };
 }

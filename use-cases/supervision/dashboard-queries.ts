@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { cases, supervisionOrders, units, users } from '../../db/schema/index.js';
 import type { SupervisionScope } from './scope.js';
@@ -37,4 +37,25 @@ export async function countOpenOrders(db: Database, scope: SupervisionScope): Pr
     .innerJoin(cases, eq(cases.caseNumber, supervisionOrders.caseNumber))
     .where(and(isNull(supervisionOrders.explainedAt), unitCondition(scope, cases.unitId)));
   return row?.value ?? 0;
+}
+
+/** The window's backlog in the scope: what no mediator holds yet, and court referrals not yet signed for. */
+export interface IntakeBacklog {
+  /** Cases registered or triaged with no mediator assigned (接案、分流 without an assignee). */
+  unassigned: number;
+  /** Court referrals (诉调对接) whose materials the centre has not signed for (签收): their clock waits. */
+  awaitingSignature: number;
+}
+
+export async function countIntakeBacklog(db: Database, scope: SupervisionScope): Promise<IntakeBacklog> {
+  const [row] = await db
+    .select({
+      unassigned: sql<number>`count(*) filter (where ${cases.stage} in ('intake', 'divert') and ${cases.assigneeId} is null)::int`,
+      awaitingSignature: sql<number>`count(*) filter (where ${cases.referralKind} = 'court'
+        and ${cases.stage} in ('intake', 'divert', 'resolve')
+        and (${cases.state} -> 'court' ->> 'signedAt') is null)::int`,
+    })
+    .from(cases)
+    .where(and(eq(cases.origin, 'workflow'), unitCondition(scope, cases.unitId)));
+  return { unassigned: row?.unassigned ?? 0, awaitingSignature: row?.awaitingSignature ?? 0 };
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isValidResidentIdNumber, isValidUnifiedSocialCreditCode } from '../../../domain/identity-numbers.js';
+import {
+  isPlausibleChinesePhone,
+  isValidResidentIdNumber,
+  isValidUnifiedSocialCreditCode,
+} from '../../../domain/identity-numbers.js';
 
 describe('identity number check digits', () => {
   it('accepts a citizen identity number whose 18th character is its GB 11643 check character', () => {
@@ -24,5 +28,13 @@ describe('identity number check digits', () => {
     expect(isValidUnifiedSocialCreditCode('91350100M000100Y44')).toBe(false);
     expect(isValidUnifiedSocialCreditCode('91350100M000100I43')).toBe(false);
     expect(isValidUnifiedSocialCreditCode('91350100M000100Y4')).toBe(false);
+  });
+
+  it('takes mobile and landline numbers and refuses the rest', () => {
+    expect(isPlausibleChinesePhone('13800001111')).toBe(true);
+    expect(isPlausibleChinesePhone('0470-8221234')).toBe(true);
+    expect(isPlausibleChinesePhone('+86 138 0000 1111')).toBe(true);
+    expect(isPlausibleChinesePhone('12345')).toBe(false);
+    expect(isPlausibleChinesePhone('23800001111')).toBe(false);
   });
 });
