@@ -1,6 +1,7 @@
 export * from './auth.js';
 export * from './case-records.js';
 export * from './cases.js';
+export * from './consultations.js';
 export * from './deadlines.js';
 export * from './deliveries.js';
 export * from './parties.js';
