@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.js';
 import { caseCourtActionRoutes } from './routes/case-court-actions.js';
 import { caseTransitionRoutes } from './routes/case-transitions.js';
 import { caseRoutes } from './routes/cases.js';
+import { consultationRoutes } from './routes/consultations.js';
 import { courtReferralRoutes } from './routes/court-referrals.js';
 import { healthRoutes } from './routes/health.js';
 import { inboxRoutes } from './routes/inbox.js';
@@ -72,6 +73,7 @@ export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
   app.route('/v1/inbox', inboxRoutes(deps));
   app.route('/v1/supervision', supervisionRoutes(deps));
   app.route('/v1/statistics', statisticsRoutes(deps));
+  app.route('/v1/consultations', consultationRoutes(deps));
 
   app.doc31('/openapi.json', openApiDocumentConfig);
   app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(openApiDocumentConfig))));
