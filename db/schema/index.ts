@@ -4,6 +4,7 @@ export * from './cases.js';
 export * from './consultations.js';
 export * from './deadlines.js';
 export * from './deliveries.js';
+export * from './enterprises.js';
 export * from './parties.js';
 export * from './reference.js';
 export * from './referrals.js';
