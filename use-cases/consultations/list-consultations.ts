@@ -24,9 +24,9 @@ import { addDays, startOfChinaDayEpochMilliseconds } from '../../domain/dates.js
 import { invalidFields, Refusal } from '../../domain/refusals.js';
 import type { StaffPrincipal } from '../auth/principal.js';
 import { decodeCursor, encodeCursor } from '../shared/cursor.js';
-import type { SupervisionScope } from '../supervision/scope.js';
+import { workingUnitsOf } from '../shared/working-units.js';
+import { type SupervisionScope, scopeIncludes } from '../supervision/scope.js';
 import { type Consultation, toConsultation } from './consultation-response.js';
-import { consultationScopeIncludes, consultationScopeOf } from './consultation-scope.js';
 
 /** What the consultation ledger may be searched by (all optional but the page size). */
 export interface ConsultationListFilter {
@@ -78,7 +78,7 @@ export async function listConsultations(
   filter: ConsultationListFilter,
 ): Promise<{ items: Consultation[]; nextCursor: string | null }> {
   const conditions: (SQL | undefined)[] = [
-    scopeCondition(await consultationScopeOf(db, principal)),
+    scopeCondition(await workingUnitsOf(db, principal)),
     ...periodConditions(filter),
   ];
   if (filter.channel) conditions.push(eq(consultations.channel, filter.channel));
@@ -133,7 +133,7 @@ export async function readConsultation(
   id: string,
 ): Promise<Consultation> {
   const [row] = await db.select().from(consultations).where(eq(consultations.id, id)).limit(1);
-  if (!row || !consultationScopeIncludes(await consultationScopeOf(db, principal), row.unitId)) {
+  if (!row || !scopeIncludes(await workingUnitsOf(db, principal), row.unitId)) {
     throw new Refusal('not_found', { detail: 'No consultation with this id among your units.' });
   }
   return toConsultation(row, { masked: false });

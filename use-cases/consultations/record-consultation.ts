@@ -9,8 +9,8 @@ import type {
 import { refuseField } from '../../domain/refusals.js';
 import type { PartyInput } from '../../workflows/case.messages.js';
 import type { StaffPrincipal } from '../auth/principal.js';
+import { unitToRecordFor, workingUnitsOf } from '../shared/working-units.js';
 import { type Consultation, toConsultation } from './consultation-response.js';
-import { consultationScopeOf, unitToRecordFor } from './consultation-scope.js';
 
 /** A consultation as staff record it at the counter or on the hotline: four fields are enough. */
 export interface RecordConsultationInput {
@@ -37,7 +37,7 @@ export async function recordConsultation(
   input: RecordConsultationInput,
   idempotencyKey?: string,
 ): Promise<{ consultation: Consultation; created: boolean }> {
-  const unitId = unitToRecordFor(principal, await consultationScopeOf(db, principal), input.unitId);
+  const unitId = unitToRecordFor(principal, await workingUnitsOf(db, principal), input.unitId);
   const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.id, unitId)).limit(1);
   if (!unit) refuseField('unknown_unit', 'unitId', 'no unit has this id');
   const [inserted] = await db

@@ -7,7 +7,8 @@ import type { StaffPrincipal } from '../auth/principal.js';
 import type { CaseResponse } from '../cases/case-response.js';
 import { readCase } from '../cases/read-case.js';
 import { registerCase } from '../cases/register-case.js';
-import { consultationScopeIncludes, consultationScopeOf } from './consultation-scope.js';
+import { workingUnitsOf } from '../shared/working-units.js';
+import { scopeIncludes } from '../supervision/scope.js';
 
 type RegisterCaseDependencies = Parameters<typeof registerCase>[0];
 
@@ -31,10 +32,10 @@ export async function turnConsultationIntoCase(
   id: string,
   input: TurnConsultationIntoCaseInput,
 ): Promise<{ case: CaseResponse; created: boolean }> {
-  const scope = await consultationScopeOf(deps.db, principal);
+  const scope = await workingUnitsOf(deps.db, principal);
   return deps.db.transaction(async (tx) => {
     const [row] = await tx.select().from(consultations).where(eq(consultations.id, id)).for('update');
-    if (!row || !consultationScopeIncludes(scope, row.unitId)) {
+    if (!row || !scopeIncludes(scope, row.unitId)) {
       throw new Refusal('not_found', { detail: 'No consultation with this id among your units.' });
     }
     if (row.caseNumber) {

@@ -4,25 +4,18 @@ import type { StaffPrincipal } from '../auth/principal.js';
 import { type SupervisionScope, scopeIncludes, supervisionScopeOf } from '../supervision/scope.js';
 
 /**
- * Whose consultations a member of staff may read, and for which units they may record one: admins
- * every unit; supervisors their unit and every unit below it; clerks and mediators (duty lawyers,
+ * The units a member of staff works for, for records kept by unit (consultations, enterprises' contacts):
+ * admins every unit; supervisors their unit and every unit below it; clerks and mediators (duty lawyers,
  * hotline operators) their own unit only. A consultation is a person's private question, so unlike
  * cases there is no centre-wide reach for the intake window.
  */
-export async function consultationScopeOf(
-  db: Database,
-  principal: StaffPrincipal,
-): Promise<SupervisionScope> {
+export async function workingUnitsOf(db: Database, principal: StaffPrincipal): Promise<SupervisionScope> {
   const supervised = await supervisionScopeOf(db, principal);
   if (supervised) return supervised;
   return principal.unitId ? [principal.unitId] : [];
 }
 
-export function consultationScopeIncludes(scope: SupervisionScope, unitId: string): boolean {
-  return scopeIncludes(scope, unitId);
-}
-
-/** The unit a consultation is recorded for: the one asked for, else the recorder's own; within their scope. */
+/** The unit a record is kept for: the one asked for, else the recorder's own; within their working units. */
 export function unitToRecordFor(
   principal: StaffPrincipal,
   scope: SupervisionScope,
@@ -31,7 +24,7 @@ export function unitToRecordFor(
   const chosen = unitId ?? principal.unitId;
   if (!chosen) refuseField('unit_required', 'unitId', 'required when the recording user has no unit');
   if (!scopeIncludes(scope, chosen)) {
-    refuseField('unit_outside_scope', 'unitId', 'you may record consultations only for your own units');
+    refuseField('unit_outside_scope', 'unitId', 'you may record only for your own units');
   }
   return chosen;
 }
