@@ -240,8 +240,14 @@ describe('the consultation ledger: a hotline question becomes a mediation case',
     });
     expect([unknown.code, unknown.errors?.[0]?.field]).toEqual(['unknown_unit', 'unitId']);
 
-    const badCursor = await refused('GET', '/v1/consultations?cursor=bm90LWEtY3Vyc29y', clerk, 400);
-    expect(badCursor.errors?.map((error) => error.field)).toEqual(['cursor']);
+    // Not a cursor at all, and one of the right shape whose id PostgreSQL would refuse (never a 500).
+    const forgedId = Buffer.from(JSON.stringify(['2026-12-02T00:00:00.000Z', 'not-a-uuid'])).toString(
+      'base64url',
+    );
+    for (const cursor of ['bm90LWEtY3Vyc29y', forgedId]) {
+      const badCursor = await refused('GET', `/v1/consultations?cursor=${cursor}`, clerk, 400);
+      expect(badCursor.errors?.map((error) => error.field)).toEqual(['cursor']);
+    }
     const badRange = await refused(
       'GET',
       '/v1/consultations/statistics?recordedFrom=2026-12-02&recordedTo=2026-12-01',
