@@ -188,6 +188,11 @@ const entries = {
     title: 'The unit is outside your units',
     zh: '所选单位不在您的工作范围内',
   },
+  conversion_in_progress: {
+    status: 409,
+    title: 'Being turned into a case by another request',
+    zh: '该咨询正在转为案件，请稍后刷新查看',
+  },
   consultation_without_parties: {
     status: 422,
     title: 'Refused by a rule',

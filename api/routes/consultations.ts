@@ -111,8 +111,8 @@ const turnIntoCaseRoute = secureRoute({
   summary: '咨询转为调解案件（登记纠纷）',
   description: `窗口受理员（或中心负责人、系统管理员）把需要调解的咨询登记为案件：承办单位为咨询所属单位，来源渠道随咨询渠道（窗口、现场为来访），
 当事人沿用咨询记录的（或在请求中补充），案情为咨询记录的基本事实（没有时为咨询内容）。案件编号、流程与受理期限同普通登记；咨询记录的引导去向改为“转入调解”。
-可以安全重试：已转过的咨询返回原案件（200），不会重复登记。咨询没有当事人而请求也未提供时 422 \`consultation_without_parties\`。`,
-  refusals: ['not_found', 'consultation_without_parties', 'no_policy_in_force'],
+可以安全重试：已转过的咨询返回原案件（200），不会重复登记；另一请求正在转同一咨询时等待其完成后返回其案件，等待过久时 409 \`conversion_in_progress\`（按 \`Retry-After\` 重试）。咨询没有当事人而请求也未提供时 422 \`consultation_without_parties\`。`,
+  refusals: ['not_found', 'consultation_without_parties', 'no_policy_in_force', 'conversion_in_progress'],
   access: ['clerk', 'supervisor', 'admin'],
   request: {
     params: ConsultationIdParam,
@@ -121,6 +121,7 @@ const turnIntoCaseRoute = secureRoute({
   responses: {
     201: json(CaseSchema, 'The case registered from the consultation'),
     200: json(CaseSchema, 'The consultation had already become this case'),
+    409: problemResponseSpec('Another request is turning it into a case; retry after Retry-After'),
     404: problemResponseSpec('No such consultation among your units'),
     422: problemResponseSpec('The consultation names no party and none were sent'),
     ...standardProblems,

@@ -41,6 +41,11 @@ export const consultations = pgTable(
       .unique()
       .references(() => cases.caseNumber),
     convertedAt: timestamp('converted_at', { withTimezone: true }),
+    /**
+     * When a request began turning it into a case: a second request waits for that one instead of
+     * registering the dispute twice. A claim older than a few minutes is taken to be a crashed request.
+     */
+    conversionClaimedAt: timestamp('conversion_claimed_at', { withTimezone: true }),
   },
   (table) => [
     index('consultations_unit_recorded_idx').on(table.unitId, table.recordedAt),

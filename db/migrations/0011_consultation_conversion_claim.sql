@@ -1,0 +1,1 @@
+ALTER TABLE "consultations" ADD COLUMN "conversion_claimed_at" timestamp with time zone;
