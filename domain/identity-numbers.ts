@@ -44,3 +44,8 @@ export function isPlausibleChinesePhone(value: string): boolean {
   const digits = value.replace(/[\s-]/g, '').replace(/^\+86/, '');
   return /^1[3-9]\d{9}$/.test(digits) || /^0\d{9,11}$/.test(digits);
 }
+
+/** How a credit code is stored and compared: without spaces, in capitals. */
+export function normaliseCreditCode(code: string): string {
+  return code.replace(/\s/g, '').toUpperCase();
+}

@@ -182,6 +182,23 @@ const entries = {
     zh: '台账中的案件已在系统中',
   },
 
+  // ---- consultations (法律咨询) ----
+  unit_outside_scope: {
+    status: 403,
+    title: 'The unit is outside your units',
+    zh: '所选单位不在您的工作范围内',
+  },
+  conversion_in_progress: {
+    status: 409,
+    title: 'Being turned into a case by another request',
+    zh: '该咨询正在转为案件，请稍后刷新查看',
+  },
+  consultation_without_parties: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '咨询记录没有当事人，不能转为案件，请先补充当事人',
+  },
+
   // ---- the system ----
   service_unavailable: {
     status: 503,

@@ -15,12 +15,8 @@ import {
 import { stages } from '../../domain/stages.js';
 import { dispositions, disputeCategories, triageClasses } from '../../domain/vocabulary.js';
 import { users } from './auth.js';
+import { oneOf } from './one-of.js';
 import { institutions, units } from './reference.js';
-
-/** `column in ('a', 'b', …)` for a CHECK constraint: the database refuses what the domain does not know. */
-function oneOf(column: unknown, values: readonly string[]) {
-  return sql`${column} in (${sql.raw(values.map((value) => `'${value}'`).join(', '))})`;
-}
 
 /** Per-prefix, per-year counter behind case numbers such as HLBE-2026-000123. */
 export const caseNumberCounters = pgTable(

@@ -5,13 +5,17 @@ import { invalidFields } from '../../domain/refusals.js';
  * (cases, referrals, deadlines) uses this one codec: the position's parts as a JSON array, base64url.
  * A token that is not one we issued, or not of this list's shape, is a 400 naming `cursor`.
  */
-type PartKind = 'instant' | 'micros' | 'text';
+type PartKind = 'instant' | 'micros' | 'text' | 'uuid';
 
 const valid: Record<PartKind, (value: unknown) => boolean> = {
   instant: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)),
   // Microseconds since the epoch (PostgreSQL's own precision), as a decimal string.
   micros: (value) => typeof value === 'string' && /^-?\d{1,19}$/.test(value),
   text: (value) => typeof value === 'string',
+  // A row id: checked here, as PostgreSQL would refuse a malformed one with an error, not an empty page.
+  uuid: (value) =>
+    typeof value === 'string' &&
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value),
 };
 
 export function encodeCursor(parts: readonly string[]): string {
