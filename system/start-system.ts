@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
@@ -9,8 +8,10 @@ import { connectDatabase } from '../db/client.js';
 import { resolveDatabaseUrl } from '../db/database-url.js';
 import { migrateDatabase } from '../db/migrate.js';
 import type { AppDependencies } from '../http/dependencies.js';
+import { narrowSqliteFiles, prepareDataFolder, withPrivateUmask } from './data-folder.js';
 import { type FetchHandler, serveHttp } from './http-server.js';
 import { outboundPolicyFrom } from './outbound-policy.js';
+import { encryptingDataConverter, payloadKeysFor } from './payload-keys.js';
 import { type CreatedCredential, ensureAdmin, randomPassword, seedDemoCentre } from './seed.js';
 import { connectTemporalForApi } from './temporal-client.js';
 import { type RunningDevServer, startTemporalDevServer } from './temporal-dev-server.js';
@@ -45,19 +46,25 @@ export async function startSystem(
     }
   };
   try {
-    await mkdir(env.FEISUTONG_DATA_DIR, { recursive: true, mode: 0o755 });
+    await prepareDataFolder(env.FEISUTONG_DATA_DIR);
+    const dataConverter = encryptingDataConverter(await payloadKeysFor(env, { embedded: true }));
 
     let devServer: RunningDevServer | undefined;
     let temporalAddress = env.TEMPORAL_ADDRESS;
     if (!temporalAddress) {
       logger.info('starting the Temporal dev server');
-      devServer = await startTemporalDevServer({
-        binaries: { ...env, PATH: process.env.PATH },
-        namespace: env.TEMPORAL_NAMESPACE,
-        port: env.TEMPORAL_DEV_PORT,
-        uiPort: env.TEMPORAL_UI_PORT,
-        dbFilename: join(env.FEISUTONG_DATA_DIR, 'temporal.sqlite'),
-      });
+      const dbFilename = join(env.FEISUTONG_DATA_DIR, 'temporal.sqlite');
+      await narrowSqliteFiles(dbFilename);
+      devServer = await withPrivateUmask(() =>
+        startTemporalDevServer({
+          binaries: { ...env, PATH: process.env.PATH },
+          namespace: env.TEMPORAL_NAMESPACE,
+          port: env.TEMPORAL_DEV_PORT,
+          uiPort: env.TEMPORAL_UI_PORT,
+          dbFilename,
+        }),
+      );
+      await narrowSqliteFiles(dbFilename);
       stack.push(() => devServer!.stop());
       temporalAddress = devServer.address;
     }
@@ -94,6 +101,7 @@ export async function startSystem(
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       db: workerConnection.db,
+      dataConverter,
       deliveries: { ...deliverySettingsFrom(env, { embedded: true }), callbackSigningKey },
       maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
       ...(env.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: env.WORKFLOW_BUNDLE_PATH } } : {}),
@@ -106,7 +114,11 @@ export async function startSystem(
 
     const clientConnection = await connectTemporalForApi(temporalAddress);
     stack.push(() => clientConnection.close());
-    const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
+    const temporal = new Client({
+      connection: clientConnection,
+      namespace: env.TEMPORAL_NAMESPACE,
+      dataConverter,
+    });
 
     const tokenSecret = tokenSecretFor(env.AUTH_TOKEN_SECRET, logger, true);
     const app = createHttpApp({

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
+import { testPayloadKeysSetting } from './payload-keys.js';
 
 /**
  * Real OS processes for fault tests: a worker, a Temporal dev server. Each runs in its own process
@@ -162,6 +163,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     TEMPORAL_TASK_QUEUE: options.taskQueue,
     DATABASE_URL: options.databaseUrl,
     LOG_LEVEL: 'info',
+    PAYLOAD_ENCRYPTION_KEYS: testPayloadKeysSetting,
     ...(options.callbackSigningKey ? { CALLBACK_SIGNING_KEY: options.callbackSigningKey } : {}),
     // The tests' receivers are plain http on loopback, allowed as an admin would allow them.
     ALLOW_HTTP_CALLBACKS: 'true',
