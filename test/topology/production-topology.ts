@@ -17,7 +17,10 @@ import { freePort } from '../helpers/ports.js';
 import { type RunningProcess, startProcess, startWorkerProcess } from '../helpers/processes.js';
 import { testTokenSecret } from '../helpers/staff.js';
 import type { TestDatabase } from '../helpers/test-database.js';
-import { type TestSystem, testCallbackSigningKey } from '../helpers/test-system.js';
+import type { TestSystem } from '../helpers/test-system.js';
+
+/** Plain scripts (the benchmarks) use this harness too, so it imports nothing that needs vitest. */
+const testCallbackSigningKey = 'topology-callback-signing-key-0123456789abcdef';
 
 /**
  * The production topology on this machine: PostgreSQL (the embedded binaries) holding Temporal's
@@ -210,6 +213,35 @@ async function registerDefaultNamespace(address: string): Promise<void> {
   }
 }
 
+/** `bin/api.ts` as production runs it, in a process of its own; resolves once it listens. */
+export async function startApiProcess(options: {
+  temporalAddress: string;
+  databaseUrl: string;
+  taskQueue: string;
+  caseNumberPrefix: string;
+  port: number;
+}): Promise<RunningProcess> {
+  const api = startProcess('api', process.execPath, ['--import', 'tsx', 'bin/api.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      TEMPORAL_ADDRESS: options.temporalAddress,
+      TEMPORAL_TASK_QUEUE: options.taskQueue,
+      CASE_NUMBER_PREFIX: options.caseNumberPrefix,
+      AUTH_TOKEN_SECRET: testTokenSecret,
+      CALLBACK_SIGNING_KEY: testCallbackSigningKey,
+      PAYLOAD_ENCRYPTION_KEYS: testPayloadKeysSetting,
+      ALLOW_HTTP_CALLBACKS: 'true',
+      CALLBACK_ALLOWED_HOSTS: '127.0.0.1',
+      HOST: '127.0.0.1',
+      PORT: String(options.port),
+      LOG_LEVEL: 'info',
+    },
+  });
+  await api.waitForOutput(/API listening/, 60_000);
+  return api;
+}
+
 /** Temporal keeps membership ports in a smallint column: they must be below 32768. */
 async function membershipPorts(count: number): Promise<number[]> {
   const ports: number[] = [];
@@ -341,24 +373,13 @@ export async function startProductionTopology(options: {
       const port = topology.apiUrls[index]
         ? Number(new URL(topology.apiUrls[index]!).port)
         : await freePort();
-      const api = startProcess('api', process.execPath, ['--import', 'tsx', 'bin/api.ts'], {
-        env: {
-          ...process.env,
-          DATABASE_URL: appUrl,
-          TEMPORAL_ADDRESS: temporalAddress,
-          TEMPORAL_TASK_QUEUE: taskQueue,
-          CASE_NUMBER_PREFIX: caseNumberPrefix,
-          AUTH_TOKEN_SECRET: testTokenSecret,
-          CALLBACK_SIGNING_KEY: testCallbackSigningKey,
-          PAYLOAD_ENCRYPTION_KEYS: testPayloadKeysSetting,
-          ALLOW_HTTP_CALLBACKS: 'true',
-          CALLBACK_ALLOWED_HOSTS: '127.0.0.1',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          LOG_LEVEL: 'info',
-        },
+      const api = await startApiProcess({
+        temporalAddress,
+        databaseUrl: appUrl,
+        taskQueue,
+        caseNumberPrefix,
+        port,
       });
-      await api.waitForOutput(/API listening/, 60_000);
       topology.apis[index] = api;
       topology.apiUrls[index] = `http://127.0.0.1:${port}`;
       stack.push(() => api.stop('SIGTERM', 10_000));
