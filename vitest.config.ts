@@ -25,7 +25,9 @@ const withServers = {
 /**
  * Four projects: `unit` (pure code, no servers, 15 s per test), `workflow` (Temporal's time-skipping
  * server), `e2e` (the API over HTTP against real PostgreSQL and Temporal) and `slow` (faults, `npm
- * start`, the browser). `npm test` runs all; `npm run test:<project>` runs one.
+ * start`, the browser). `npm test` runs all; `npm run test:<project>` runs one. The production
+ * topology has a config of its own (vitest.topology.config.ts, `npm run test:topology`): it needs the
+ * Temporal server built first.
  */
 export default defineConfig({
   test: {

@@ -23,6 +23,7 @@ import { connectDatabase } from '../db/client.js';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { bundleWorkflows } from '../system/worker.js';
+import { testDataConverter, testPayloadKeysSetting } from '../test/helpers/payload-keys.js';
 import { freePort } from '../test/helpers/ports.js';
 import { createStaff, createUnit, testTokenSecret } from '../test/helpers/staff.js';
 import { makeTempDir } from '../test/helpers/temp-dir.js';
@@ -101,6 +102,7 @@ try {
       TEMPORAL_TASK_QUEUE: taskQueue,
       WORKFLOW_BUNDLE_PATH: bundlePath,
       LOG_LEVEL: 'info',
+      PAYLOAD_ENCRYPTION_KEYS: testPayloadKeysSetting,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -112,7 +114,8 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const rssIdle = rssMegabytes(worker.pid!);
   const connection = await Connection.connect({ address: temporal.address });
-  const client = new Client({ connection });
+  // The raw client encrypts like the API does, so the comparison is of the API alone.
+  const client = new Client({ connection, dataConverter: testDataConverter });
   // The API is its own process too (bin/api.ts, as in production): its one thread is not shared with
   // this process's HTTP client and its raw Temporal calls.
   const apiPort = await freePort();
@@ -132,6 +135,7 @@ try {
         HOST: '127.0.0.1',
         PORT: String(apiPort),
         LOG_LEVEL: 'info',
+        PAYLOAD_ENCRYPTION_KEYS: testPayloadKeysSetting,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

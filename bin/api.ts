@@ -9,6 +9,7 @@ import { createHttpApp } from '../server/create-http-app.js';
 import { serveHttp } from '../system/http-server.js';
 import { createLogger } from '../system/logger.js';
 import { outboundPolicyFrom } from '../system/outbound-policy.js';
+import { encryptingDataConverter, payloadKeysFor } from '../system/payload-keys.js';
 import { requireSetting } from '../system/require-setting.js';
 import { ensureAdmin } from '../system/seed.js';
 import { connectTemporalForApi } from '../system/temporal-client.js';
@@ -16,6 +17,7 @@ import { tokenSecretFor } from '../system/token-secret.js';
 
 const env = readEnvironment();
 const logger = createLogger(env.LOG_LEVEL);
+const dataConverter = encryptingDataConverter(await payloadKeysFor(env, { embedded: false }));
 const database = connectDatabase(requireSetting(env, 'DATABASE_URL'));
 if (env.FEISUTONG_ADMIN_USERNAME && env.FEISUTONG_ADMIN_PASSWORD) {
   await ensureAdmin(database.db, env.FEISUTONG_ADMIN_USERNAME, env.FEISUTONG_ADMIN_PASSWORD);
@@ -23,7 +25,7 @@ if (env.FEISUTONG_ADMIN_USERNAME && env.FEISUTONG_ADMIN_PASSWORD) {
 const connection = await connectTemporalForApi(requireSetting(env, 'TEMPORAL_ADDRESS'));
 const app = createHttpApp({
   database,
-  temporal: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
+  temporal: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter }),
   logger,
   settings: {
     taskQueue: env.TEMPORAL_TASK_QUEUE,

@@ -6,11 +6,13 @@ import { NativeConnection } from '@temporalio/worker';
 import { readEnvironment } from '../config/env.js';
 import { connectDatabase } from '../db/client.js';
 import { createLogger } from '../system/logger.js';
+import { encryptingDataConverter, payloadKeysFor } from '../system/payload-keys.js';
 import { requireSetting } from '../system/require-setting.js';
 import { createCaseWorker, deliverySettingsFrom } from '../system/worker.js';
 
 const env = readEnvironment();
 const logger = createLogger(env.LOG_LEVEL);
+const dataConverter = encryptingDataConverter(await payloadKeysFor(env, { embedded: false }));
 const database = connectDatabase(requireSetting(env, 'DATABASE_URL'));
 const connection = await NativeConnection.connect({ address: requireSetting(env, 'TEMPORAL_ADDRESS') });
 const worker = await createCaseWorker({
@@ -18,6 +20,7 @@ const worker = await createCaseWorker({
   namespace: env.TEMPORAL_NAMESPACE,
   taskQueue: env.TEMPORAL_TASK_QUEUE,
   db: database.db,
+  dataConverter,
   deliveries: deliverySettingsFrom(env),
   maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
   ...(env.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: env.WORKFLOW_BUNDLE_PATH } } : {}),

@@ -84,6 +84,12 @@ const environmentSchema = z.object({
    * webpack at start, which is faster and keeps the bundler's memory out of the worker's.
    */
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
+  /**
+   * Keys that encrypt workflow payloads in Temporal (AES-256-GCM): `id:base64,id:base64`, 32 bytes each;
+   * the first encrypts, all decrypt (rotation). Required by `npm run api` and `npm run worker`; the
+   * embedded start makes one in the data folder (mode 0600) when unset.
+   */
+  PAYLOAD_ENCRYPTION_KEYS: z.string().min(1).optional(),
   FEISUTONG_DEMO_SEED: z.enum(['true', 'false']).default('true'),
   /** Reverse proxies (comma-separated addresses or CIDR ranges) whose X-Forwarded-For names the client. */
   TRUSTED_PROXIES: commaSeparated.pipe(

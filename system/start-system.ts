@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
@@ -9,10 +8,12 @@ import { resolveDatabaseUrl } from '../db/database-url.js';
 import { migrateDatabase } from '../db/migrate.js';
 import type { AppDependencies } from '../http/dependencies.js';
 import { checkPorts } from './check-ports.js';
+import { narrowSqliteFiles, prepareDataFolder, withPrivateUmask } from './data-folder.js';
 import { recordCredentials } from './first-start-credentials.js';
 import { type FetchHandler, serveHttp } from './http-server.js';
 import { keptSecret } from './kept-secret.js';
 import { outboundPolicyFrom } from './outbound-policy.js';
+import { encryptingDataConverter, payloadKeysFor } from './payload-keys.js';
 import { checkDatabase, checkTemporal, claimDevServer } from './preflight.js';
 import { type CreatedCredential, ensureAdmin, randomPassword, seedDemoCentre } from './seed.js';
 import { StartupError, StartupInterrupted } from './startup-error.js';
@@ -53,24 +54,30 @@ export async function startSystem(
     if (signal?.aborted) throw new StartupInterrupted(String(signal.reason ?? 'a signal'));
   };
   try {
-    await mkdir(env.FEISUTONG_DATA_DIR, { recursive: true, mode: 0o755 });
+    await prepareDataFolder(env.FEISUTONG_DATA_DIR);
     // Before anything starts: the ports are free and the servers we were given answer.
     await checkPorts(env);
     if (env.TEMPORAL_ADDRESS) await checkTemporal(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
     if (env.DATABASE_URL) await checkDatabase(env.DATABASE_URL, 'given');
+    const dataConverter = encryptingDataConverter(await payloadKeysFor(env, { embedded: true }));
     checkpoint();
 
     let devServer: RunningDevServer | undefined;
     let temporalAddress = env.TEMPORAL_ADDRESS;
     if (!temporalAddress) {
       logger.info('starting the Temporal dev server');
-      devServer = await startTemporalDevServer({
-        binaries: { ...env, PATH: process.env.PATH },
-        namespace: env.TEMPORAL_NAMESPACE,
-        port: env.TEMPORAL_DEV_PORT,
-        uiPort: env.TEMPORAL_UI_PORT,
-        dbFilename: join(env.FEISUTONG_DATA_DIR, 'temporal.sqlite'),
-      });
+      const dbFilename = join(env.FEISUTONG_DATA_DIR, 'temporal.sqlite');
+      await narrowSqliteFiles(dbFilename);
+      devServer = await withPrivateUmask(() =>
+        startTemporalDevServer({
+          binaries: { ...env, PATH: process.env.PATH },
+          namespace: env.TEMPORAL_NAMESPACE,
+          port: env.TEMPORAL_DEV_PORT,
+          uiPort: env.TEMPORAL_UI_PORT,
+          dbFilename,
+        }),
+      );
+      await narrowSqliteFiles(dbFilename);
       stack.push(() => devServer!.stop());
       temporalAddress = devServer.address;
       await claimDevServer(temporalAddress, env.TEMPORAL_NAMESPACE, env.FEISUTONG_DATA_DIR);
@@ -125,6 +132,7 @@ export async function startSystem(
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       db: workerConnection.db,
+      dataConverter,
       deliveries: { ...deliverySettingsFrom(env, { embedded: true }), callbackSigningKey },
       maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
       ...(env.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: env.WORKFLOW_BUNDLE_PATH } } : {}),
@@ -138,7 +146,11 @@ export async function startSystem(
     checkpoint();
     const clientConnection = await connectTemporalForApi(temporalAddress);
     stack.push(() => clientConnection.close());
-    const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
+    const temporal = new Client({
+      connection: clientConnection,
+      namespace: env.TEMPORAL_NAMESPACE,
+      dataConverter,
+    });
 
     const {
       secret: tokenSecret,

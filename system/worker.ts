@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { DataConverter } from '@temporalio/common';
 import {
   type ActivityInboundCallsInterceptor,
   bundleWorkflowCode,
@@ -36,6 +37,8 @@ export interface CaseWorkerOptions {
   namespace: string;
   taskQueue: string;
   db: Database;
+  /** Encrypts payloads (system/payload-keys.ts); the clients that start and update cases use the same. */
+  dataConverter: DataConverter;
   deliveries?: DeliverySettings;
   workflowBundle?: WorkflowBundleOption;
   /** Tests wrap the activities to inject faults (e.g. a crash after a commit). */
@@ -49,6 +52,7 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
+    dataConverter: options.dataConverter,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
     ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
     activities: (options.wrapActivities ?? ((a) => a))(

@@ -1,4 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/ports.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -116,6 +118,17 @@ describe('npm start, the embedded default, as a newcomer runs it', () => {
       body: JSON.stringify({ username: 'centre-admin', password: 'a-long-admin-password-from-env' }),
     });
     expect(adminLogin.status).toBe(200);
+  });
+
+  it('keeps its data private: no one else may list the folder or read the payload key and the Temporal SQLite file', async () => {
+    // Group and others get at most the x bit (PostgreSQL's own OS user passes through when run as root).
+    expect((await stat(folder.path)).mode & 0o066).toBe(0);
+    for (const file of ['payload-encryption-keys', 'temporal.sqlite']) {
+      expect((await stat(join(folder.path, file))).mode & 0o777).toBe(0o600);
+    }
+    expect(await readFile(join(folder.path, 'payload-encryption-keys'), 'utf8')).toMatch(
+      /^embedded-[\d-]+:\S{44}\n$/,
+    );
   });
 
   it('stops on SIGTERM and leaves no server process behind', async () => {

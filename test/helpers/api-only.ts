@@ -7,6 +7,7 @@ import { createHttpApp } from '../../server/create-http-app.js';
 import { connectTemporalForApi } from '../../system/temporal-client.js';
 import { jsonRequester } from './json-request.js';
 import { testOutboundPolicy } from './outbound.js';
+import { testDataConverter } from './payload-keys.js';
 import { testTokenSecret } from './staff.js';
 import type { TestDatabase } from './test-database.js';
 import { type TestSystem, testCallbackSigningKey } from './test-system.js';
@@ -24,7 +25,7 @@ export async function startApiWithoutWorker(options: {
   const { database, taskQueue } = options;
   const caseNumberPrefix = `F${randomBytes(4).toString('hex').toUpperCase()}`;
   const connection = await connectTemporalForApi(options.temporalAddress);
-  const temporal = new Client({ connection, namespace: 'default' });
+  const temporal = new Client({ connection, namespace: 'default', dataConverter: testDataConverter });
   const app = createHttpApp({
     database,
     temporal,

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
+import { testPayloadKeysSetting } from './payload-keys.js';
 
 /**
  * Real OS processes for fault tests: a worker, a Temporal dev server. Each runs in its own process
@@ -165,6 +166,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     DATABASE_URL: options.databaseUrl,
     WORKFLOW_BUNDLE_PATH: options.workflowBundlePath,
     LOG_LEVEL: 'info',
+    PAYLOAD_ENCRYPTION_KEYS: testPayloadKeysSetting,
     ...(options.callbackSigningKey ? { CALLBACK_SIGNING_KEY: options.callbackSigningKey } : {}),
     // The tests' receivers are plain http on loopback, allowed as an admin would allow them.
     ALLOW_HTTP_CALLBACKS: 'true',

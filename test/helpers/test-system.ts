@@ -9,6 +9,7 @@ import { createHttpApp } from '../../server/create-http-app.js';
 import { type CaseWorkerOptions, createCaseWorker } from '../../system/worker.js';
 import { jsonRequester } from './json-request.js';
 import { testOutboundPolicy } from './outbound.js';
+import { testDataConverter } from './payload-keys.js';
 import { testTokenSecret } from './staff.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -52,6 +53,7 @@ export async function startTestSystem(
     namespace: 'default',
     taskQueue,
     db: database.db,
+    dataConverter: testDataConverter,
     workflowBundle: { codePath: inject('workflowBundlePath') },
     deliveries: { callbackSigningKey: testCallbackSigningKey, outbound: testOutboundPolicy },
     ...workerOptions,
@@ -59,7 +61,7 @@ export async function startTestSystem(
   const running = worker.run();
 
   const connection = await Connection.connect({ address });
-  const temporal = new Client({ connection, namespace: 'default' });
+  const temporal = new Client({ connection, namespace: 'default', dataConverter: testDataConverter });
   const app = createHttpApp({
     database,
     temporal,
