@@ -15,7 +15,7 @@ const wagesCall = {
       name: '包宝音',
       role: 'applicant',
       idType: 'resident_id',
-      idNumber: '150702198803030011',
+      idNumber: '15070219880303001X',
       phone: '13904700011',
     },
     { kind: 'person', name: '孙建军', role: 'respondent' },
@@ -111,7 +111,7 @@ describe('the consultation ledger: a hotline question becomes a mediation case',
       channelZh: '热线电话',
       topicZh: '劳动与社会保障',
     });
-    expect(recorded.parties[0]).toMatchObject({ idNumber: '150702198803030011', phone: '13904700011' });
+    expect(recorded.parties[0]).toMatchObject({ idNumber: '15070219880303001X', phone: '13904700011' });
 
     // A duty lawyer may record and read, but registering a case is the window's.
     await refused('POST', `/v1/consultations/${recorded.id}/case`, lawyer, 403, {});
@@ -304,7 +304,7 @@ describe('the consultation ledger: a hotline question becomes a mediation case',
     );
     expect(first.items).toHaveLength(2);
     expect(first.items[0]!.parties[0]).toMatchObject({
-      idNumber: '150702********0011',
+      idNumber: '150702********001X',
       phone: '139****0011',
     });
     const seen = first.items.map((item) => item.id);

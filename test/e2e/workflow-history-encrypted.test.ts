@@ -20,7 +20,7 @@ import { makeTempDir } from '../helpers/temp-dir.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import type { TestSystem } from '../helpers/test-system.js';
 
-const idNumber = '150702198805176623';
+const idNumber = '150702198805176629';
 const phone = '13947001234';
 const address = '呼伦贝尔市海拉尔区胜利大街17号';
 const dispute = {
@@ -116,7 +116,12 @@ describe('personal data never sits in clear in Temporal: payloads are encrypted 
 
     // Every payload in the history is ours, and decrypting them with the key gives the parties back:
     // the data is there, only unreadable without the key.
-    const payloads = payloadsIn(history);
+    // Patch markers (patched()) are written by the SDK's core, not through the data converter: they
+    // carry a patch id and nothing of the case, and the raw check above covers them.
+    const events = history?.events ?? [];
+    const isPatchMarker = (event: (typeof events)[number]) =>
+      event.markerRecordedEventAttributes?.markerName === 'core_patch';
+    const payloads = payloadsIn(events.filter((event) => !isPatchMarker(event)));
     expect(payloads.length).toBeGreaterThan(3);
     for (const payload of payloads) {
       expect(Buffer.from(payload.metadata!.encoding!).toString()).toBe('binary/encrypted');
