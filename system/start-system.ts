@@ -75,6 +75,7 @@ export async function startSystem(
           port: env.TEMPORAL_DEV_PORT,
           uiPort: env.TEMPORAL_UI_PORT,
           dbFilename,
+          serverLogLevel: env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace' ? 'error' : 'never',
         }),
       );
       await narrowSqliteFiles(dbFilename);

@@ -8,6 +8,11 @@ interface DevServerOptions {
   uiPort: number;
   /** SQLite file that keeps workflows across restarts. */
   dbFilename: string;
+  /**
+   * The server's own log on stderr: `never` by default, so that a failed or interrupted start prints
+   * only our one line (a stopped server logs its cancelled work as errors); `error` at LOG_LEVEL=debug.
+   */
+  serverLogLevel: 'error' | 'never';
 }
 
 export interface RunningDevServer {
@@ -29,7 +34,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
       uiPort: options.uiPort,
       namespace: options.namespace,
       dbFilename: options.dbFilename,
-      log: { format: 'pretty', level: 'error' },
+      log: { format: 'pretty', level: options.serverLogLevel },
     },
   });
   return {
