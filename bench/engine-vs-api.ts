@@ -12,7 +12,6 @@
  * and BENCH_CONCURRENCY change the sizes; BENCH_PROFILE_DIR keeps a CPU profile of the API.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
@@ -33,6 +32,7 @@ import {
   caseWorkflowId,
   transitionUpdates,
 } from '../workflows/case.messages.js';
+import { inParallel, rssMegabytes } from './engine-stats.js';
 
 const registrations = Number(process.env.BENCH_REGISTRATIONS ?? 300);
 const updates = Number(process.env.BENCH_UPDATES ?? 100);
@@ -46,26 +46,6 @@ function summarise(samples: number[]) {
   const at = (p: number) =>
     Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]! * 100) / 100;
   return { p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99), maxMs: Math.round(sorted.at(-1)! * 100) / 100 };
-}
-
-async function inParallel<T>(count: number, width: number, run: (index: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < count) {
-        const index = next++;
-        results[index] = await run(index);
-      }
-    }),
-  );
-  return results;
-}
-
-function rssMegabytes(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 102.4) / 10;
 }
 
 const env = readEnvironment();
