@@ -10,7 +10,7 @@ import {
 } from '../../domain/vocabulary.js';
 import type { CaseTimeline } from '../../use-cases/supervision/read-case-timeline.js';
 import type { DashboardUser } from '../shared/session.js';
-import { deadlineStatusLabelsZh } from './labels.js';
+import { deadlineTable } from './deadline-table.js';
 import { chinaDateTime, type Html, noticeBanner, page, yuanText } from './layout.js';
 
 const label = (labels: Record<string, string>, key: unknown) =>
@@ -87,22 +87,7 @@ ${noticeBanner(notice)}
 </table>
 
 <h2>期限</h2>
-<table>
-  <thead><tr><th>期限</th><th>状态</th><th>起算</th><th class="num">到期时间</th><th>依据与计算</th></tr></thead>
-  <tbody>${
-    timeline.deadlines.length === 0
-      ? html`<tr><td colspan="5" class="muted">没有期限记录。</td></tr>`
-      : timeline.deadlines.map(
-          (deadline) => html`<tr>
-  <td>${deadlineKindLabelZh(deadline.kind)}</td>
-  <td>${deadline.status === 'overdue' || (deadline.status === 'open' && deadline.dueAt.getTime() < Date.now()) ? html`<span class="tag red">已超期</span>` : label(deadlineStatusLabelsZh, deadline.status)}</td>
-  <td>${chinaDateTime(deadline.startedAt)}</td>
-  <td class="num">${chinaDateTime(deadline.dueAt)}</td>
-  <td>${deadline.explanation.summaryZh}<div class="muted">${deadline.explanation.ruleZh} ${deadline.explanation.source}</div></td>
-</tr>`,
-        )
-  }</tbody>
-</table>
+${deadlineTable(timeline.deadlines)}
 
 <h2>督办</h2>
 <table>

@@ -1,6 +1,5 @@
 import { html } from 'hono/html';
 import { caseEventLabelZh } from '../../domain/case-event-types.js';
-import { deadlineKindLabelZh } from '../../domain/deadline-kinds.js';
 import { type Stage, stageLabelsZh, stages } from '../../domain/stages.js';
 import {
   caseSourceLabelsZh,
@@ -11,7 +10,7 @@ import {
 import type { CaseResponse } from '../../use-cases/cases/case-response.js';
 import type { CaseTimeline } from '../../use-cases/supervision/read-case-timeline.js';
 import { actorText, describeEvent } from '../dashboard/case-page.js';
-import { deadlineStatusLabelsZh } from '../dashboard/labels.js';
+import { deadlineTable } from '../dashboard/deadline-table.js';
 import { chinaDateTime, type Html, noticeBanner, page, yuanText } from '../dashboard/layout.js';
 import type { DashboardUser } from '../shared/session.js';
 import { type ActionFormsInput, actionForms } from './action-forms.js';
@@ -102,22 +101,7 @@ ${actionForms({
 })}
 
 <h2>期限</h2>
-<table>
-  <thead><tr><th>期限</th><th>状态</th><th>起算</th><th class="num">到期时间</th><th>依据与计算</th></tr></thead>
-  <tbody>${
-    timeline.deadlines.length === 0
-      ? html`<tr><td colspan="5" class="muted">没有期限记录。</td></tr>`
-      : timeline.deadlines.map(
-          (deadline) => html`<tr>
-  <td>${deadlineKindLabelZh(deadline.kind)}</td>
-  <td>${deadline.status === 'overdue' || (deadline.status === 'open' && deadline.dueAt.getTime() < Date.now()) ? html`<span class="tag red">已超期</span>` : label(deadlineStatusLabelsZh, deadline.status)}</td>
-  <td>${chinaDateTime(deadline.startedAt)}</td>
-  <td class="num">${chinaDateTime(deadline.dueAt)}</td>
-  <td>${deadline.explanation.summaryZh}<div class="muted">${deadline.explanation.ruleZh} ${deadline.explanation.source}</div></td>
-</tr>`,
-        )
-  }</tbody>
-</table>
+${deadlineTable(timeline.deadlines)}
 ${
   view.extensions.length
     ? html`<h2>延期申请</h2><table><thead><tr><th>申请时间</th><th class="num">天数</th><th>理由</th><th>双方同意</th><th>审批</th></tr></thead><tbody>${view.extensions.map(
