@@ -107,18 +107,26 @@ function run(command: string, args: string[], logPath: string): Promise<number> 
       await writeFile(logPath, output);
       const exit = code ?? (signal ? 128 : 1);
       if (exit !== 0) process.stdout.write(output);
-      else for (const line of summaryLines(output)) console.log(`   ${line}`);
+      else console.log(`   ${summaryLine(output)}`);
       resolvePromise(exit);
     });
   });
 }
 
-/** The lines of a passing run worth keeping in the CI log: how many cases, and the verdict. */
-function summaryLines(output: string): string[] {
-  return output
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => /generated, \d+ passed|^Tested: |^=+ .* in [\d.]+s =+$/.test(line));
+/**
+ * What a passing run leaves in the CI log: one line of our own wording. Schemathesis closes with a
+ * pytest-shaped line ("=== 1 warning in 4.07s ==="), which log readers take for a test run that
+ * executed nothing, so its figures are restated rather than echoed.
+ */
+function summaryLine(output: string): string {
+  const lines = output.split('\n').map((line) => line.trim());
+  const operations = lines.map((line) => /^Tested: (\d+)/.exec(line)?.[1]).find(Boolean) ?? '?';
+  const cases = lines.map((line) => /(\d+) generated, (\d+) passed/.exec(line)).find(Boolean);
+  const closing = lines.map((line) => /^=+ (.*) in ([\d.]+)s =+$/.exec(line)).find(Boolean);
+  const notes = closing?.[1] && !/passed|failed/.test(closing[1]) ? ` (${closing[1]})` : '';
+  return `${operations} operations fuzzed, ${cases?.[1] ?? '?'} cases generated, all accepted${
+    closing ? ` in ${closing[2]} s` : ''
+  }${notes}`;
 }
 
 async function main(): Promise<number> {
