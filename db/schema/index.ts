@@ -12,3 +12,4 @@ export * from './operator-alerts.js';
 export * from './parties.js';
 export * from './reference.js';
 export * from './referrals.js';
+export * from './stored-objects.js';
