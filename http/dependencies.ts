@@ -45,6 +45,7 @@ export function caseStartDependencies(deps: AppDependencies) {
 export function fileDependencies(deps: AppDependencies) {
   return {
     db: deps.database.db,
+    temporal: deps.temporal,
     objectStore: objectStoreOr(deps.objectStore, deps.database.sql),
     maxBytes: deps.settings.attachmentMaxBytes ?? 20 * 1024 * 1024,
   };

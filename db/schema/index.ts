@@ -1,4 +1,5 @@
 export * from './auth.js';
+export * from './case-files.js';
 export * from './case-records.js';
 export * from './cases.js';
 export * from './consultations.js';
