@@ -17,6 +17,7 @@ import { selfServiceRoutes } from './routes/admin-self-service.js';
 import { authRoutes } from './routes/auth.js';
 import { caseAttachmentRoutes } from './routes/case-attachments.js';
 import { caseCourtActionRoutes } from './routes/case-court-actions.js';
+import { caseDocumentRoutes } from './routes/case-documents.js';
 import { caseTransitionRoutes } from './routes/case-transitions.js';
 import { caseRoutes } from './routes/cases.js';
 import { consultationRoutes } from './routes/consultations.js';
@@ -72,6 +73,7 @@ export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
   app.route('/v1/cases', caseTransitionRoutes(deps));
   app.route('/v1/cases', caseCourtActionRoutes(deps));
   app.route('/v1/cases', caseAttachmentRoutes(deps));
+  app.route('/v1/cases', caseDocumentRoutes(deps));
   app.route('/v1/court', courtReferralRoutes(deps));
   app.route('/v1/court', institutionAttachmentRoutes(deps, 'court'));
   app.route('/v1/prosecution', prosecutionReferralRoutes(deps));

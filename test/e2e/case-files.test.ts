@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ObjectStore } from '../../lib/object-store.js';
+import { postgresObjectStore } from '../../lib/postgres-object-store.js';
 import { s3ObjectStore } from '../../lib/s3-object-store.js';
+import { storeDocumentVersion } from '../../use-cases/documents/store-document-version.js';
 import { ledgerHeaders } from '../../use-cases/ledger-import/ledger-columns.js';
 import { formatCsv } from '../../use-cases/ledger-import/parse-csv.js';
 import { caseApi } from '../helpers/case-api.js';
@@ -47,16 +50,19 @@ describe.each(['postgres', 's3'] as const)('case files in the %s object store', 
   let courtA: Awaited<ReturnType<typeof createInstitution>>;
   let courtB: Awaited<ReturnType<typeof createInstitution>>;
   let caseNumber: string;
+  let store: ObjectStore;
   const referenceA = `(2026)内0702民初${storeKind === 's3' ? 2001 : 2002}号`;
   const logLines: string[] = [];
 
   beforeAll(async () => {
     s3 = storeKind === 's3' ? await startVersitygw() : undefined;
+    const s3Store = s3 ? s3ObjectStore(s3.settings) : undefined;
     system = await startTestSystem({
       attachmentMaxBytes: capBytes,
       logger: pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) }),
-      ...(s3 ? { objectStore: s3ObjectStore(s3.settings) } : {}),
+      ...(s3Store ? { objectStore: s3Store } : {}),
     });
+    store = s3Store ?? postgresObjectStore(system.database.sql);
     api = caseApi(system);
     const db = system.database.db;
     const unit = await createUnit(db, '呼伦贝尔市非诉纠纷调处中心');
@@ -238,6 +244,99 @@ describe.each(['postgres', 's3'] as const)('case files in the %s object store', 
     const fetched = await get(`${courtFiles(referenceA)}/${sharedId}`, courtA.apiKey);
     expect(fetched.status).toBe(200);
     expect(Buffer.from(await fetched.arrayBuffer())).toEqual(Buffer.from(agreement));
+  });
+
+  it('keeps every version of a generated document and records which version was signed', async () => {
+    const first = await sampleDocx('人民调解协议书 第一稿');
+    const second = await sampleDocx('人民调解协议书 第二稿（金额更正）');
+    const deps = { db: system.database.db, objectStore: store };
+    const actor = { kind: 'staff' as const, id: mediator.id };
+    const v1 = await storeDocumentVersion(deps, {
+      caseNumber,
+      kind: 'mediation-agreement',
+      bytes: first,
+      actor,
+      fileName: '人民调解协议书.docx',
+    });
+    const v2 = await storeDocumentVersion(deps, {
+      caseNumber,
+      kind: 'mediation-agreement',
+      bytes: second,
+      actor,
+      fileName: '人民调解协议书.docx',
+    });
+    await storeDocumentVersion(deps, {
+      caseNumber,
+      kind: 'session-record',
+      bytes: first,
+      actor: { kind: 'system', id: 'generator' },
+    });
+    expect([v1.version, v2.version]).toEqual([1, 2]);
+
+    const listed = await api.call('GET', `/v1/cases/${caseNumber}/documents`, clerk.token, undefined, 200);
+    expect(
+      (listed.items as { kind: string; version: number; sha256: string; signedScan: unknown }[]).map(
+        (item) => [item.kind, item.version, item.sha256, item.signedScan],
+      ),
+    ).toEqual([
+      ['mediation-agreement', 1, sha256(first), null],
+      ['mediation-agreement', 2, sha256(second), null],
+      ['session-record', 1, sha256(first), null],
+    ]);
+    const old = await get(`/v1/cases/${caseNumber}/documents/${v1.id}`, clerk.token);
+    expect(old.status).toBe(200);
+    expect(Buffer.from(await old.arrayBuffer())).toEqual(Buffer.from(first));
+    expect(old.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('人民调解协议书.docx')}`,
+    );
+    expect(old.headers.get('x-content-type-options')).toBe('nosniff');
+
+    // The parties signed the first version: its sealed scan is recorded on version 1, not on 2.
+    const scan = samplePdf('签字盖章扫描件');
+    const signed = await send(
+      `/v1/cases/${caseNumber}/documents/${v1.id}/signed-scan`,
+      mediator.token,
+      fileForm(scan, '协议书签章.pdf', 'application/pdf', { shareWithReferrer: 'true' }),
+    );
+    // The mediator is not assigned to this case: it is not theirs to see.
+    expect(signed.status).toBe(404);
+    const recorded = await send(
+      `/v1/cases/${caseNumber}/documents/${v1.id}/signed-scan`,
+      clerk.token,
+      fileForm(scan, '协议书签章.pdf', 'application/pdf', { shareWithReferrer: 'true' }),
+    );
+    expect(recorded.status, await recorded.clone().text()).toBe(201);
+    const again = await send(
+      `/v1/cases/${caseNumber}/documents/${v1.id}/signed-scan`,
+      clerk.token,
+      fileForm(scan, '协议书签章.pdf', 'application/pdf', { shareWithReferrer: 'true' }),
+    );
+    expect(again.status).toBe(200);
+    const after = await api.call('GET', `/v1/cases/${caseNumber}/documents`, clerk.token, undefined, 200);
+    const versions = after.items as {
+      version: number;
+      kind: string;
+      signedScan: { sha256: string; attachmentId: string } | null;
+    }[];
+    expect(versions[0]!.signedScan).toMatchObject({ sha256: sha256(scan) });
+    expect(versions[1]!.signedScan).toBeNull();
+    // The court fetches the signed agreement with its key.
+    const fetched = await get(
+      `${courtFiles(referenceA)}/${versions[0]!.signedScan!.attachmentId}`,
+      courtA.apiKey,
+    );
+    expect(fetched.status).toBe(200);
+    expect(Buffer.from(await fetched.arrayBuffer())).toEqual(Buffer.from(scan));
+    expect(
+      (await get(`${courtFiles(referenceA)}/${versions[0]!.signedScan!.attachmentId}`, courtB.apiKey)).status,
+    ).toBe(404);
+    // A scan that is not a scan is refused like any upload.
+    const bad = await send(
+      `/v1/cases/${caseNumber}/documents/${v2.id}/signed-scan`,
+      clerk.token,
+      fileForm(sampleHtml(), 'scan.html', 'text/html'),
+    );
+    expect(bad.status).toBe(415);
   });
 
   it('refuses a file too large (413), of a forbidden kind (415) or not what it claims (422), and keeps nothing', async () => {
