@@ -6,12 +6,12 @@ import type { Principal } from './context.js';
  */
 export function downloadLogFields(
   principal: Principal,
-  file: { caseNumber: string; id: string; sha256: string },
+  file: { caseNumber: string; id: string; sha256?: string },
 ) {
   return {
     caseNumber: file.caseNumber,
     fileId: file.id,
-    sha256: file.sha256,
+    ...(file.sha256 ? { sha256: file.sha256 } : {}),
     by:
       principal.kind === 'staff'
         ? { kind: 'staff', id: principal.userId, role: principal.role }

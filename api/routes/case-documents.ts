@@ -1,6 +1,8 @@
-import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { type AppDependencies, fileDependencies } from '../../http/dependencies.js';
+import { contentDisposition } from '../../http/download.js';
 import { storedFileResponse } from '../../http/file-download.js';
+import { assembleCaseFile } from '../../use-cases/case-file/assemble-case-file.js';
 import { downloadDocument } from '../../use-cases/documents/download-document.js';
 import { listDocumentVersions } from '../../use-cases/documents/list-document-versions.js';
 import { recordSignedScan } from '../../use-cases/documents/record-signed-scan.js';
@@ -99,6 +101,27 @@ const signedScanRoute = secureRoute({
   },
 });
 
+const caseFileRoute = secureRoute({
+  method: 'get',
+  path: '/{caseNumber}/case-file',
+  tags: ['case files (卷宗)'],
+  operationId: 'downloadCaseFile',
+  summary: '下载案件卷宗（zip）',
+  description: `工作人员一次下载整个案件卷宗（归档、移交档案室时使用）：一个 zip 文件，首页为卷宗目录（\`00-目录.html\`，按顺序列出每份文书的每个版本与每份材料：名称、版本、类型、大小、
+制作或提交者、时间、SHA-256），其后为各文件本身，文件名前的序号与目录一致。每个文件在打包前都按记录的 SHA-256 核对。每次下载都记入日志。可见范围同案件详情；已归档的案件同样可以下载。只读。`,
+  refusals: ['not_found'],
+  access: allStaff,
+  request: { params: CaseNumberParam },
+  responses: {
+    200: {
+      description: 'The case file as a zip (Content-Disposition: attachment)',
+      content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
+    404: problemResponseSpec('No such case, or not yours to see'),
+    ...standardProblems,
+  },
+});
+
 /** /v1/cases/{caseNumber}/documents: generated documents, their versions and their signed scans. */
 export function caseDocumentRoutes(deps: AppDependencies) {
   const files = fileDependencies(deps);
@@ -129,5 +152,26 @@ export function caseDocumentRoutes(deps: AppDependencies) {
         'signed scan recorded',
       );
       return c.json(document, created ? 201 : 200);
+    })
+    .openapi(caseFileRoute, async (c) => {
+      const { caseNumber } = c.req.valid('param');
+      const principal = c.get('principal');
+      const caseFile = await assembleCaseFile(files, principal, caseNumber);
+      c.get('logger').info(
+        {
+          ...downloadLogFields(principal, { caseNumber, id: 'case-file' }),
+          files: caseFile.entries.length,
+        },
+        'case file downloaded',
+      );
+      return new Response(caseFile.zip, {
+        status: 200,
+        headers: {
+          'content-type': 'application/zip',
+          'content-disposition': contentDisposition(`卷宗-${caseNumber}.zip`, `case-file-${caseNumber}.zip`),
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'private, no-store',
+        },
+      }) as never;
     });
 }

@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { unzipSync } from 'fflate';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ObjectStore } from '../../lib/object-store.js';
@@ -337,6 +340,56 @@ describe.each(['postgres', 's3'] as const)('case files in the %s object store', 
       fileForm(sampleHtml(), 'scan.html', 'text/html'),
     );
     expect(bad.status).toBe(415);
+  });
+
+  it('hands staff the whole case file as one zip: the index first, then every file in its order', async () => {
+    const response = await get(`/v1/cases/${caseNumber}/case-file`, clerk.token);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/zip');
+    expect(response.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent(`卷宗-${caseNumber}.zip`)}`,
+    );
+    const zip = new Uint8Array(await response.arrayBuffer());
+    const files = unzipSync(zip);
+    const names = Object.keys(files);
+    expect(names[0]).toBe('00-目录.html');
+
+    const documents = (
+      await api.call('GET', `/v1/cases/${caseNumber}/documents`, clerk.token, undefined, 200)
+    ).items as { sha256: string }[];
+    const attachments = (
+      await api.call('GET', `/v1/cases/${caseNumber}/attachments`, clerk.token, undefined, 200)
+    ).items as { sha256: string; fileName: string }[];
+    // Every document version, then every attachment, each with the bytes recorded for it.
+    expect(names.slice(1).map((name) => sha256(files[name]!))).toEqual([
+      ...documents.map((d) => d.sha256),
+      ...attachments.map((a) => a.sha256),
+    ]);
+    expect(names).toContain('002-人民调解协议书-第2版.docx');
+    expect(names).toContain(`${String(documents.length + 1).padStart(3, '0')}-起诉状.pdf`);
+
+    const index = new TextDecoder().decode(files['00-目录.html']);
+    expect(index).toContain('卷宗目录');
+    expect(index).toContain(caseNumber);
+    for (const name of names.slice(1)) expect(index).toContain(name);
+    expect(index).toContain('海拉尔区人民法院'); // who sent the court's materials, by name
+    expect(index).toContain('签章扫描件');
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync(`test-results/case-file-index-${storeKind}.html`, index);
+
+    // A real unzip tool reads the same names (UTF-8 flagged) and finds the archive sound.
+    const listed = execFileSync(
+      'python3',
+      [
+        '-c',
+        'import io,json,sys,zipfile; z=zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read())); assert z.testzip() is None; print(json.dumps(z.namelist()))',
+      ],
+      { input: zip },
+    );
+    expect(JSON.parse(listed.toString())).toEqual(names);
+
+    expect((await get(`/v1/cases/${caseNumber}/case-file`, courtA.apiKey)).status).toBe(403);
+    expect((await get(`/v1/cases/${caseNumber}/case-file`, mediator.token)).status).toBe(404);
   });
 
   it('refuses a file too large (413), of a forbidden kind (415) or not what it claims (422), and keeps nothing', async () => {
