@@ -1,7 +1,12 @@
+import { chmod, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEnvironment } from '../../config/env.js';
 import type { ObjectStore } from '../../lib/object-store.js';
 import { postgresObjectStore } from '../../lib/postgres-object-store.js';
 import { s3ObjectStore } from '../../lib/s3-object-store.js';
+import { objectStoreFrom } from '../../system/object-store.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { type RunningS3Server, startVersitygw } from '../helpers/versitygw.js';
 
@@ -53,4 +58,50 @@ it('keeps S3 objects private: a request without credentials is refused', async (
   const anonymous = await fetch(`${s3.settings.endpoint}/${s3.settings.bucket}/${key}`);
   expect(anonymous.status).toBe(403);
   expect(Buffer.from((await stores.s3!.get(key))!)).toEqual(Buffer.from([1, 2, 3]));
+});
+
+describe('the object store chosen by configuration', () => {
+  const s3Environment = (extra: Record<string, string>) =>
+    readEnvironment({
+      OBJECT_STORE: 's3',
+      S3_ENDPOINT: s3.settings.endpoint,
+      S3_BUCKET: s3.settings.bucket,
+      S3_FORCE_PATH_STYLE: 'true',
+      ...extra,
+    });
+
+  it('is the embedded default unless OBJECT_STORE says s3', async () => {
+    expect((await objectStoreFrom(readEnvironment({}), database.sql)).kind).toBe('postgres');
+  });
+
+  it('reads S3 credentials from a file only no other user can read', async () => {
+    const folder = await makeTempDir('s3-credentials');
+    const file = join(folder.path, 's3.json');
+    await writeFile(file, JSON.stringify(s3.settings.credentials));
+    try {
+      await chmod(file, 0o644);
+      await expect(
+        objectStoreFrom(s3Environment({ S3_CREDENTIALS_FILE: file }), database.sql),
+      ).rejects.toThrow(/may be read by other users.*chmod 600/);
+      await chmod(file, 0o600);
+      const store = await objectStoreFrom(s3Environment({ S3_CREDENTIALS_FILE: file }), database.sql);
+      await store.put('config/check', new Uint8Array([7]), 'application/pdf');
+      expect(await store.head('config/check')).toEqual({ size: 1, contentType: 'application/pdf' });
+      store.close();
+    } finally {
+      await folder.remove();
+    }
+  });
+
+  it('stops the start with one line when the bucket cannot be reached', async () => {
+    await expect(
+      objectStoreFrom(
+        s3Environment({ S3_ACCESS_KEY_ID: 'nobody', S3_SECRET_ACCESS_KEY: 'wrong-secret' }),
+        database.sql,
+      ),
+    ).rejects.toThrow(/The S3 bucket feisutong-test cannot be reached/);
+    await expect(objectStoreFrom(readEnvironment({ OBJECT_STORE: 's3' }), database.sql)).rejects.toThrow(
+      /needs S3_BUCKET/,
+    );
+  });
 });
