@@ -5,6 +5,7 @@ import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { unzipSync } from 'fflate';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, chinaDateOf } from '../../domain/dates.js';
 import type { ObjectStore } from '../../lib/object-store.js';
 import { postgresObjectStore } from '../../lib/postgres-object-store.js';
 import { s3ObjectStore } from '../../lib/s3-object-store.js';
@@ -390,6 +391,58 @@ describe.each(['postgres', 's3'] as const)('case files in the %s object store', 
 
     expect((await get(`/v1/cases/${caseNumber}/case-file`, courtA.apiKey)).status).toBe(403);
     expect((await get(`/v1/cases/${caseNumber}/case-file`, mediator.token)).status).toBe(404);
+  });
+
+  it('takes a procuratorate’s files with its own referral, and keeps the courts out', async () => {
+    const procuratorate = await createInstitution(system.database.db, 'procuratorate', '海拉尔区人民检察院');
+    const today = chinaDateOf(Date.now());
+    const reference = `海检刑调〔2026〕${storeKind === 's3' ? 11 : 12}号`;
+    await api.call(
+      'POST',
+      '/v1/prosecution/referrals',
+      procuratorate.apiKey,
+      {
+        reference,
+        offence: '故意伤害',
+        statuteArticle: '刑法第234条第1款',
+        suspects: [
+          {
+            kind: 'person',
+            name: '赵刚',
+            role: 'respondent',
+            idType: 'resident_id',
+            idNumber: '150702199505050017',
+          },
+        ],
+        victims: [{ kind: 'person', name: '钱亮', role: 'applicant', phone: '13600001111' }],
+        facts: '双方因邻里琐事发生争执，赵刚将钱亮打伤，经鉴定为轻伤二级',
+        prosecutorContact: { name: '孙检察官', phone: '0470-7654321' },
+        referralDate: today,
+        reviewStartedOn: today,
+        reviewDueOn: addDays(today, 30),
+        eligibility: {
+          privateDispute: true,
+          criminalLawChapter: 4,
+          negligent: false,
+          likelySentenceMonths: 24,
+          intentionalCrimeWithinFiveYears: false,
+        },
+        performanceBeforeDecision: true,
+      },
+      201,
+    );
+    const path = `/v1/prosecution/referrals/${encodeURIComponent(reference)}/attachments`;
+    const letter = samplePdf('谅解书');
+    const stored = await send(path, procuratorate.apiKey, fileForm(letter, '谅解书.pdf', 'application/pdf'));
+    expect(stored.status).toBe(201);
+    const listed = (await (await get(path, procuratorate.apiKey)).json()) as {
+      items: { fileName: string }[];
+    };
+    expect(listed.items.map((item) => item.fileName)).toEqual(['谅解书.pdf']);
+    // A court's key is not a procuratorate's: the route is not for it, and its own path finds nothing.
+    expect((await get(path, courtA.apiKey)).status).toBe(403);
+    expect((await get(courtFiles(reference), courtA.apiKey)).status).toBe(404);
+    expect((await get(courtFiles(referenceA), procuratorate.apiKey)).status).toBe(403);
   });
 
   it('refuses a file too large (413), of a forbidden kind (415) or not what it claims (422), and keeps nothing', async () => {
