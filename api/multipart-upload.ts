@@ -16,8 +16,9 @@ export interface MultipartUpload {
 }
 
 /**
- * A `multipart/form-data` upload with one file in the field `field`: read only now that the caller
- * is known to be allowed (the route's access check ran), and given up past the file cap plus the
+ * A `multipart/form-data` upload with one file in the field `field`: read only once the caller is
+ * known to be allowed (the route's access check ran; the use case calls this once it has found the
+ * case and found it open), and given up past the file cap plus the
  * envelope (413 naming the field, nothing kept). Parsed with Hono's parseBody; the file's own
  * size and kind are checked by the use case.
  */

@@ -110,16 +110,10 @@ export function caseAttachmentRoutes(deps: AppDependencies) {
     .openapi(uploadRoute, async (c) => {
       const { caseNumber } = c.req.valid('param');
       const principal = c.get('principal');
-      const upload = await readMultipartUpload(c, 'file', files.maxBytes);
-      const { attachment, created } = await uploadAttachment(
-        files,
-        principal,
-        { caseNumber },
-        {
-          file: upload.file,
-          shareWithReferrer: upload.fields.shareWithReferrer === 'true',
-        },
-      );
+      const { attachment, created } = await uploadAttachment(files, principal, { caseNumber }, async () => {
+        const upload = await readMultipartUpload(c, 'file', files.maxBytes);
+        return { file: upload.file, shareWithReferrer: upload.fields.shareWithReferrer === 'true' };
+      });
       c.get('logger').info(
         { caseNumber, attachmentId: attachment.id, size: attachment.size, created },
         'attachment stored',

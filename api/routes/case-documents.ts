@@ -139,13 +139,15 @@ export function caseDocumentRoutes(deps: AppDependencies) {
     })
     .openapi(signedScanRoute, async (c) => {
       const { caseNumber, documentId } = c.req.valid('param');
-      const upload = await readMultipartUpload(c, 'file', files.maxBytes);
       const { document, created } = await recordSignedScan(
         files,
         c.get('principal') as StaffPrincipal,
         caseNumber,
         documentId,
-        { file: upload.file, shareWithReferrer: upload.fields.shareWithReferrer === 'true' },
+        async () => {
+          const upload = await readMultipartUpload(c, 'file', files.maxBytes);
+          return { file: upload.file, shareWithReferrer: upload.fields.shareWithReferrer === 'true' };
+        },
       );
       c.get('logger').info(
         { caseNumber, documentId, version: document.version, scan: document.signedScan?.attachmentId },

@@ -120,14 +120,11 @@ export function institutionAttachmentRoutes(deps: AppDependencies, kind: keyof t
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.upload, async (c) => {
       const { reference } = c.req.valid('param');
-      const upload = await readMultipartUpload(c, 'file', files.maxBytes);
       const { attachment, created } = await uploadAttachment(
         withTemporal,
         c.get('principal'),
         { reference },
-        {
-          file: upload.file,
-        },
+        async () => ({ file: (await readMultipartUpload(c, 'file', files.maxBytes)).file }),
       );
       c.get('logger').info(
         { caseNumber: attachment.caseNumber, attachmentId: attachment.id, size: attachment.size, created },

@@ -201,6 +201,13 @@ describe.each(['postgres', 's3'] as const)('case files in the %s object store', 
       fileForm(samplePdf('B'), 'b.pdf', 'application/pdf'),
     );
     expect(upload.status).toBe(404);
+    // Its upload is not even read: far over the cap, it is still a 404, not a 413.
+    const oversized = await send(
+      courtFiles(referenceA),
+      courtB.apiKey,
+      fileForm(samplePdf('B', capBytes * 4), 'b.pdf', 'application/pdf'),
+    );
+    expect(oversized.status).toBe(404);
     // Even through a referral of its own, court B cannot reach court A's file by its id.
     const referenceB = `(2026)内0781民初${storeKind === 's3' ? 3001 : 3002}号`;
     await api.call('POST', '/v1/court/referrals', courtB.apiKey, courtReferral(referenceB), 201);

@@ -24,15 +24,18 @@ function actorOf(principal: Principal): FileActor {
  * key made of the case number and the content's SHA-256, then recorded. Safe to retry: the same
  * content sent to the same case again answers the attachment already recorded (`created: false`) and
  * stores nothing new. An archived case takes no files (409). Nothing is stored when a check refuses.
+ * The upload is read (`readInput`) only once the case is known to be the caller's and open, so a
+ * refused upload costs no more than its headers.
  */
 export async function uploadAttachment(
   deps: FilesDependencies,
   principal: Principal,
   target: FilesTarget,
-  input: UploadAttachmentInput,
+  readInput: () => Promise<UploadAttachmentInput>,
 ): Promise<{ attachment: AttachmentResponse; created: boolean }> {
   const found = await caseForFiles(deps, principal, target);
   refuseIfReadOnly(found);
+  const input = await readInput();
   return storeAttachment(deps, found.caseNumber, actorOf(principal), {
     ...input,
     shareWithReferrer: principal.kind === 'staff' && input.shareWithReferrer === true,

@@ -21,10 +21,12 @@ export async function recordSignedScan(
   principal: Principal & { kind: 'staff' },
   caseNumber: string,
   documentId: string,
-  input: { file: UploadedFile; shareWithReferrer: boolean },
+  /** Reads the upload: called only once the version is found and the case open. */
+  readInput: () => Promise<{ file: UploadedFile; shareWithReferrer: boolean }>,
 ): Promise<{ document: DocumentResponse; created: boolean }> {
   const { found, row } = await findDocumentVersion(deps, principal, caseNumber, documentId);
   refuseIfReadOnly(found);
+  const input = await readInput();
   const { attachment, created } = await storeAttachment(
     deps,
     found.caseNumber,
