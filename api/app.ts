@@ -8,13 +8,16 @@ import { authenticate } from './auth/authenticate.js';
 import type { AppEnv } from './context.js';
 import { renderDocsPage } from './docs-page.js';
 import { handleError, validationHook } from './errors.js';
+import { uploadPathPattern } from './multipart-upload.js';
 import { openApiDocumentConfig } from './openapi-document.js';
 import { problemResponse } from './problem.js';
 import { adminImportRoutes, ledgerImportPath } from './routes/admin-import.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { selfServiceRoutes } from './routes/admin-self-service.js';
 import { authRoutes } from './routes/auth.js';
+import { caseAttachmentRoutes } from './routes/case-attachments.js';
 import { caseCourtActionRoutes } from './routes/case-court-actions.js';
+import { caseDocumentRoutes } from './routes/case-documents.js';
 import { caseTransitionRoutes } from './routes/case-transitions.js';
 import { caseRoutes } from './routes/cases.js';
 import { consultationRoutes } from './routes/consultations.js';
@@ -23,6 +26,7 @@ import { directoryRoutes } from './routes/directory.js';
 import { enterpriseRoutes } from './routes/enterprises.js';
 import { healthRoutes } from './routes/health.js';
 import { inboxRoutes } from './routes/inbox.js';
+import { institutionAttachmentRoutes } from './routes/institution-attachments.js';
 import { policeReferralRoutes } from './routes/police-referrals.js';
 import { casePaymentRoutes, prosecutionReferralRoutes } from './routes/prosecution-referrals.js';
 import { statisticsRoutes } from './routes/statistics.js';
@@ -39,9 +43,12 @@ export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
 
   // Every body is read bounded, before anything parses it. The ledger import reads its own upload,
   // with its own limit, once the caller is known to be an admin (api/routes/admin-import.ts).
+  // File uploads likewise read theirs after the access check, bounded by the file cap (api/multipart-upload.ts).
   const isLedgerImport = (c: Context) => c.req.path === ledgerImportPath;
+  const isUpload = (c: Context) => c.req.method === 'POST' && uploadPathPattern.test(c.req.path);
+  const readsOwnBody = (c: Context) => isLedgerImport(c) || isUpload(c);
   const standardBody = boundedBody({ maxBytes: oneMiB, label: '1 MiB' });
-  app.use('/v1/*', (c, next) => (isLedgerImport(c) ? next() : standardBody(c, next)));
+  app.use('/v1/*', (c, next) => (readsOwnBody(c) ? next() : standardBody(c, next)));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -57,7 +64,7 @@ export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
   );
   app.use(
     '/v1/*',
-    refuseUnstorableText((c) => !isLedgerImport(c)),
+    refuseUnstorableText((c) => !readsOwnBody(c)),
   );
 
   app.route('/', healthRoutes(deps));
@@ -65,8 +72,12 @@ export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
   app.route('/v1/cases', caseRoutes(deps));
   app.route('/v1/cases', caseTransitionRoutes(deps));
   app.route('/v1/cases', caseCourtActionRoutes(deps));
+  app.route('/v1/cases', caseAttachmentRoutes(deps));
+  app.route('/v1/cases', caseDocumentRoutes(deps));
   app.route('/v1/court', courtReferralRoutes(deps));
+  app.route('/v1/court', institutionAttachmentRoutes(deps, 'court'));
   app.route('/v1/prosecution', prosecutionReferralRoutes(deps));
+  app.route('/v1/prosecution', institutionAttachmentRoutes(deps, 'procuratorate'));
   app.route('/v1/police', policeReferralRoutes(deps));
   app.route('/v1/cases', casePaymentRoutes(deps));
   app.route('/v1/admin', adminRoutes(deps));

@@ -8,6 +8,7 @@ import { connectDatabase } from '../db/client.js';
 import { createHttpApp } from '../server/create-http-app.js';
 import { serveHttp } from '../system/http-server.js';
 import { createLogger } from '../system/logger.js';
+import { objectStoreFrom } from '../system/object-store.js';
 import { outboundPolicyFrom } from '../system/outbound-policy.js';
 import { encryptingDataConverter, payloadKeysFor } from '../system/payload-keys.js';
 import { requireSetting } from '../system/require-setting.js';
@@ -23,10 +24,12 @@ if (env.FEISUTONG_ADMIN_USERNAME && env.FEISUTONG_ADMIN_PASSWORD) {
   await ensureAdmin(database.db, env.FEISUTONG_ADMIN_USERNAME, env.FEISUTONG_ADMIN_PASSWORD);
 }
 const connection = await connectTemporalForApi(requireSetting(env, 'TEMPORAL_ADDRESS'));
+const objectStore = await objectStoreFrom(env, database.sql);
 const app = createHttpApp({
   database,
   temporal: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter }),
   logger,
+  objectStore,
   settings: {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     caseNumberPrefix: env.CASE_NUMBER_PREFIX,
@@ -35,6 +38,7 @@ const app = createHttpApp({
     callbackSigningKey: env.CALLBACK_SIGNING_KEY,
     trustedProxies: env.TRUSTED_PROXIES,
     outbound: outboundPolicyFrom(env, { embedded: false }),
+    attachmentMaxBytes: env.ATTACHMENT_MAX_BYTES,
   },
 });
 const server = await serveHttp(app, env.HOST, env.PORT);
@@ -43,6 +47,7 @@ logger.info({ url: server.url }, 'API listening');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     await server.close();
+    objectStore.close();
     await connection.close();
     await database.close();
     process.exit(0);

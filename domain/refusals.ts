@@ -228,6 +228,20 @@ const entries = {
     title: 'Idempotency-Key already used for a different request',
     zh: '该幂等键已用于另一项请求，请为新的请求使用新的键',
   },
+
+  // ---- files (attachments, generated documents, signed scans) ----
+  file_too_large: { status: 413, title: 'The file is too large', zh: '文件超过允许的大小' },
+  file_type_forbidden: {
+    status: 415,
+    title: 'This kind of file is not accepted',
+    zh: '只接受 PDF、PNG、JPEG 图片和 Word 文档',
+  },
+  file_type_mismatch: {
+    status: 422,
+    title: 'The file is not what it claims to be',
+    zh: '文件内容与其声明的类型或扩展名不符',
+  },
+  file_missing: { status: 400, title: 'No file was sent', zh: '请选择要上传的文件' },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof entries;

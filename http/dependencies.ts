@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DatabaseConnection } from '../db/client.js';
 import type { LoginThrottle } from '../use-cases/auth/login-throttle.js';
 import type { OutboundPolicy } from '../use-cases/shared/callback-url.js';
+import { type ObjectStore, objectStoreOr } from '../use-cases/shared/object-store.js';
 
 /** What the API needs from the outside world; it holds no state of its own. */
 export interface AppDependencies {
@@ -11,6 +12,8 @@ export interface AppDependencies {
   logger: Logger;
   /** Failed-login limits shared by the API and the dashboard; counted in PostgreSQL if not given. */
   loginThrottle?: LoginThrottle;
+  /** Where the bytes of files live (OBJECT_STORE); the embedded default over `database` if not given. */
+  objectStore?: ObjectStore;
   settings: {
     taskQueue: string;
     caseNumberPrefix: string;
@@ -22,6 +25,8 @@ export interface AppDependencies {
     trustedProxies?: readonly string[] | undefined;
     /** Where callback URLs may point (ALLOW_HTTP_CALLBACKS, CALLBACK_ALLOWED_HOSTS); strict if not given. */
     outbound?: OutboundPolicy | undefined;
+    /** The largest attachment or signed scan accepted, in bytes (ATTACHMENT_MAX_BYTES); 20 MiB if not given. */
+    attachmentMaxBytes?: number | undefined;
   };
 }
 
@@ -33,5 +38,15 @@ export function caseStartDependencies(deps: AppDependencies) {
     taskQueue: deps.settings.taskQueue,
     caseNumberPrefix: deps.settings.caseNumberPrefix,
     outbound: deps.settings.outbound,
+  };
+}
+
+/** What storing and reading files needs: the database for what they are, the store for their bytes. */
+export function fileDependencies(deps: AppDependencies) {
+  return {
+    db: deps.database.db,
+    temporal: deps.temporal,
+    objectStore: objectStoreOr(deps.objectStore, deps.database.sql),
+    maxBytes: deps.settings.attachmentMaxBytes ?? 20 * 1024 * 1024,
   };
 }

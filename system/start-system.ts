@@ -12,6 +12,7 @@ import { narrowSqliteFiles, prepareDataFolder, withPrivateUmask } from './data-f
 import { recordCredentials } from './first-start-credentials.js';
 import { type FetchHandler, serveHttp } from './http-server.js';
 import { keptSecret } from './kept-secret.js';
+import { objectStoreFrom } from './object-store.js';
 import { outboundPolicyFrom } from './outbound-policy.js';
 import { encryptingDataConverter, payloadKeysFor } from './payload-keys.js';
 import { checkDatabase, checkTemporal, claimDevServer } from './preflight.js';
@@ -163,10 +164,14 @@ export async function startSystem(
         { file: secretFile },
         'AUTH_TOKEN_SECRET is not set: using the secret kept in the data folder',
       );
+    const objectStore = await objectStoreFrom(env, connection.sql);
+    stack.push(async () => objectStore.close());
+    logger.info({ objectStore: objectStore.kind }, 'object store');
     const app = createHttpApp({
       database: connection,
       temporal,
       logger,
+      objectStore,
       settings: {
         taskQueue: env.TEMPORAL_TASK_QUEUE,
         caseNumberPrefix: env.CASE_NUMBER_PREFIX,
@@ -175,6 +180,7 @@ export async function startSystem(
         callbackSigningKey,
         trustedProxies: env.TRUSTED_PROXIES,
         outbound: outboundPolicyFrom(env, { embedded: true }),
+        attachmentMaxBytes: env.ATTACHMENT_MAX_BYTES,
       },
     });
     checkpoint();

@@ -1,4 +1,5 @@
 export * from './auth.js';
+export * from './case-files.js';
 export * from './case-records.js';
 export * from './cases.js';
 export * from './consultations.js';
@@ -12,3 +13,4 @@ export * from './operator-alerts.js';
 export * from './parties.js';
 export * from './reference.js';
 export * from './referrals.js';
+export * from './stored-objects.js';

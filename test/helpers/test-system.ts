@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import pino, { type Logger } from 'pino';
 import { inject } from 'vitest';
+import type { ObjectStore } from '../../lib/object-store.js';
 import { createHttpApp } from '../../server/create-http-app.js';
 import { type CaseWorkerOptions, createCaseWorker } from '../../system/worker.js';
 import { jsonRequester } from './json-request.js';
@@ -39,9 +40,12 @@ export async function startTestSystem(
   options: Pick<CaseWorkerOptions, 'wrapActivities' | 'deliveries'> & {
     /** The API's logger (silent unless given), e.g. one writing to a buffer a test scans. */
     logger?: Logger;
+    /** Where files are kept; the embedded default (PostgreSQL) unless given, e.g. S3 on versitygw. */
+    objectStore?: ObjectStore;
+    attachmentMaxBytes?: number;
   } = {},
 ): Promise<TestSystem> {
-  const { logger = pino({ level: 'silent' }), ...workerOptions } = options;
+  const { logger = pino({ level: 'silent' }), objectStore, attachmentMaxBytes, ...workerOptions } = options;
   const database = await createTestDatabase();
   const taskQueue = `test-${randomBytes(6).toString('hex')}`;
   const caseNumberPrefix = `T${randomBytes(4).toString('hex').toUpperCase()}`;
@@ -66,6 +70,7 @@ export async function startTestSystem(
     database,
     temporal,
     logger,
+    ...(objectStore ? { objectStore } : {}),
     settings: {
       taskQueue,
       caseNumberPrefix,
@@ -73,6 +78,7 @@ export async function startTestSystem(
       tokenTtlSeconds: 3600,
       callbackSigningKey: testCallbackSigningKey,
       outbound: testOutboundPolicy,
+      attachmentMaxBytes,
     },
   });
   const server = await new Promise<ServerType>((resolve) => {

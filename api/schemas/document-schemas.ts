@@ -1,0 +1,37 @@
+import { z } from '@hono/zod-openapi';
+
+export const DocumentVersionSchema = z
+  .object({
+    id: z.string().uuid(),
+    caseNumber: z.string(),
+    kind: z.string().openapi({ description: 'The generator’s kind, e.g. `mediation-agreement`' }),
+    version: z.number().int().openapi({ description: '1 for the first generation, then 2, 3 …' }),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    sha256: z.string(),
+    generatedBy: z.object({ kind: z.enum(['staff', 'institution', 'system']), id: z.string() }),
+    generatedAt: z.string().openapi({ format: 'date-time' }),
+    signedScan: z
+      .object({
+        attachmentId: z.string().uuid(),
+        fileName: z.string(),
+        contentType: z.string(),
+        sha256: z.string(),
+        recordedAt: z.string().openapi({ format: 'date-time' }),
+      })
+      .nullable()
+      .openapi({ description: 'The signed and sealed scan of this very version, once uploaded' }),
+  })
+  .openapi('DocumentVersion');
+
+export const DocumentVersionListSchema = z
+  .object({ caseNumber: z.string(), items: z.array(DocumentVersionSchema) })
+  .openapi('DocumentVersionList');
+
+export const DocumentIdParam = z.object({
+  documentId: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: 'documentId', in: 'path' }, example: '5a0e4a53-5d7b-4bb3-9e0c-2a43b9f1d0f1' }),
+});
