@@ -228,6 +228,13 @@ const entries = {
     title: 'Idempotency-Key already used for a different request',
     zh: '该幂等键已用于另一项请求，请为新的请求使用新的键',
   },
+
+  // ---- generated documents ----
+  document_not_available: {
+    status: 409,
+    title: 'The case does not have what this document records yet',
+    zh: '案件尚无生成该文书所需的内容（例如尚未达成调解协议或尚未登记回访），暂不能生成',
+  },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof entries;
