@@ -27,6 +27,8 @@ const halfPoints = (size: number) => size * 2;
 const bodyCharacterTwips = points.三号 * 20;
 /** 225 mm of text block over 22 lines: 28.95 pt a line (the well-known 固定值 28.95 磅). */
 const bodyLineTwips = 579;
+/** 210 − 28 − 26 = 156 mm of text block width. */
+const textBlockTwips = convertMillimetersToTwip(156);
 
 export const fonts = {
   title: '宋体',
@@ -114,9 +116,10 @@ export function documentNumberLine(text: string): Paragraph {
   return new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(text)] });
 }
 
-/** 一、当事人基本情况: 黑体, indented two characters like the body. */
+/** 一、当事人基本情况: 黑体, indented two characters like the body, never alone at the foot of a page. */
 export function heading(text: string): Paragraph {
   return new Paragraph({
+    keepNext: true,
     indent: { firstLine: 2 * bodyCharacterTwips },
     children: [new TextRun({ text, font: font(fonts.heading) })],
   });
@@ -129,9 +132,13 @@ function runsOf(content: string | Runs): TextRun[] {
   return list.map((entry) => new TextRun(typeof entry === 'string' ? { text: entry } : entry));
 }
 
-/** A body paragraph: justified, first line indented two characters. */
-export function body(content: string | Runs): Paragraph {
+/**
+ * A body paragraph: justified, first line indented two characters. `keepNext` keeps it on the page of
+ * what follows (the last lines before the signatures, so a signature page never stands alone).
+ */
+export function body(content: string | Runs, options: { keepNext?: boolean } = {}): Paragraph {
   return new Paragraph({
+    keepNext: options.keepNext,
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: 2 * bodyCharacterTwips },
     children: runsOf(content),
@@ -152,8 +159,8 @@ export function field(label: string, value: string): Paragraph {
   return body([{ text: `${label}：`, bold: true }, value]);
 }
 
-export function blankLine(): Paragraph {
-  return new Paragraph({ children: [] });
+export function blankLine(options: { keepNext?: boolean } = {}): Paragraph {
+  return new Paragraph({ keepNext: options.keepNext, children: [] });
 }
 
 /** A line flush right, four characters in (GB/T 9704: 成文日期右空四字), e.g. the seal's place and the date. */
@@ -180,28 +187,56 @@ const noBorders = {
   insideVertical: noBorder,
 };
 
-/** Signature lines in two columns without borders, each with room to sign beneath; a cell may hold lines. */
-export function signatureLines(labels: (string | string[])[]): Table {
-  const rows: TableRow[] = [];
-  for (let index = 0; index < labels.length; index += 2) {
-    const pair = [labels[index]!, labels[index + 1] ?? ''].map((cell) =>
-      typeof cell === 'string' ? [cell] : cell,
-    );
-    rows.push(
-      new TableRow({
-        height: { value: 3 * bodyLineTwips, rule: 'atLeast' },
-        children: pair.map(
-          (label) =>
-            new TableCell({
-              width: { size: 50, type: WidthType.PERCENTAGE },
-              borders: noBorders,
-              children: label.map((line) => new Paragraph({ children: line ? [new TextRun(line)] : [] })),
-            }),
-        ),
-      }),
-    );
+export type SignatureCell = string | string[];
+
+/** The seal's place and the date, for the last cell of a signature block. */
+export interface SealPlace {
+  issuer: string;
+  date: string;
+}
+
+/**
+ * Signature lines in two columns without borders, each with room to sign beneath; a cell may hold
+ * several lines. With a seal, the last row has the seal's place and the date on the right
+ * (XX人民调解委员会（印章）/ 2026年12月2日), so the signatures, the seal and the date stay on one page
+ * (rows do not split and each row keeps with the next).
+ */
+export function signatureLines(cells: SignatureCell[], seal?: SealPlace): Table {
+  const lines = cells.map((cell) => (typeof cell === 'string' ? [cell] : cell));
+  const rows: { cells: string[][]; alignRight?: boolean }[] = [];
+  for (let index = 0; index < lines.length; index += 2) {
+    rows.push({ cells: [lines[index]!, lines[index + 1] ?? []] });
   }
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: noBorders, rows });
+  if (seal) rows.push({ cells: [['', `${seal.issuer}（印章）`, '', seal.date]], alignRight: true });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: [50, 50].map((percent) => (textBlockTwips * percent) / 100),
+    borders: noBorders,
+    rows: rows.map(
+      (row, index) =>
+        new TableRow({
+          cantSplit: true,
+          height: { value: 3 * bodyLineTwips, rule: 'atLeast' },
+          children: row.cells.map(
+            (texts) =>
+              new TableCell({
+                columnSpan: row.cells.length === 1 ? 2 : 1,
+                width: { size: row.cells.length === 1 ? 100 : 50, type: WidthType.PERCENTAGE },
+                borders: noBorders,
+                children: (texts.length > 0 ? texts : ['']).map(
+                  (text) =>
+                    new Paragraph({
+                      keepNext: index < rows.length - 1,
+                      alignment: row.alignRight ? AlignmentType.RIGHT : AlignmentType.LEFT,
+                      indent: row.alignRight ? { right: 4 * bodyCharacterTwips } : undefined,
+                      children: text ? [new TextRun(text)] : [],
+                    }),
+                ),
+              }),
+          ),
+        }),
+    ),
+  });
 }
 
 /** A ruled table (the list of materials): header row bold and centred. */
@@ -220,6 +255,9 @@ export function ruledTable(header: string[], rows: string[][], widths: number[])
       width: { size: widths[index]!, type: WidthType.PERCENTAGE },
       children: [
         new Paragraph({
+          // The list stays on one page with what follows it (the seal and the date).
+          keepNext: true,
+          spacing: { line: 400, lineRule: LineRuleType.EXACT },
           alignment: bold || index === 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
           children: [new TextRun({ text, bold, size: halfPoints(points.四号) })],
         }),
@@ -229,8 +267,14 @@ export function ruledTable(header: string[], rows: string[][], widths: number[])
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders,
     rows: [
-      new TableRow({ tableHeader: true, children: header.map((text, index) => cell(text, index, true)) }),
-      ...rows.map((row) => new TableRow({ children: row.map((text, index) => cell(text, index)) })),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: header.map((text, index) => cell(text, index, true)),
+      }),
+      ...rows.map(
+        (row) => new TableRow({ cantSplit: true, children: row.map((text, index) => cell(text, index)) }),
+      ),
     ],
   });
 }
@@ -242,5 +286,16 @@ export function flushLeft(content: string | Runs): Paragraph {
 
 /** 此致 / addressee, as a letter closes. */
 export function closingTo(addressee: string): Paragraph[] {
-  return [body('此致'), flushLeft(addressee)];
+  return [body('此致', { keepNext: true }), new Paragraph({ keepNext: true, children: runsOf(addressee) })];
+}
+
+/** 附：1. …; the following items aligned under the first (after 附：). */
+export function attachments(items: string[]): Paragraph[] {
+  return items.map(
+    (item, index) =>
+      new Paragraph({
+        indent: index === 0 ? { firstLine: 2 * bodyCharacterTwips } : { left: 4 * bodyCharacterTwips },
+        children: [new TextRun(`${index === 0 ? '附：' : ''}${index + 1}. ${item}`)],
+      }),
+  );
 }

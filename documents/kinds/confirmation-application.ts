@@ -1,6 +1,15 @@
 import { addDays } from '../../domain/dates.js';
 import { dateZh } from '../chinese-dates.js';
-import { blankLine, body, closingTo, heading, rightLine, signatureLines, title } from '../layout.js';
+import {
+  attachments,
+  blankLine,
+  body,
+  closingTo,
+  heading,
+  rightLine,
+  signatureLines,
+  title,
+} from '../layout.js';
 import { partyDescription, principalParties, sidesZh } from '../party-lines.js';
 import { type Composer, notAvailable } from './composed.js';
 import { amountInWords } from './mediation-agreement.js';
@@ -41,13 +50,15 @@ export const composeConfirmationApplication: Composer = (input) => {
         '申请人承诺：出于解决纠纷的目的自愿达成调解协议，没有恶意串通、规避法律的行为；所提供的材料真实、合法；如因该协议内容给他人造成损害，愿意承担相应的民事责任和其他法律责任。',
       ),
       ...closingTo(input.confirmationCourt),
-      blankLine(),
+      blankLine({ keepNext: true }),
       signatureLines(applicants.map((party) => [`申请人：${party.name}`, '（签名、盖章或者按指印）'])),
       rightLine(dateZh(input.issuedOn)),
       blankLine(),
-      body('附：1. 人民调解协议书一份；'),
-      body('2. 申请人身份证明材料；'),
-      body('3. 与调解协议相关的财产权利证明等材料。'),
+      ...attachments([
+        '人民调解协议书一份；',
+        '申请人身份证明材料；',
+        '与调解协议相关的财产权利证明等材料。',
+      ]),
     ],
   };
 };

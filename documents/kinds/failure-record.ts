@@ -8,7 +8,6 @@ import {
   documentNumberLine,
   flushLeft,
   heading,
-  sealAndDate,
   signatureLines,
   title,
 } from '../layout.js';
@@ -64,16 +63,19 @@ export const composeFailureRecord: Composer = (input) => {
         court
           ? `本委员会于${dateZh(ending.on)}终止调解。现将调解情况及无争议事实报告你院，并将你院移送的材料一并退回，请依法处理。`
           : `本委员会于${dateZh(ending.on)}终止调解，并已告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利。`,
+        { keepNext: true },
       ),
-      blankLine(),
-      signatureLines([
-        ...principalParties(input.parties).map((party) => [
-          `${partyRoleLabelsZh[party.role]}：${party.name}`,
-          '（对无争议事实确认，签名）',
-        ]),
-        ['人民调解员：', '（签名）'],
-      ]),
-      ...sealAndDate(input.centre.committeeName, dateZh(ending.on)),
+      blankLine({ keepNext: true }),
+      signatureLines(
+        [
+          ...principalParties(input.parties).map((party) => [
+            `${partyRoleLabelsZh[party.role]}：${party.name}`,
+            '（对无争议事实确认，签名）',
+          ]),
+          ['人民调解员：', '（签名）'],
+        ],
+        { issuer: input.centre.committeeName, date: dateZh(ending.on) },
+      ),
     ],
   };
 };

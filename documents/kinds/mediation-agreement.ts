@@ -1,16 +1,7 @@
 import { dateZh } from '../chinese-dates.js';
 import { yuanCapitals, yuanFigures } from '../chinese-money.js';
 import type { DocumentAgreement, DocumentPerformanceStep } from '../document-input.js';
-import {
-  blankLine,
-  body,
-  bodyText,
-  documentNumberLine,
-  heading,
-  sealAndDate,
-  signatureLines,
-  title,
-} from '../layout.js';
+import { blankLine, body, bodyText, documentNumberLine, heading, signatureLines, title } from '../layout.js';
 import { partyParagraphs, partyRoleLabelsZh, principalParties } from '../party-lines.js';
 import { type Composer, notAvailable } from './composed.js';
 
@@ -70,16 +61,19 @@ export const composeMediationAgreement: Composer = (input) => {
       body('本协议生效之日起三十日内，双方当事人可以共同向有管辖权的人民法院申请司法确认。'),
       body(
         `本协议一式${ordinal(copies - 1)}份，当事人各执一份，人民调解委员会留存一份${courtCopy ? `，送交${courtCopy}一份` : ''}。`,
+        { keepNext: true },
       ),
-      blankLine(),
-      signatureLines([
-        ...signing.map((party) => [
-          `${partyRoleLabelsZh[party.role]}：${party.name}`,
-          '（签名、盖章或者按指印）',
-        ]),
-        ['人民调解员：', '（签名）'],
-      ]),
-      ...sealAndDate(input.centre.committeeName, dateZh(agreement.signedOn)),
+      blankLine({ keepNext: true }),
+      signatureLines(
+        [
+          ...signing.map((party) => [
+            `${partyRoleLabelsZh[party.role]}：${party.name}`,
+            '（签名、盖章或者按指印）',
+          ]),
+          ['人民调解员：', '（签名）'],
+        ],
+        { issuer: input.centre.committeeName, date: dateZh(agreement.signedOn) },
+      ),
     ],
   };
 };

@@ -38,7 +38,7 @@ export const composeMediationApplication: Composer = (input) => {
         `${input.centre.committeeName}已告知申请人人民调解的性质、原则和效力，以及当事人在调解活动中享有的权利和承担的义务；人民调解不收取任何费用。申请人自愿申请人民调解，并保证所述情况属实。`,
       ),
       ...closingTo(input.centre.committeeName),
-      blankLine(),
+      blankLine({ keepNext: true }),
       signatureLines(applicants.map((party) => [`申请人：${party.name}`, '（签名、盖章或者按指印）'])),
       rightLine(dateZh(input.mediationConsent?.on ?? input.registeredOn)),
     ],

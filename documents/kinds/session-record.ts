@@ -44,8 +44,8 @@ export const composeSessionRecord: Composer = (input, options) => {
       field('参加人', present),
       heading('调解情况'),
       ...bodyText(session.summary),
-      body('以上笔录已经当事人阅读（或者向其宣读），确认无误。'),
-      blankLine(),
+      body('以上笔录已经当事人阅读（或者向其宣读），确认无误。', { keepNext: true }),
+      blankLine({ keepNext: true }),
       signatureLines([
         ...input.parties.map((party) => `${partyRoleLabelsZh[party.role]}${party.name}（签名）：`),
         '人民调解员（签名）：',

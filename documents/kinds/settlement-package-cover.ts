@@ -6,8 +6,8 @@ import {
   documentNumberLine,
   flushLeft,
   heading,
+  rightLine,
   ruledTable,
-  sealAndDate,
   title,
 } from '../layout.js';
 import { sidesZh } from '../party-lines.js';
@@ -50,18 +50,17 @@ export const composeSettlementPackageCover: Composer = (input) => {
       documentNumberLine(input.documentNumber),
       flushLeft(`${referral.institutionName}：`),
       body(
-        `你院于${dateZh(referral.referredOn)}委托调解的${sidesZh(input.parties)}（涉嫌${settlement.offence}）一案（你院案号：${referral.reference}），经本委员会主持调解，双方当事人就民事赔偿、赔礼道歉及被害人谅解等事项自愿达成和解协议。现将和解材料移送你院，请依法审查处理。`,
+        `你院于${dateZh(referral.referredOn)}委托调解的${sidesZh(input.parties)}（涉嫌${settlement.offence}）一案（你院案号：${referral.reference}），经本委员会主持调解，双方当事人就民事赔偿及被害人谅解等事项自愿达成和解协议。现将和解材料移送你院，请依法审查处理。`,
       ),
       heading('一、和解要点'),
-      body(`赔偿金额：${amountInWords(settlement.compensationFen)}；履行方式：${settlement.method}。`),
-      body(`悔罪表现：${settlement.remorse}`),
       body(
-        `被害人${settlement.forgiveness ? '表示谅解' : '未表示谅解'}${settlement.leniencyRequested ? '，并请求司法机关对犯罪嫌疑人依法从宽处理' : ''}。`,
+        `赔偿金额：${amountInWords(settlement.compensationFen)}；履行方式：${settlement.method}。${settlement.remorse.replace(/。?$/, '。')}被害人${settlement.forgiveness ? '表示谅解' : '未表示谅解'}${settlement.leniencyRequested ? '，并请求司法机关对犯罪嫌疑人依法从宽处理' : ''}。`,
       ),
       heading('二、移送材料'),
-      ruledTable(['序号', '材料名称', '说明'], materials, [12, 38, 50]),
+      ruledTable(['序号', '材料名称', '说明'], materials, [10, 36, 54]),
       blankLine(),
-      ...sealAndDate(input.centre.committeeName, dateZh(input.issuedOn)),
+      rightLine(`${input.centre.committeeName}（印章）`),
+      rightLine(dateZh(input.issuedOn)),
     ],
   };
 };
