@@ -44,6 +44,16 @@ function font(eastAsia: string) {
 
 type Block = Paragraph | Table;
 
+/**
+ * Characters XML 1.0 does not allow (control characters but tab and line breaks, U+FFFE/U+FFFF, lone
+ * surrogates): PostgreSQL stores them, and one in a party's name would make the whole file unreadable
+ * to Word. Every text that enters a document passes here; they are dropped.
+ */
+const notInXml = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+export function printable(text: string): string {
+  return text.replace(notInXml, '');
+}
+
 /** A whole document in the official layout, with page numbers. */
 export function officialDocument(title: string, children: Block[]): Document {
   const margin = (millimetres: number) => convertMillimetersToTwip(millimetres);
@@ -107,13 +117,20 @@ export function title(text: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { line: 700, lineRule: LineRuleType.EXACT, after: bodyLineTwips / 2 },
-    children: [new TextRun({ text, font: font(fonts.title), size: halfPoints(points.二号), bold: true })],
+    children: [
+      new TextRun({
+        text: printable(text),
+        font: font(fonts.title),
+        size: halfPoints(points.二号),
+        bold: true,
+      }),
+    ],
   });
 }
 
 /** The document number under the title, flush right: （2026）海人调字第123号. */
 export function documentNumberLine(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(text)] });
+  return new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(printable(text))] });
 }
 
 /** 一、当事人基本情况: 黑体, indented two characters like the body, never alone at the foot of a page. */
@@ -121,7 +138,7 @@ export function heading(text: string): Paragraph {
   return new Paragraph({
     keepNext: true,
     indent: { firstLine: 2 * bodyCharacterTwips },
-    children: [new TextRun({ text, font: font(fonts.heading) })],
+    children: [new TextRun({ text: printable(text), font: font(fonts.heading) })],
   });
 }
 
@@ -129,7 +146,14 @@ export type Runs = (string | IRunOptions)[];
 
 function runsOf(content: string | Runs): TextRun[] {
   const list = typeof content === 'string' ? [content] : content;
-  return list.map((entry) => new TextRun(typeof entry === 'string' ? { text: entry } : entry));
+  return list.map(
+    (entry) =>
+      new TextRun(
+        typeof entry === 'string'
+          ? { text: printable(entry) }
+          : { ...entry, ...(entry.text === undefined ? {} : { text: printable(entry.text) }) },
+      ),
+  );
 }
 
 /**
@@ -229,7 +253,7 @@ export function signatureLines(cells: SignatureCell[], seal?: SealPlace): Table 
                       keepNext: index < rows.length - 1,
                       alignment: row.alignRight ? AlignmentType.RIGHT : AlignmentType.LEFT,
                       indent: row.alignRight ? { right: 4 * bodyCharacterTwips } : undefined,
-                      children: text ? [new TextRun(text)] : [],
+                      children: text ? [new TextRun(printable(text))] : [],
                     }),
                 ),
               }),
@@ -259,7 +283,7 @@ export function ruledTable(header: string[], rows: string[][], widths: number[])
           keepNext: true,
           spacing: { line: 400, lineRule: LineRuleType.EXACT },
           alignment: bold || index === 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: [new TextRun({ text, bold, size: halfPoints(points.四号) })],
+          children: [new TextRun({ text: printable(text), bold, size: halfPoints(points.四号) })],
         }),
       ],
     });
@@ -295,7 +319,7 @@ export function attachments(items: string[]): Paragraph[] {
     (item, index) =>
       new Paragraph({
         indent: index === 0 ? { firstLine: 2 * bodyCharacterTwips } : { left: 4 * bodyCharacterTwips },
-        children: [new TextRun(`${index === 0 ? '附：' : ''}${index + 1}. ${item}`)],
+        children: [new TextRun(printable(`${index === 0 ? '附：' : ''}${index + 1}. ${item}`))],
       }),
   );
 }

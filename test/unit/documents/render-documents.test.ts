@@ -215,6 +215,17 @@ describe('generated documents, read back with python-docx', () => {
     });
   });
 
+  it('drops characters XML cannot hold, which PostgreSQL stores, instead of writing a file Word cannot open', async () => {
+    const view = settledCase();
+    view.parties[0]!.name = '张\u0001三';
+    view.summary = '借款\u000b5万元\uFFFE，<未还> & "催要" \uD800𠀀';
+    const reading = await read('mediation_agreement', documentInputFromCase(view, centre));
+    const text = allText(reading);
+    expect(text).toContain('申请人：张三，男');
+    expect(text).toContain('借款5万元，<未还> & "催要" 𠀀');
+    expect(reading.tables[0]![0]![0]).toBe('申请人：张三\n（签名、盖章或者按指印）');
+  });
+
   it('names every file by its title and the case number', async () => {
     const names = await Promise.all(
       documentKinds
