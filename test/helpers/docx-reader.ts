@@ -8,6 +8,8 @@ export interface DocxReading {
   title: string;
   defaultEastAsiaFont: string | null;
   defaultSizePt: number | null;
+  /** The body's line spacing (w:docDefaults): twips and rule (`exact`, `auto` …). */
+  defaultLineSpacing: { twips: number; rule: string | null } | null;
   paragraphs: {
     text: string;
     alignment: string | null;

@@ -31,6 +31,7 @@ def main(path):
     defaults = document.styles.element.find(qn('w:docDefaults'))
     default_run = defaults.find(qn('w:rPrDefault')).find(qn('w:rPr'))
     size = default_run.find(qn('w:sz'))
+    default_spacing = defaults.find(qn('w:pPrDefault')).find(qn('w:pPr')).find(qn('w:spacing'))
     sections = []
     for section in document.sections:
         sections.append({
@@ -51,6 +52,10 @@ def main(path):
         'title': document.core_properties.title,
         'defaultEastAsiaFont': east_asia_font(default_run),
         'defaultSizePt': int(size.get(qn('w:val'))) / 2 if size is not None else None,
+        'defaultLineSpacing': {
+            'twips': int(default_spacing.get(qn('w:line'))),
+            'rule': default_spacing.get(qn('w:lineRule')),
+        } if default_spacing is not None else None,
         'paragraphs': [paragraph_of(p) for p in document.paragraphs],
         'tables': tables,
         'sections': sections,

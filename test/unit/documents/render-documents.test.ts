@@ -37,6 +37,8 @@ function expectOfficialLayout(reading: DocxReading, title: string, fileTitle = t
   ]);
   expect(reading.defaultEastAsiaFont).toBe('仿宋_GB2312');
   expect(reading.defaultSizePt).toBe(16);
+  // 22 lines in the 225 mm text block: exactly 28.95 pt (579 twips) a line.
+  expect(reading.defaultLineSpacing).toEqual({ twips: 579, rule: 'exact' });
   const [first] = reading.paragraphs;
   expect(first).toMatchObject({
     text: title,
