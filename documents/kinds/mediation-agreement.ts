@@ -28,7 +28,9 @@ function performanceLine(step: DocumentPerformanceStep, index: number): string {
  * takes effect when the parties have signed, sealed or fingerprinted it and the mediator has signed it
  * under the committee's seal, and each party keeps one copy and the committee one (art 29); it binds the
  * parties and the committee supervises its performance (art 31); the parties may jointly apply for
- * judicial confirmation within 30 days of its taking effect (art 33).
+ * judicial confirmation within 30 days of its taking effect (art 33). Where the parties need no written
+ * agreement, the agreement is oral and the mediator records it (art 28): then the record is titled
+ * 口头调解协议记录 and the agreement took effect when the parties reached it (art 30).
  */
 export const composeMediationAgreement: Composer = (input) => {
   const agreement = input.agreement;
@@ -36,10 +38,12 @@ export const composeMediationAgreement: Composer = (input) => {
   const signing = principalParties(input.parties);
   const courtCopy = input.referral?.kind === 'court' ? input.referral.institutionName : null;
   const copies = signing.length + 1 + (courtCopy ? 1 : 0);
+  const oral = agreement.form === 'oral';
+  const documentTitle = oral ? '口头调解协议记录' : '人民调解协议书';
   return {
-    title: '人民调解协议书',
+    title: documentTitle,
     blocks: [
-      title('人民调解协议书'),
+      title(documentTitle),
       documentNumberLine(input.documentNumber),
       heading('一、当事人基本情况'),
       ...partyParagraphs(input.parties),
@@ -55,20 +59,29 @@ export const composeMediationAgreement: Composer = (input) => {
       heading('四、履行方式和期限'),
       ...performance(agreement),
       heading('五、其他约定'),
-      body(
-        '本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。经人民调解委员会调解达成的调解协议，具有法律约束力，当事人应当按照约定履行；人民调解委员会对协议的履行情况进行监督。',
-      ),
-      body('本协议生效之日起三十日内，双方当事人可以共同向有管辖权的人民法院申请司法确认。'),
-      body(
-        `本协议一式${ordinal(copies - 1)}份，当事人各执一份，人民调解委员会留存一份${courtCopy ? `，送交${courtCopy}一份` : ''}。`,
-        { keepNext: true },
-      ),
+      ...(oral
+        ? [
+            body(
+              `各方当事人认为无需制作调解协议书，采取口头协议方式，人民调解员已记录协议内容。本口头调解协议自各方当事人达成协议之日（${dateZh(agreement.signedOn)}）起生效，具有法律约束力，当事人应当按照约定履行；人民调解委员会对协议的履行情况进行监督。`,
+            ),
+            body('以上记录已经当事人阅读（或者向其宣读），确认无误。', { keepNext: true }),
+          ]
+        : [
+            body(
+              '本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。经人民调解委员会调解达成的调解协议，具有法律约束力，当事人应当按照约定履行；人民调解委员会对协议的履行情况进行监督。',
+            ),
+            body('本协议生效之日起三十日内，双方当事人可以共同向有管辖权的人民法院申请司法确认。'),
+            body(
+              `本协议一式${ordinal(copies - 1)}份，当事人各执一份，人民调解委员会留存一份${courtCopy ? `，送交${courtCopy}一份` : ''}。`,
+              { keepNext: true },
+            ),
+          ]),
       blankLine({ keepNext: true }),
       signatureLines(
         [
           ...signing.map((party) => [
             `${partyRoleLabelsZh[party.role]}：${party.name}`,
-            '（签名、盖章或者按指印）',
+            oral ? '（签名确认）' : '（签名、盖章或者按指印）',
           ]),
           ['人民调解员：', '（签名）'],
         ],

@@ -86,6 +86,23 @@ describe('generated documents, read back with python-docx', () => {
     ]);
   });
 
+  it('an oral agreement is recorded as 口头调解协议记录, in force since the parties reached it (arts 28, 30)', async () => {
+    const view = settledCase();
+    view.outcome!.details = { ...view.outcome!.details, form: 'oral' };
+    const input = documentInputFromCase(view, centre);
+    const reading = await read('mediation_agreement', input);
+    expectOfficialLayout(reading, '口头调解协议记录');
+    const text = allText(reading);
+    expect(text).toContain('自各方当事人达成协议之日（2026年12月2日）起生效');
+    expect(text).toContain('协议金额共计人民币50000元（大写：人民币伍万元整）。');
+    expect(text).not.toContain('一式');
+    expect(reading.tables[0]![0]).toEqual(['申请人：张三\n（签名确认）', '被申请人：李四\n（签名确认）']);
+    // No written agreement, nothing for a court to confirm.
+    await expect(renderDocument('confirmation_application', input)).rejects.toMatchObject({
+      code: 'document_not_available',
+    });
+  });
+
   it('人民调解申请书 names the applicant, the dispute and the claim', async () => {
     const reading = await read('mediation_application');
     expectOfficialLayout(reading, '人民调解申请书');
