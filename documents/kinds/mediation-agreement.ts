@@ -1,6 +1,6 @@
 import { dateZh } from '../chinese-dates.js';
 import { yuanCapitals, yuanFigures } from '../chinese-money.js';
-import type { DocumentAgreement, DocumentPerformanceStep } from '../document-input.js';
+import type { DocumentAgreement, DocumentInput, DocumentPerformanceStep } from '../document-input.js';
 import { blankLine, body, bodyText, documentNumberLine, heading, signatureLines, title } from '../layout.js';
 import { partyParagraphs, partyRoleLabelsZh, principalParties } from '../party-lines.js';
 import { type Composer, notAvailable } from './composed.js';
@@ -56,6 +56,7 @@ export const composeMediationAgreement: Composer = (input) => {
       heading('三、协议内容'),
       ...bodyText(agreement.terms),
       ...(agreement.amountFen > 0 ? [body(`协议金额共计${amountInWords(agreement.amountFen)}。`)] : []),
+      ...criminalSettlementTerms(input),
       heading('四、履行方式和期限'),
       ...performance(agreement),
       heading('五、其他约定'),
@@ -90,6 +91,25 @@ export const composeMediationAgreement: Composer = (input) => {
     ],
   };
 };
+
+/**
+ * For a procuratorate's referral (检调对接): the settlement also records remorse, the victim's
+ * forgiveness and the request for leniency (人民检察院刑事诉讼规则 art 498), and says that only the civil
+ * side and forgiveness were negotiated, never guilt or sentence (art 495).
+ */
+function criminalSettlementTerms(input: DocumentInput) {
+  const settlement = input.criminalSettlement;
+  if (!settlement) return [];
+  return [
+    body(`犯罪嫌疑人悔罪表现：${settlement.remorse.replace(/。?$/, '。')}`),
+    body(
+      `被害人${settlement.forgiveness ? '对犯罪嫌疑人的行为表示谅解' : '未表示谅解'}${settlement.leniencyRequested ? '，并请求司法机关对犯罪嫌疑人依法从宽处理' : ''}。`,
+    ),
+    body(
+      '本协议仅就民事赔偿、赔礼道歉及被害人是否谅解等事项达成，不涉及案件事实认定、证据采信、法律适用和定罪量刑。',
+    ),
+  ];
+}
 
 function performance(agreement: DocumentAgreement) {
   if (agreement.performance.length === 0) {

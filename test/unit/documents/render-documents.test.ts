@@ -103,6 +103,17 @@ describe('generated documents, read back with python-docx', () => {
     });
   });
 
+  it('a criminal settlement’s agreement records remorse, forgiveness and leniency, never guilt (检调对接)', async () => {
+    const text = allText(await read('mediation_agreement', prosecution));
+    expect(text).toContain('李四赔偿王芳医疗费、误工费等各项损失共计人民币28000.50元。');
+    expect(text).toContain('协议金额共计人民币28000.50元（大写：人民币贰万捌仟元伍角）。');
+    expect(text).toContain('犯罪嫌疑人悔罪表现：李四当面向王芳赔礼道歉，表示真诚悔罪。');
+    expect(text).toContain('被害人对犯罪嫌疑人的行为表示谅解，并请求司法机关对犯罪嫌疑人依法从宽处理。');
+    expect(text).toContain('不涉及案件事实认定、证据采信、法律适用和定罪量刑');
+    // A walk-in case says nothing of the kind.
+    expect(allText(await read('mediation_agreement'))).not.toContain('犯罪嫌疑人');
+  });
+
   it('人民调解申请书 names the applicant, the dispute and the claim', async () => {
     const reading = await read('mediation_application');
     expectOfficialLayout(reading, '人民调解申请书');
