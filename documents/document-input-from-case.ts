@@ -14,7 +14,7 @@ import type {
 
 /** What the read model holds beside the view: the sessions (case_sessions) and the mediator's name. */
 export interface CaseRecords {
-  sessions?: { heldAt: string; location: string | null; summary: string }[];
+  sessions?: { heldAt: string; location: string | null; summary: string; mediatorName?: string | null }[];
   mediatorName?: string | null;
   /** Defaults to today in China time. */
   issuedOn?: IsoDate;

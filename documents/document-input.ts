@@ -66,6 +66,8 @@ export interface DocumentSession {
   heldAt: string;
   location: string | null;
   summary: string;
+  /** Who held and recorded it, when known; a case reassigned later keeps its earlier mediator here. */
+  mediatorName?: string | null;
 }
 
 export interface DocumentPerformanceStep {

@@ -30,7 +30,7 @@ export const composeSessionRecord: Composer = (input, options) => {
     );
   }
   const present = input.parties.map((party) => `${partyRoleLabelsZh[party.role]}${party.name}`).join('、');
-  const mediator = input.mediatorName ?? '';
+  const mediator = session.mediatorName ?? input.mediatorName ?? '';
   return {
     title: `调解笔录（第${session.number}次）`,
     blocks: [

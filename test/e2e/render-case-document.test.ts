@@ -43,6 +43,9 @@ describe('renderCaseDocument', () => {
     });
     assigned = principal(mediator);
     otherMediator = principal(await createStaff(database.db, 'mediator', unit.id));
+    // The case was reassigned after its first session: that session keeps the mediator who held it.
+    const earlier = await createStaff(database.db, 'mediator', unit.id);
+    await database.db.update(users).set({ displayName: '王调解' }).where(eq(users.id, earlier.id));
     clerk = principal(await createStaff(database.db, 'clerk', unit.id));
 
     const settled = { ...settledCase(), unitId: unit.id, assigneeId: mediator.id };
@@ -55,7 +58,7 @@ describe('renderCaseDocument', () => {
         heldAt: new Date(session.heldAt),
         location: session.location,
         summary: session.summary,
-        mediatorId: mediator.id,
+        mediatorId: session.heldAt === sessions[0]!.heldAt ? earlier.id : mediator.id,
       })),
     );
     await storeCase({
@@ -84,7 +87,7 @@ describe('renderCaseDocument', () => {
     expect(text).toContain('协议金额共计人民币50000元（大写：人民币伍万元整）。');
   });
 
-  it('numbers the sessions by when they were held and names the mediator from the account', async () => {
+  it('numbers the sessions by when they were held, each with the mediator who held it', async () => {
     const first = await renderCaseDocument(
       database.db,
       clerk,
@@ -94,7 +97,15 @@ describe('renderCaseDocument', () => {
     expect(first.fileName).toBe('调解笔录（第1次）-HLBE-2026-000123.docx');
     const text = allText(readDocx(first.bytes));
     expect(text).toContain('时间：2026年11月25日9时30分');
-    expect(text).toContain('人民调解员：刘调解');
+    expect(text).toContain('人民调解员：王调解');
+    const latest = await renderCaseDocument(
+      database.db,
+      assigned,
+      { caseNumber: 'HLBE-2026-000123', kind: 'session_record' },
+      { centre },
+    );
+    expect(latest.fileName).toBe('调解笔录（第2次）-HLBE-2026-000123.docx');
+    expect(allText(readDocx(latest.bytes))).toContain('人民调解员：刘调解');
   });
 
   it('answers 404 to a mediator the case is not assigned to, as reading the case does', async () => {

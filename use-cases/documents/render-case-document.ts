@@ -32,9 +32,10 @@ export interface RenderedCaseDocument {
 
 /**
  * A generated document of a case (.docx), for whoever may see the case (404 otherwise, like reading
- * it): the case's view from the read model, its sessions and its mediator's name. Nothing is stored
- * here; storing and versioning the document is the caller's (object storage, issue 15). The document
- * holds the parties' personal data in full, so neither it nor its content is logged.
+ * it): the case's view from the read model, its sessions (each with the mediator who held it) and its
+ * mediator's name. Nothing is stored here; storing and versioning the document is the caller's (object
+ * storage, issue 15). The document holds the parties' personal data in full, so neither it nor its
+ * content is logged.
  */
 export async function renderCaseDocument(
   db: Database,
@@ -45,8 +46,14 @@ export async function renderCaseDocument(
   const { found } = await findVisibleCase(db, principal, request.caseNumber, dependencies.temporal);
   const [sessions, mediatorName] = await Promise.all([
     db
-      .select({ heldAt: caseSessions.heldAt, location: caseSessions.location, summary: caseSessions.summary })
+      .select({
+        heldAt: caseSessions.heldAt,
+        location: caseSessions.location,
+        summary: caseSessions.summary,
+        mediatorName: users.displayName,
+      })
       .from(caseSessions)
+      .leftJoin(users, eq(users.id, caseSessions.mediatorId))
       .where(eq(caseSessions.caseNumber, request.caseNumber))
       .orderBy(asc(caseSessions.heldAt), asc(caseSessions.seq)),
     mediatorNameOf(db, found.view.assigneeId),
