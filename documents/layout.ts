@@ -50,7 +50,7 @@ type Block = Paragraph | Table;
  * to Word. Every text that enters a document passes here; they are dropped.
  */
 const notInXml = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-export function printable(text: string): string {
+function printable(text: string): string {
   return text.replace(notInXml, '');
 }
 
@@ -194,11 +194,6 @@ export function rightLine(content: string | Runs): Paragraph {
     indent: { right: 4 * bodyCharacterTwips },
     children: runsOf(content),
   });
-}
-
-/** The committee's seal over the date: 海拉尔区人民调解委员会（印章）/ 2026年12月2日. */
-export function sealAndDate(issuer: string, date: string, sealNote = '（印章）'): Paragraph[] {
-  return [blankLine(), rightLine(`${issuer}${sealNote}`), blankLine(), rightLine(date)];
 }
 
 const noBorder = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
