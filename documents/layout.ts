@@ -1,6 +1,5 @@
 import {
   AlignmentType,
-  BorderStyle,
   convertMillimetersToTwip,
   Document,
   Footer,
@@ -8,51 +7,24 @@ import {
   LineRuleType,
   PageNumber,
   Paragraph,
-  Table,
-  TableCell,
-  TableRow,
+  type Table,
   TextRun,
-  WidthType,
 } from 'docx';
+import {
+  bodyCharacterTwips,
+  bodyLineTwips,
+  font,
+  fonts,
+  halfPoints,
+  points,
+  printable,
+} from './layout-measures.js';
 
-/**
- * The official layout (GB/T 9704-2012《党政机关公文格式》, which centres and courts follow for their
- * documents where it applies): A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm, so the
- * text block is 156 × 225 mm; title in 小标宋/宋体 二号; body in 仿宋_GB2312 三号, 22 lines of 28
- * characters; first-level headings in 黑体; page numbers in 宋体 四号 as “— 1 —”, odd pages on the
- * right and even pages on the left, one character in from the edge.
- */
-const points = { 二号: 22, 三号: 16, 四号: 14 } as const;
-const halfPoints = (size: number) => size * 2;
-const bodyCharacterTwips = points.三号 * 20;
-/** 225 mm of text block over 22 lines: 28.95 pt a line (the well-known 固定值 28.95 磅). */
-const bodyLineTwips = 579;
-/** 210 − 28 − 26 = 156 mm of text block width. */
-const textBlockTwips = convertMillimetersToTwip(156);
+export { fonts } from './layout-measures.js';
+export { ruledTable, type SealPlace, type SignatureCell, signatureLines } from './layout-tables.js';
 
-export const fonts = {
-  title: '宋体',
-  body: '仿宋_GB2312',
-  heading: '黑体',
-  pageNumber: '宋体',
-  latin: 'Times New Roman',
-} as const;
-
-function font(eastAsia: string) {
-  return { ascii: fonts.latin, hAnsi: fonts.latin, eastAsia };
-}
-
+/** What a document's body holds; the measures are in layout-measures.ts, the tables in layout-tables.ts. */
 type Block = Paragraph | Table;
-
-/**
- * Characters XML 1.0 does not allow (control characters but tab and line breaks, U+FFFE/U+FFFF, lone
- * surrogates): PostgreSQL stores them, and one in a party's name would make the whole file unreadable
- * to Word. Every text that enters a document passes here; they are dropped.
- */
-const notInXml = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-function printable(text: string): string {
-  return text.replace(notInXml, '');
-}
 
 /** A whole document in the official layout, with page numbers. */
 export function officialDocument(title: string, children: Block[]): Document {
@@ -193,108 +165,6 @@ export function rightLine(content: string | Runs): Paragraph {
     alignment: AlignmentType.RIGHT,
     indent: { right: 4 * bodyCharacterTwips },
     children: runsOf(content),
-  });
-}
-
-const noBorder = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const noBorders = {
-  top: noBorder,
-  bottom: noBorder,
-  left: noBorder,
-  right: noBorder,
-  insideHorizontal: noBorder,
-  insideVertical: noBorder,
-};
-
-export type SignatureCell = string | string[];
-
-/** The seal's place and the date, for the last cell of a signature block. */
-export interface SealPlace {
-  issuer: string;
-  date: string;
-}
-
-/**
- * Signature lines in two columns without borders, each with room to sign beneath; a cell may hold
- * several lines. With a seal, the last row has the seal's place and the date on the right
- * (XX人民调解委员会（印章）/ 2026年12月2日), so the signatures, the seal and the date stay on one page
- * (rows do not split and each row keeps with the next).
- */
-export function signatureLines(cells: SignatureCell[], seal?: SealPlace): Table {
-  const lines = cells.map((cell) => (typeof cell === 'string' ? [cell] : cell));
-  const rows: { cells: string[][]; alignRight?: boolean }[] = [];
-  for (let index = 0; index < lines.length; index += 2) {
-    rows.push({ cells: [lines[index]!, lines[index + 1] ?? []] });
-  }
-  if (seal) rows.push({ cells: [['', `${seal.issuer}（印章）`, '', seal.date]], alignRight: true });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths: [50, 50].map((percent) => (textBlockTwips * percent) / 100),
-    borders: noBorders,
-    rows: rows.map(
-      (row, index) =>
-        new TableRow({
-          cantSplit: true,
-          height: { value: 3 * bodyLineTwips, rule: 'atLeast' },
-          children: row.cells.map(
-            (texts) =>
-              new TableCell({
-                columnSpan: row.cells.length === 1 ? 2 : 1,
-                width: { size: row.cells.length === 1 ? 100 : 50, type: WidthType.PERCENTAGE },
-                borders: noBorders,
-                children: (texts.length > 0 ? texts : ['']).map(
-                  (text) =>
-                    new Paragraph({
-                      keepNext: index < rows.length - 1,
-                      alignment: row.alignRight ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                      indent: row.alignRight ? { right: 4 * bodyCharacterTwips } : undefined,
-                      children: text ? [new TextRun(printable(text))] : [],
-                    }),
-                ),
-              }),
-          ),
-        }),
-    ),
-  });
-}
-
-/** A ruled table (the list of materials): header row bold and centred. */
-export function ruledTable(header: string[], rows: string[][], widths: number[]): Table {
-  const line = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
-  const borders = {
-    top: line,
-    bottom: line,
-    left: line,
-    right: line,
-    insideHorizontal: line,
-    insideVertical: line,
-  };
-  const cell = (text: string, index: number, bold = false) =>
-    new TableCell({
-      width: { size: widths[index]!, type: WidthType.PERCENTAGE },
-      children: [
-        new Paragraph({
-          // The list stays on one page with what follows it (the seal and the date).
-          keepNext: true,
-          spacing: { line: 400, lineRule: LineRuleType.EXACT },
-          alignment: bold || index === 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: [new TextRun({ text: printable(text), bold, size: halfPoints(points.四号) })],
-        }),
-      ],
-    });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders,
-    rows: [
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        children: header.map((text, index) => cell(text, index, true)),
-      }),
-      ...rows.map(
-        (row) => new TableRow({ cantSplit: true, children: row.map((text, index) => cell(text, index)) }),
-      ),
-    ],
   });
 }
 
