@@ -47,6 +47,13 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[A-Z][A-Z0-9]{1,9}$/, 'must be 2–10 capital letters or digits')
     .default('HLBE'),
+  /** The centre, its people's mediation committee and its court, as generated documents print them. */
+  DOCUMENT_CENTRE_NAME: z.string().trim().min(2).max(60).default('呼伦贝尔市海拉尔区非诉讼纠纷调处中心'),
+  DOCUMENT_COMMITTEE_NAME: z.string().trim().min(2).max(60).default('呼伦贝尔市海拉尔区人民调解委员会'),
+  /** The committee's short form in document numbers: 海人调 → （2026）海人调字第123号. */
+  DOCUMENT_NUMBER_PREFIX: z.string().trim().min(1).max(12).default('海人调'),
+  /** The basic court where the committee sits: judicial confirmation of its own agreements (民事诉讼法 art 205). */
+  DOCUMENT_CONFIRMATION_COURT: z.string().trim().min(2).max(60).default('呼伦贝尔市海拉尔区人民法院'),
   FEISUTONG_DATA_DIR: z.string().min(1).default('.data'),
   FEISUTONG_CACHE_DIR: z
     .string()
@@ -127,6 +134,16 @@ export type Environment = z.infer<typeof environmentSchema>;
 
 /** Every variable name feisutong reads. */
 export const environmentKeys = Object.keys(environmentSchema.shape) as (keyof Environment)[];
+
+/** The centre's settings for generated documents (documents/document-input.ts CentreSettings). */
+export function documentCentreSettings(environment: Environment) {
+  return {
+    centreName: environment.DOCUMENT_CENTRE_NAME,
+    committeeName: environment.DOCUMENT_COMMITTEE_NAME,
+    documentNumberPrefix: environment.DOCUMENT_NUMBER_PREFIX,
+    defaultConfirmationCourt: environment.DOCUMENT_CONFIRMATION_COURT,
+  };
+}
 
 export class ConfigurationError extends Error {
   override name = 'ConfigurationError';

@@ -242,6 +242,12 @@ const entries = {
     zh: '文件内容与其声明的类型或扩展名不符',
   },
   file_missing: { status: 400, title: 'No file was sent', zh: '请选择要上传的文件' },
+  // ---- generated documents ----
+  document_not_available: {
+    status: 409,
+    title: 'The case does not have what this document records yet',
+    zh: '案件尚无生成该文书所需的内容（例如尚未达成调解协议或尚未登记回访），暂不能生成',
+  },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof entries;

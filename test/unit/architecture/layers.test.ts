@@ -16,13 +16,15 @@ const layers: Record<string, Rule> = {
   lib: { may: ['domain'] },
   db: { may: ['domain', 'config'] },
   'read-model': { may: ['db', 'domain'], typesOnly: ['workflows'] },
+  // Generated documents: pure, built from the case view (a type) and the centre's settings.
+  documents: { may: ['domain', 'lib'], typesOnly: ['workflows'] },
   workflows: { may: ['domain'], typesOnly: ['activities'] },
   activities: { may: ['db', 'domain', 'lib', 'read-model'], typesOnly: ['workflows'] },
-  'use-cases': { may: ['db', 'domain', 'lib', 'read-model', 'workflows'] },
+  'use-cases': { may: ['db', 'documents', 'domain', 'lib', 'read-model', 'workflows'] },
   http: { may: ['domain', 'use-cases'], typesOnly: ['db'] },
   // The HTTP layers hold the database handle only to pass it to the use cases.
-  api: { may: ['http', 'use-cases', 'domain', 'workflows'], typesOnly: ['db'] },
-  pages: { may: ['http', 'use-cases', 'domain'], typesOnly: ['db'] },
+  api: { may: ['http', 'use-cases', 'documents', 'domain', 'workflows'], typesOnly: ['db'] },
+  pages: { may: ['http', 'use-cases', 'documents', 'domain'], typesOnly: ['db'] },
   server: { may: ['api', 'pages', 'http', 'use-cases', 'domain'] },
   system: {
     may: ['activities', 'config', 'db', 'domain', 'lib', 'use-cases', 'workflows'],
