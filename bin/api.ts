@@ -3,7 +3,7 @@
  * servers; run as many copies as needed behind a load balancer (it holds no state).
  */
 import { Client } from '@temporalio/client';
-import { readEnvironment } from '../config/env.js';
+import { documentCentreSettings, readEnvironment } from '../config/env.js';
 import { connectDatabase } from '../db/client.js';
 import { createHttpApp } from '../server/create-http-app.js';
 import { serveHttp } from '../system/http-server.js';
@@ -39,6 +39,7 @@ const app = createHttpApp({
     trustedProxies: env.TRUSTED_PROXIES,
     outbound: outboundPolicyFrom(env, { embedded: false }),
     attachmentMaxBytes: env.ATTACHMENT_MAX_BYTES,
+    documentCentre: documentCentreSettings(env),
   },
 });
 const server = await serveHttp(app, env.HOST, env.PORT);

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { DatabaseConnection } from '../db/client.js';
 import type { LoginThrottle } from '../use-cases/auth/login-throttle.js';
+import type { CentreSettings } from '../use-cases/documents/render-case-document.js';
 import type { OutboundPolicy } from '../use-cases/shared/callback-url.js';
 import { type ObjectStore, objectStoreOr } from '../use-cases/shared/object-store.js';
 
@@ -27,6 +28,8 @@ export interface AppDependencies {
     outbound?: OutboundPolicy | undefined;
     /** The largest attachment or signed scan accepted, in bytes (ATTACHMENT_MAX_BYTES); 20 MiB if not given. */
     attachmentMaxBytes?: number | undefined;
+    /** The centre's names and numbering printed on generated documents (DOCUMENT_*). */
+    documentCentre?: CentreSettings | undefined;
   };
 }
 

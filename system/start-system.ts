@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
-import type { Environment } from '../config/env.js';
+import { documentCentreSettings, type Environment } from '../config/env.js';
 import { connectDatabase } from '../db/client.js';
 import { resolveDatabaseUrl } from '../db/database-url.js';
 import { migrateDatabase } from '../db/migrate.js';
@@ -181,6 +181,7 @@ export async function startSystem(
         trustedProxies: env.TRUSTED_PROXIES,
         outbound: outboundPolicyFrom(env, { embedded: true }),
         attachmentMaxBytes: env.ATTACHMENT_MAX_BYTES,
+        documentCentre: documentCentreSettings(env),
       },
     });
     checkpoint();

@@ -4,6 +4,7 @@ import { contentDisposition } from '../../http/download.js';
 import { storedFileResponse } from '../../http/file-download.js';
 import { assembleCaseFile } from '../../use-cases/case-file/assemble-case-file.js';
 import { downloadDocument } from '../../use-cases/documents/download-document.js';
+import { generateCaseDocument } from '../../use-cases/documents/generate-case-document.js';
 import { listDocumentVersions } from '../../use-cases/documents/list-document-versions.js';
 import { recordSignedScan } from '../../use-cases/documents/record-signed-scan.js';
 import { allStaff } from '../access.js';
@@ -17,7 +18,12 @@ import {
   DocumentIdParam,
   DocumentVersionListSchema,
   DocumentVersionSchema,
+  GenerateDocumentSchema,
 } from '../schemas/document-schemas.js';
+
+function missingCentreSettings(): never {
+  throw new Error('The centre settings for documents (DOCUMENT_*) were not passed to the API');
+}
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -38,6 +44,36 @@ const listRoute = secureRoute({
   responses: {
     200: json(DocumentVersionListSchema, 'Every version, in the order generated'),
     404: problemResponseSpec('No such case, or not yours to see'),
+    ...standardProblems,
+  },
+});
+
+const generateRoute = secureRoute({
+  method: 'post',
+  path: '/{caseNumber}/documents',
+  tags: ['case files (卷宗)'],
+  operationId: 'generateCaseDocument',
+  summary: '由案件数据生成文书（Word）并存入卷宗',
+  description: `工作人员由案件当前数据生成一份文书（人民调解申请书、调解笔录、人民调解协议书、终止调解记录或调解不成报告、回访记录、司法确认申请书、刑事和解材料移送清单），
+按公文格式排版为 Word 文档，存入卷宗：案件内容自上一版本以来有变化时成为新版本（201，旧版本保留）；内容未变（重试、重复点击）时答复最新版本，不新增（200）。
+案件尚无该文书所需内容（如尚未达成协议）时 409 \`document_not_available\`，并给出案件当前阶段；已归档的案件 409 \`case_closed\`。可见范围同案件详情。`,
+  refusals: [
+    'not_found',
+    'case_closed',
+    'document_not_available',
+    'malformed_request',
+    'unsupported_media_type',
+  ],
+  access: allStaff,
+  request: {
+    params: CaseNumberParam,
+    body: { required: true, content: { 'application/json': { schema: GenerateDocumentSchema } } },
+  },
+  responses: {
+    201: json(DocumentVersionSchema, 'Generated and kept as the next version'),
+    200: json(DocumentVersionSchema, 'Nothing the document records has changed: the latest version'),
+    404: problemResponseSpec('No such case, or not yours to see'),
+    409: problemResponseSpec('Archived, or the case has nothing for this document yet'),
     ...standardProblems,
   },
 });
@@ -129,6 +165,20 @@ export function caseDocumentRoutes(deps: AppDependencies) {
     .openapi(listRoute, async (c) => {
       const { caseNumber } = c.req.valid('param');
       return c.json(await listDocumentVersions(files, c.get('principal'), caseNumber), 200);
+    })
+    .openapi(generateRoute, async (c) => {
+      const { caseNumber } = c.req.valid('param');
+      const request = c.req.valid('json');
+      const { document, created } = await generateCaseDocument(
+        { ...files, centre: deps.settings.documentCentre ?? missingCentreSettings() },
+        c.get('principal') as StaffPrincipal,
+        { caseNumber, kind: request.kind, sessionNumber: request.sessionNumber },
+      );
+      c.get('logger').info(
+        { caseNumber, kind: document.kind, version: document.version, created },
+        'document generated',
+      );
+      return c.json(document, created ? 201 : 200);
     })
     .openapi(downloadRoute, async (c) => {
       const { caseNumber, documentId } = c.req.valid('param');

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { documentKindLabelsZh, documentKinds } from '../../documents/document-kinds.js';
 
 export const DocumentVersionSchema = z
   .object({
@@ -35,3 +36,21 @@ export const DocumentIdParam = z.object({
     .uuid()
     .openapi({ param: { name: 'documentId', in: 'path' }, example: '5a0e4a53-5d7b-4bb3-9e0c-2a43b9f1d0f1' }),
 });
+
+export const GenerateDocumentSchema = z
+  .object({
+    kind: z.enum(documentKinds).openapi({
+      description: `Which document: ${documentKinds.map((kind) => `\`${kind}\` ${documentKindLabelsZh[kind]}`).join('; ')}`,
+    }),
+    sessionNumber: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .optional()
+      .openapi({
+        description: 'For `session_record`: which session, 1 for the first held; the latest if not given',
+      }),
+  })
+  .strict()
+  .openapi('GenerateDocument');

@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import pino, { type Logger } from 'pino';
 import { inject } from 'vitest';
+import { documentCentreSettings, readEnvironment } from '../../config/env.js';
 import type { ObjectStore } from '../../lib/object-store.js';
 import { createHttpApp } from '../../server/create-http-app.js';
 import { type CaseWorkerOptions, createCaseWorker } from '../../system/worker.js';
@@ -79,6 +80,7 @@ export async function startTestSystem(
       callbackSigningKey: testCallbackSigningKey,
       outbound: testOutboundPolicy,
       attachmentMaxBytes,
+      documentCentre: documentCentreSettings(readEnvironment({})),
     },
   });
   const server = await new Promise<ServerType>((resolve) => {

@@ -86,3 +86,5 @@ async function mediatorNameOf(db: Database, assigneeId: string | null): Promise<
     .limit(1);
   return row?.displayName ?? null;
 }
+
+export type { CentreSettings } from '../../documents/document-input.js';
