@@ -38,6 +38,10 @@ export const caseEventLabelsZh = {
   payment_recorded: '登记履行',
   prosecution_decided: '检察院决定',
   second_round_window_closed: '第二次调解期满',
+  hand_off_sent: '联动移交',
+  hand_off_acknowledged: '联动单位受理答复',
+  hand_off_result_recorded: '联动办理结果',
+  hand_off_withdrawn: '撤回联动移交',
 } as const;
 
 export type CaseEventType = keyof typeof caseEventLabelsZh;

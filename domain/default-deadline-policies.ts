@@ -1,4 +1,5 @@
 import { type DeadlinePolicy, defaultReminders } from './deadline-policy.js';
+import { handOffDeadlinePolicies } from './hand-off-deadline-policies.js';
 
 /**
  * The seed rows of the deadline policy table (a migration inserts them; admins edit them later).
@@ -187,4 +188,5 @@ export const defaultDeadlinePolicies: readonly DeadlinePolicy[] = [
     ruleZh: '督办事项应自下达次日起3个工作日内办理并反馈。',
     source: centrePolicy,
   },
+  ...handOffDeadlinePolicies,
 ];

@@ -228,6 +228,39 @@ const entries = {
     title: 'Idempotency-Key already used for a different request',
     zh: '该幂等键已用于另一项请求，请为新的请求使用新的键',
   },
+
+  // ---- hand-offs to partner bodies (联动) ----
+  hand_off_open: { status: 409, title: 'Not possible now', zh: '本案已有尚未办结的联动移交' },
+  hand_off_not_applicable: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '本案的处理结果不适用该类联动移交',
+  },
+  institution_kind_mismatch: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '所选机构不能办理该类联动移交',
+  },
+  jurisdiction_required: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '移交法院须写明管辖依据',
+  },
+  hand_off_withdrawn: { status: 409, title: 'Not possible now', zh: '该联动移交已撤回' },
+  hand_off_not_acknowledged: {
+    status: 409,
+    title: 'Not possible now',
+    zh: '接收单位尚未受理该联动移交，不能反馈办理结果',
+  },
+  hand_off_closed: { status: 409, title: 'Already done', zh: '该联动移交已办结，不能再作不同的答复' },
+  result_not_for_kind: { status: 422, title: 'Refused by a rule', zh: '该办理结果不适用于此类联动移交' },
+  document_number_required: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '该办理结果须写明文书编号（裁定书文号、立案案号或裁决书文号）',
+  },
+  lawyer_required: { status: 422, title: 'Refused by a rule', zh: '指派法律援助人员须写明姓名和所在单位' },
+  reason_required: { status: 422, title: 'Refused by a rule', zh: '不予受理或不予援助的，须写明理由' },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof entries;

@@ -21,6 +21,7 @@ import type {
   CaseSummary,
   WorkflowEventType,
 } from './case-events.js';
+import type { HandOffRecord } from './hand-off.messages.js';
 import type { CourtProgress, PoliceProgress, ProsecutionProgress } from './referral.messages.js';
 
 export type { CaseEvent } from './case-events.js';
@@ -52,6 +53,7 @@ export interface CaseSnapshot {
   prosecution?: ProsecutionProgress | null;
   police?: PoliceProgress | null;
   linkPending?: string | null;
+  handOffs?: HandOffRecord[];
   closedAt: string | null;
 }
 
@@ -76,6 +78,8 @@ export class CaseState {
   prosecution: ProsecutionProgress | null = null;
   police: PoliceProgress | null = null;
   linkPending: string | null = null;
+  /** Hand-offs to partner bodies (联动), in the order they were sent. */
+  handOffs: HandOffRecord[] = [];
   closedAt: string | null = null;
   /** Bumped whenever a deadline is planned, moved or closed: the main loop re-arms its timer. */
   deadlineVersion = 0;
@@ -136,6 +140,7 @@ export class CaseState {
       prosecution: this.prosecution,
       police: this.police,
       linkPending: this.linkPending,
+      handOffs: this.handOffs,
       closedAt: this.closedAt,
     };
   }
@@ -266,6 +271,7 @@ export class CaseState {
       prosecution: this.prosecution,
       police: this.police,
       linkPending: this.linkPending,
+      handOffs: this.handOffs,
       overdue: this.deadlines.some((deadline) => deadline.status === 'overdue' && deadline.closedAt === null),
       closedAt: this.closedAt,
       seq: this.seq,

@@ -11,6 +11,7 @@ import type {
   StaffRole,
   TriageClass,
 } from '../domain/vocabulary.js';
+import type { HandOffRecord } from './hand-off.messages.js';
 import type {
   CourtProgress,
   PoliceProgress,
@@ -226,6 +227,8 @@ export interface CaseView {
   police?: PoliceProgress | null;
   /** What must still happen before the case may close (e.g. the court's confirmation ruling). */
   linkPending: string | null;
+  /** Hand-offs to partner bodies (联动); optional so that older stored views still read. */
+  handOffs?: HandOffRecord[];
   overdue: boolean;
   closedAt: string | null;
   /** Sequence number of the last recorded event. */

@@ -27,6 +27,7 @@ import { transitionHandler } from './case-transitions.js';
 import { type CaseRuntime, registerCaseUpdate } from './case-updates.js';
 import { registerCourtHandlers } from './court-handlers.js';
 import { planCourtAcceptance } from './court-referral.js';
+import { registerHandOffHandlers } from './hand-off-handlers.js';
 import { registerProsecutionHandlers } from './prosecution-handlers.js';
 import { planProsecutionMediation } from './prosecution-referral.js';
 
@@ -111,6 +112,7 @@ export async function caseWorkflow(
   registerSupervisionHandlers(runtime);
   registerCourtHandlers(runtime);
   registerProsecutionHandlers(runtime);
+  registerHandOffHandlers(runtime);
 
   if (!snapshot) {
     await serially(async () => {

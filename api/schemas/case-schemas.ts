@@ -225,6 +225,10 @@ export const CaseSchema = z
       .string()
       .nullable()
       .openapi({ description: 'What must still happen before the case may close' }),
+    handOffs: z
+      .array(z.record(z.string(), z.unknown()))
+      .optional()
+      .openapi({ description: '联动: hand-offs to partner bodies, with their answers and results' }),
     overdue: z.boolean(),
     closedAt: z.string().nullable(),
     seq: z.number().int(),
