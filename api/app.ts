@@ -15,6 +15,7 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { selfServiceRoutes } from './routes/admin-self-service.js';
 import { authRoutes } from './routes/auth.js';
 import { caseCourtActionRoutes } from './routes/case-court-actions.js';
+import { caseFollowThroughRoutes } from './routes/case-follow-through.js';
 import { caseHandOffRoutes } from './routes/case-hand-offs.js';
 import { caseTransitionRoutes } from './routes/case-transitions.js';
 import { caseRoutes } from './routes/cases.js';
@@ -68,6 +69,7 @@ export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
   app.route('/v1/cases', caseTransitionRoutes(deps));
   app.route('/v1/cases', caseCourtActionRoutes(deps));
   app.route('/v1/cases', caseHandOffRoutes(deps));
+  app.route('/v1/cases', caseFollowThroughRoutes(deps));
   app.route('/v1/court', courtReferralRoutes(deps));
   app.route('/v1/prosecution', prosecutionReferralRoutes(deps));
   app.route('/v1/police', policeReferralRoutes(deps));

@@ -9,6 +9,7 @@
  * - prosecution: the procuratorate's referral (检调对接)
  * - police_second_round: the window for a second round of public-order mediation (警调对接)
  * - instalment-N: the N-th instalment of a settlement being performed (履行期限)
+ * - performance_decision: deciding what follows when a visit finds the agreement not performed
  * - hand_off-N: the N-th hand-off to a partner body (联动): its acknowledgement, then its result
  */
 export const fixedDeadlineKinds = [
@@ -20,6 +21,7 @@ export const fixedDeadlineKinds = [
   'confirmation_window',
   'prosecution',
   'police_second_round',
+  'performance_decision',
 ] as const;
 export type FixedDeadlineKind = (typeof fixedDeadlineKinds)[number];
 export type InstalmentDeadlineKind = `instalment-${number}`;
@@ -35,6 +37,7 @@ const deadlineKindLabelsZh: Record<FixedDeadlineKind, string> = {
   confirmation_window: '司法确认申请期限',
   prosecution: '检调对接调解期限',
   police_second_round: '第二次治安调解期限',
+  performance_decision: '协议未履行处置期限',
 };
 
 const instalmentPattern = /^instalment-(\d+)$/;

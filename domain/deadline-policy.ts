@@ -30,6 +30,7 @@ export const deadlinePolicyKeys = [
   'hand_off.labour_arbitration.award',
   'hand_off.legal_aid.review',
   'hand_off.legal_aid.assignment',
+  'follow_up.decision',
 ] as const;
 export type DeadlinePolicyKey = (typeof deadlinePolicyKeys)[number];
 
@@ -46,6 +47,7 @@ export const startEventKinds = [
   'supervision_issued',
   'hand_off_sent',
   'hand_off_acknowledged',
+  'follow_up_unperformed',
 ] as const;
 export type StartEventKind = (typeof startEventKinds)[number];
 
@@ -61,6 +63,7 @@ export const startEventLabelsZh: Record<StartEventKind, string> = {
   supervision_issued: '下达督办',
   hand_off_sent: '移交送达',
   hand_off_acknowledged: '接收方受理',
+  follow_up_unperformed: '回访发现协议未履行',
 };
 
 export interface DeadlinePolicy {

@@ -261,6 +261,20 @@ const entries = {
   },
   lawyer_required: { status: 422, title: 'Refused by a rule', zh: '指派法律援助人员须写明姓名和所在单位' },
   reason_required: { status: 422, title: 'Refused by a rule', zh: '不予受理或不予援助的，须写明理由' },
+
+  // ---- follow-through on agreements (回访与履行) ----
+  performance_conflict: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '协议已履行的回访不能列出未履行的事项',
+  },
+  decision_pending: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '回访发现协议未履行，尚未决定处置方式，不能归档',
+  },
+  no_pending_decision: { status: 422, title: 'Refused by a rule', zh: '没有待决定处置方式的未履行协议' },
+  action_not_available: { status: 422, title: 'Refused by a rule', zh: '本案不能采取该处置方式' },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof entries;

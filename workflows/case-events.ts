@@ -3,6 +3,7 @@ import type { CaseEventType } from '../domain/case-event-types.js';
 import type { DeadlineKind } from '../domain/deadline-kinds.js';
 import type { DeadlineReminder } from '../domain/explain-deadline.js';
 import type { HandOffKind, HandOffResult } from '../domain/hand-offs.js';
+import type { PerformanceAction } from '../domain/performance-decisions.js';
 import type { Stage } from '../domain/stages.js';
 import type { Disposition } from '../domain/vocabulary.js';
 import type {
@@ -109,6 +110,8 @@ export interface CaseEventPayloads {
     lawyer?: { name: string; organisation: string };
   };
   hand_off_withdrawn: { n: number; reason: string };
+  performance_decision_opened: { unperformedSteps: number[]; decideBy: string };
+  performance_decided: { action: PerformanceAction; note: string };
 }
 
 export interface InstitutionReportPayload {

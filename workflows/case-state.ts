@@ -11,6 +11,7 @@ import type {
   CaseRegistration,
   CaseView,
   ExtensionRecord,
+  PerformanceDecision,
   RecordFollowUpInput,
   SupervisionOrder,
 } from './case.messages.js';
@@ -47,6 +48,8 @@ export interface CaseSnapshot {
   sessions: number;
   extensions: ExtensionRecord[];
   followUp: CaseView['followUp'];
+  followUps?: NonNullable<CaseView['followUps']>;
+  performanceDecisions?: PerformanceDecision[];
   deadlines: TrackedDeadline[];
   supervisionOrders?: SupervisionOrder[];
   court?: CourtProgress | null;
@@ -72,6 +75,8 @@ export class CaseState {
   sessions = 0;
   extensions: ExtensionRecord[] = [];
   followUp: CaseView['followUp'] = null;
+  followUps: NonNullable<CaseView['followUps']> = [];
+  performanceDecisions: PerformanceDecision[] = [];
   deadlines: TrackedDeadline[] = [];
   supervisionOrders: SupervisionOrder[] = [];
   court: CourtProgress | null = null;
@@ -134,6 +139,8 @@ export class CaseState {
       sessions: this.sessions,
       extensions: this.extensions,
       followUp: this.followUp,
+      followUps: this.followUps,
+      performanceDecisions: this.performanceDecisions,
       deadlines: this.deadlines,
       supervisionOrders: this.supervisionOrders,
       court: this.court,
@@ -239,6 +246,8 @@ export class CaseState {
 
   recordFollowUp(input: RecordFollowUpInput, by: string, at: string): void {
     this.followUp = { ...input, by, at };
+    // Every visit is kept: a later one does not overwrite what an earlier one found.
+    this.followUps = [...this.followUps, this.followUp];
   }
 
   view(): CaseView {
@@ -264,6 +273,8 @@ export class CaseState {
       sessions: this.sessions,
       extensions: this.extensions,
       followUp: this.followUp,
+      followUps: this.followUps,
+      performanceDecisions: this.performanceDecisions,
       deadlines: this.deadlines.map(({ policy: _policy, plannedAt: _plannedAt, ...deadline }) => deadline),
       supervisionOrders: this.supervisionOrders,
       referral: r.referral ?? null,

@@ -28,6 +28,7 @@ import { type CaseRuntime, registerCaseUpdate } from './case-updates.js';
 import { registerCourtHandlers } from './court-handlers.js';
 import { planCourtAcceptance } from './court-referral.js';
 import { registerHandOffHandlers } from './hand-off-handlers.js';
+import { registerPerformanceHandlers } from './performance-handlers.js';
 import { registerProsecutionHandlers } from './prosecution-handlers.js';
 import { planProsecutionMediation } from './prosecution-referral.js';
 
@@ -113,6 +114,7 @@ export async function caseWorkflow(
   registerCourtHandlers(runtime);
   registerProsecutionHandlers(runtime);
   registerHandOffHandlers(runtime);
+  registerPerformanceHandlers(runtime);
 
   if (!snapshot) {
     await serially(async () => {

@@ -87,7 +87,7 @@ export function checkHandOff(state: CaseState, input: WithActor<HandOffInput>): 
  * A people's mediation agreement goes to judicial confirmation within 30 days of taking effect
  * (民事诉讼法 art 205; 人民调解法 art 33): the window under the policy in force when it was signed.
  */
-async function checkConfirmationWindow(state: CaseState, now: string): Promise<void> {
+export async function checkConfirmationWindow(state: CaseState, now: string): Promise<void> {
   const signedAt = (state.outcome?.details.signedAt as string | undefined) ?? state.outcome!.at;
   const window = await planDeadline({
     policyKey: 'court.confirmation_window',

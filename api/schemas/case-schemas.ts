@@ -191,6 +191,14 @@ export const CaseSchema = z
     sessions: z.number().int(),
     extensions: z.array(z.record(z.string(), z.unknown())),
     followUp: z.record(z.string(), z.unknown()).nullable(),
+    followUps: z
+      .array(z.record(z.string(), z.unknown()))
+      .optional()
+      .openapi({ description: 'every follow-up visit (回访), in order' }),
+    performanceDecisions: z
+      .array(z.record(z.string(), z.unknown()))
+      .optional()
+      .openapi({ description: 'decisions on agreements a visit found not performed' }),
     deadlines: z.array(DeadlineSchema),
     supervisionOrders: z.array(
       z

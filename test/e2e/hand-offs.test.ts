@@ -379,4 +379,72 @@ describe('hand-offs to partner bodies (联动) over HTTP', () => {
     expect(late.code).toBe('hand_off_withdrawn');
     await api.transition(mediator.token, caseNumber, 'close', {});
   });
+
+  it('opens a decision when a visit finds an instalment unperformed, and archives only once it is taken', async () => {
+    const caseNumber = await mediated('民间借贷纠纷', 'lending');
+    await api.transition(mediator.token, caseNumber, 'settle', {
+      form: 'written',
+      terms: '孙丽分两期归还借款两万元',
+      amountFen: 2_000_000,
+      performance: [
+        { description: '第一期还款', dueDate: '2026-12-01', amountFen: 1_000_000 },
+        { description: '第二期还款', dueDate: '2026-12-02', amountFen: 1_000_000 },
+      ],
+    });
+    await api.transition(mediator.token, caseNumber, 'close', {});
+    const noSuchStep = await api.transition(
+      mediator.token,
+      caseNumber,
+      'follow-ups',
+      { performed: false, satisfaction: 2, unperformedSteps: [3] },
+      422,
+    );
+    expect(noSuchStep.errors).toEqual([expect.objectContaining({ field: 'unperformedSteps' })]);
+
+    const visited = await api.transition(mediator.token, caseNumber, 'follow-ups', {
+      performed: false,
+      satisfaction: 2,
+      notes: '第二期还款未按期支付',
+      unperformedSteps: [2],
+    });
+    expect(visited.performanceDecisions).toEqual([
+      expect.objectContaining({ unperformedSteps: [2], decision: null }),
+    ]);
+    const decision = (
+      visited.deadlines as { kind: string; status: string; explanation: Record<string, unknown> }[]
+    ).find((d) => d.kind === 'performance_decision');
+    expect(decision).toMatchObject({ status: 'open', explanation: { policyKey: 'follow_up.decision' } });
+    expect((await api.transition(clerk.token, caseNumber, 'archive', {}, 422)).code).toBe('decision_pending');
+
+    // Not confirmed by a court: enforcement is not open to the party; suing on the agreement is.
+    const enforcement = await api.transition(
+      mediator.token,
+      caseNumber,
+      'performance-decisions',
+      { action: 'enforcement', note: '申请强制执行' },
+      422,
+    );
+    expect(enforcement).toMatchObject({ code: 'action_not_available' });
+    expect(enforcement.errors).toEqual([expect.objectContaining({ field: 'action' })]);
+    const decided = await api.transition(mediator.token, caseNumber, 'performance-decisions', {
+      action: 'litigation',
+      note: '已告知出借人可就调解协议的履行向人民法院提起诉讼',
+    });
+    expect(decided.performanceDecisions).toEqual([
+      expect.objectContaining({ decision: expect.objectContaining({ action: 'litigation' }) }),
+    ]);
+    const met = (decided.deadlines as { kind: string; status: string }[]).find(
+      (d) => d.kind === 'performance_decision',
+    );
+    expect(met?.status).toBe('met');
+
+    // A later visit is kept beside the first, not written over it.
+    const second = await api.transition(mediator.token, caseNumber, 'follow-ups', {
+      performed: true,
+      satisfaction: 4,
+      notes: '已全部还清',
+    });
+    expect(second.followUps).toHaveLength(2);
+    expect(await api.transition(clerk.token, caseNumber, 'archive', {})).toMatchObject({ stage: 'archived' });
+  });
 });

@@ -3,7 +3,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chinaDateOf } from '../../domain/dates.js';
-import type { Actor } from '../../workflows/case.messages.js';
+import { type Actor, decideOnNonPerformanceUpdate } from '../../workflows/case.messages.js';
 import {
   acknowledgeHandOffUpdate,
   handOffUpdate,
@@ -145,5 +145,33 @@ it('records a legal aid review left overdue, then granted and assigned, and an a
     const closed = await h.transition(handle, 'close', h.mediator, {});
     expect(closed.stage).toBe('dispose');
     await save('hand-off-legal-aid-overdue-assigned-arbitration-declined', handle.workflowId);
+  });
+});
+
+it('records a visit that finds an instalment unperformed, the decision taken, a second visit and the archive', async () => {
+  await h.run(async () => {
+    const handle = await acceptedCase('FX-2026-000023', 'lending');
+    await h.transition(handle, 'settle', h.mediator, {
+      form: 'written',
+      terms: '分两期归还借款两万元',
+      amountFen: 2_000_000,
+      performance: [
+        { description: '第一期还款', amountFen: 1_000_000 },
+        { description: '第二期还款', amountFen: 1_000_000 },
+      ],
+    });
+    await h.transition(handle, 'close', h.mediator, {});
+    await h.transition(handle, 'recordFollowUp', h.mediator, {
+      performed: false,
+      satisfaction: 2,
+      unperformedSteps: [2],
+    });
+    await handle.executeUpdate(decideOnNonPerformanceUpdate, {
+      args: [{ action: 'remind', note: '电话督促借款人履行第二期', actor: h.actor(h.mediator) }],
+    });
+    await h.transition(handle, 'recordFollowUp', h.mediator, { performed: true, satisfaction: 4 });
+    const archived = await h.transition(handle, 'archive', h.clerk, {});
+    expect(archived.followUps).toHaveLength(2);
+    await save('unperformed-instalment-decided-archived', handle.workflowId);
   });
 });

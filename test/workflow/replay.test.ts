@@ -30,6 +30,7 @@ describe('saved case histories replay against the current workflow code', async 
       'settle-rolled-back-then-settled.json',
       'settled-and-archived.json',
       'supervision-order-answered-then-overdue.json',
+      'unperformed-instalment-decided-archived.json',
     ]);
   });
 
