@@ -261,6 +261,11 @@ const entries = {
   },
   lawyer_required: { status: 422, title: 'Refused by a rule', zh: '指派法律援助人员须写明姓名和所在单位' },
   reason_required: { status: 422, title: 'Refused by a rule', zh: '不予受理或不予援助的，须写明理由' },
+  body_answers_itself: {
+    status: 409,
+    title: 'Not possible now',
+    zh: '该联动单位通过本系统接口自行答复，工作人员不能代为登记',
+  },
 
   // ---- follow-through on agreements (回访与履行) ----
   performance_conflict: {

@@ -181,7 +181,15 @@ export async function sendHandOff(
 
 // ---- what the body answers ----
 
-function requireReceiver(handOff: HandOffRecord, actor: Actor): void {
+/**
+ * The receiving body itself, or, for a body without an API (the API checks it has no key), staff
+ * recording its answer from its letter or call: the assigned mediator, a supervisor or an admin.
+ */
+function requireReceiver(state: CaseState, handOff: HandOffRecord, actor: Actor): void {
+  if (actor.kind === 'staff') {
+    requireStaff(actor, ['mediator', 'supervisor', 'admin'], state);
+    return;
+  }
   if (actor.kind !== 'institution' || actor.id !== handOff.institution.id)
     refuse('not_found', { detail: 'no such hand-off to this institution' });
 }
@@ -198,7 +206,7 @@ function sameAcknowledgement(handOff: HandOffRecord, input: AcknowledgeHandOffIn
 
 export function checkAcknowledgement(state: CaseState, input: WithActor<AcknowledgeHandOffInput>): void {
   const handOff = handOffOf(state, input.n);
-  requireReceiver(handOff, input.actor);
+  requireReceiver(state, handOff, input.actor);
   if (handOff.status === 'withdrawn')
     refuse('hand_off_withdrawn', { detail: 'the centre withdrew this hand-off' });
   if (handOff.status !== 'sent' && !sameAcknowledgement(handOff, input))
@@ -266,7 +274,7 @@ function sameResult(handOff: HandOffRecord, input: RecordHandOffResultInput): bo
 
 export function checkHandOffResult(state: CaseState, input: WithActor<RecordHandOffResultInput>): void {
   const handOff = handOffOf(state, input.n);
-  requireReceiver(handOff, input.actor);
+  requireReceiver(state, handOff, input.actor);
   const rule = handOffRules[handOff.kind];
   if (handOff.status === 'withdrawn')
     refuse('hand_off_withdrawn', { detail: 'the centre withdrew this hand-off' });

@@ -3,11 +3,21 @@ import type { RefusalCode } from '../../domain/refusals.js';
 import { staffRoles } from '../../domain/vocabulary.js';
 import type { AppDependencies } from '../../http/dependencies.js';
 import { idempotentRequest } from '../../use-cases/cases/idempotency-keys.js';
+import {
+  recordAcknowledgementForBody,
+  recordResultForBody,
+} from '../../use-cases/hand-offs/record-answer-for-body.js';
 import { sendHandOff, withdrawHandOff } from '../../use-cases/hand-offs/send-hand-off.js';
-import type { AppEnv } from '../context.js';
+import type { AppEnv, StaffPrincipal } from '../context.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { CaseNumberParam, CaseSchema, caseBody } from '../schemas/case-schemas.js';
-import { HandOffBody, HandOffNumberParam, WithdrawHandOffBody } from '../schemas/hand-off-schemas.js';
+import {
+  AcknowledgeHandOffBody,
+  HandOffBody,
+  HandOffNumberParam,
+  HandOffResultBody,
+  WithdrawHandOffBody,
+} from '../schemas/hand-off-schemas.js';
 import { IdempotencyKeyHeader, replayedHeader } from '../schemas/idempotency-schemas.js';
 
 const tags = ['hand-offs to partner bodies (联动)'];
@@ -78,6 +88,56 @@ const withdrawRoute = secureRoute({
   responses: caseAnswer,
 });
 
+const forBodyRefusals: RefusalCode[] = [
+  ...everyCaseActionRefuses,
+  'body_answers_itself',
+  'hand_off_withdrawn',
+  'hand_off_closed',
+  'case_closed',
+];
+
+const acknowledgeForBodyRoute = secureRoute({
+  method: 'post',
+  path: '/{caseNumber}/hand-offs/{n}/acknowledgement',
+  tags,
+  operationId: 'recordHandOffAcknowledgementForBody',
+  summary: '代未接入系统的联动单位登记是否受理',
+  description: `联动单位没有接入本系统（没有有效的接口密钥）时，承办调解员、中心负责人或管理员根据其回函或电话登记其是否受理；内容与规则同联动单位自行答复。
+单位已接入系统时 409 \`body_answers_itself\`；不予受理须写明理由（422 \`reason_required\`）。`,
+  refusals: [...forBodyRefusals, 'reason_required'],
+  access: ['mediator', 'supervisor', 'admin'],
+  request: {
+    params: CaseNumberParam.merge(HandOffNumberParam),
+    headers: z.object({ 'idempotency-key': IdempotencyKeyHeader }),
+    body: { required: true, content: { 'application/json': { schema: AcknowledgeHandOffBody } } },
+  },
+  responses: caseAnswer,
+});
+
+const resultForBodyRoute = secureRoute({
+  method: 'post',
+  path: '/{caseNumber}/hand-offs/{n}/result',
+  tags,
+  operationId: 'recordHandOffResultForBody',
+  summary: '代未接入系统的联动单位登记办理结果',
+  description: `联动单位没有接入本系统时，工作人员根据其送达的文书（裁定书、立案通知、仲裁裁决书、指派通知等）登记办理结果；内容与规则同联动单位自行反馈，
+确认有效、已立案、仲裁结案的案件随之结案。单位已接入系统时 409 \`body_answers_itself\`。`,
+  refusals: [
+    ...forBodyRefusals,
+    'hand_off_not_acknowledged',
+    'result_not_for_kind',
+    'document_number_required',
+    'lawyer_required',
+  ],
+  access: ['mediator', 'supervisor', 'admin'],
+  request: {
+    params: CaseNumberParam.merge(HandOffNumberParam),
+    headers: z.object({ 'idempotency-key': IdempotencyKeyHeader }),
+    body: { required: true, content: { 'application/json': { schema: HandOffResultBody } } },
+  },
+  responses: caseAnswer,
+});
+
 /** Staff hand-off actions on a case: POST /v1/cases/{caseNumber}/hand-offs…. */
 export function caseHandOffRoutes(deps: AppDependencies) {
   const updates = { db: deps.database.db, temporal: deps.temporal };
@@ -107,6 +167,34 @@ export function caseHandOffRoutes(deps: AppDependencies) {
         caseNumber,
         { n, ...body },
         idempotentRequest(principal, key, `withdrawHandOff:${caseNumber}:${n}`, body),
+      );
+      return c.json(caseBody(answer.body), 200, answer.replayed ? replayedHeader : {});
+    })
+    .openapi(acknowledgeForBodyRoute, async (c) => {
+      const { caseNumber, n } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const principal = c.get('principal') as StaffPrincipal;
+      const key = c.req.valid('header')['idempotency-key'];
+      const answer = await recordAcknowledgementForBody(
+        updates,
+        principal,
+        caseNumber,
+        { n, ...body },
+        idempotentRequest(principal, key, `acknowledgeHandOff:${caseNumber}:${n}`, body),
+      );
+      return c.json(caseBody(answer.body), 200, answer.replayed ? replayedHeader : {});
+    })
+    .openapi(resultForBodyRoute, async (c) => {
+      const { caseNumber, n } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const principal = c.get('principal') as StaffPrincipal;
+      const key = c.req.valid('header')['idempotency-key'];
+      const answer = await recordResultForBody(
+        updates,
+        principal,
+        caseNumber,
+        { n, ...body },
+        idempotentRequest(principal, key, `recordHandOffResult:${caseNumber}:${n}`, body),
       );
       return c.json(caseBody(answer.body), 200, answer.replayed ? replayedHeader : {});
     });

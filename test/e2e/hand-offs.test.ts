@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { institutions } from '../../db/schema/index.js';
 import { institutionCallbackSecret, verifySignature } from '../../lib/signature.js';
 import { caseApi } from '../helpers/case-api.js';
 import { eventually } from '../helpers/eventually.js';
@@ -446,5 +447,66 @@ describe('hand-offs to partner bodies (联动) over HTTP', () => {
     });
     expect(second.followUps).toHaveLength(2);
     expect(await api.transition(clerk.token, caseNumber, 'archive', {})).toMatchObject({ stage: 'archived' });
+  });
+
+  it('lets staff record the answers of a body without an API, and only of such a body', async () => {
+    const [bureau] = await system.database.db
+      .insert(institutions)
+      .values({ code: `I-petitions-${Date.now()}`, name: '海拉尔区信访局', kind: 'petitions_bureau' })
+      .returning();
+    const caseNumber = await mediated('征地补偿信访纠纷', 'land');
+    await api.transition(mediator.token, caseNumber, 'fail', {
+      reasons: '补偿标准属行政决定，调解无法解决',
+      undisputedFacts: '土地于2025年被征收',
+    });
+    await api.transition(mediator.token, caseNumber, 'hand-offs', {
+      kind: 'petition',
+      institutionId: bureau!.id,
+      note: '当事人同意转信访部门依法处理（访调对接）',
+      partiesConsent: true,
+    });
+    // No callback URL and no API: the delivery waits to be pulled, and staff record the answers.
+    const noDetail = await api.transition(
+      mediator.token,
+      caseNumber,
+      'hand-offs/1/acknowledgement',
+      { accepted: false },
+      422,
+    );
+    expect(noDetail.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+    const accepted = await api.transition(mediator.token, caseNumber, 'hand-offs/1/acknowledgement', {
+      accepted: true,
+      reference: '海信字〔2026〕7号',
+    });
+    const handOffs = accepted.handOffs as { status: string; acknowledgement: { by: string } }[];
+    expect(handOffs[0]).toMatchObject({ status: 'acknowledged', acknowledgement: { by: mediator.id } });
+    const decided = await api.transition(mediator.token, caseNumber, 'hand-offs/1/result', {
+      result: 'completed',
+      date: '2026-12-02',
+      summary: '信访局已受理并答复当事人',
+    });
+    expect(decided.stage).toBe('dispose');
+
+    // A court with an API key answers itself: staff may not answer for it.
+    const other = await mediated('房屋买卖合同纠纷', 'contract');
+    await api.transition(mediator.token, other, 'fail', {
+      reasons: '分歧过大',
+      undisputedFacts: '合同已签订',
+    });
+    await api.transition(mediator.token, other, 'hand-offs', {
+      kind: 'filing',
+      institutionId: court.id,
+      note: '转立案',
+      jurisdictionBasis: '不动产所在地',
+      partiesConsent: true,
+    });
+    const refused = await api.transition(
+      mediator.token,
+      other,
+      'hand-offs/1/acknowledgement',
+      { accepted: true },
+      409,
+    );
+    expect(refused.code).toBe('body_answers_itself');
   });
 });
