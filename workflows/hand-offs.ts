@@ -71,6 +71,14 @@ export function checkHandOff(state: CaseState, input: WithActor<HandOffInput>): 
       'kind',
       `${input.kind} needs an outcome of ${rule.needsOutcome.join(' or ')}, the case has ${transition}`,
     );
+  // A court's own referral goes back to that court through the court docking (outcome report,
+  // confirmation of a 委派 agreement), not as a second hand-off to a court.
+  if (state.court && rule.receivers.includes('court'))
+    refuseField(
+      'hand_off_not_applicable',
+      'kind',
+      'a court referral goes back to its court through the court docking',
+    );
   if (input.kind === 'judicial_confirmation' && state.outcome?.details.form !== 'written')
     refuseField('hand_off_not_applicable', 'kind', 'only a written agreement goes to judicial confirmation');
   if (!rule.receivers.includes(input.institution.kind))

@@ -1,11 +1,14 @@
-import type { WorkflowHandle } from '@temporalio/client';
+import { type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDateOf } from '../../domain/dates.js';
 import type { Actor, CaseView } from '../../workflows/case.messages.js';
 import {
   acknowledgeHandOffUpdate,
   handOffUpdate,
   recordHandOffResultUpdate,
 } from '../../workflows/hand-off.messages.js';
+import { signForMaterialsUpdate } from '../../workflows/referral.messages.js';
 import { type CaseWorkflowHarness, createCaseWorkflowHarness } from '../helpers/case-workflow-env.js';
 import { createInstitution } from '../helpers/staff.js';
 
@@ -109,6 +112,62 @@ describe('hand-off deadlines (time-skipping server)', () => {
       });
       expect(handOffDeadline(granted)).toMatchObject({ status: 'open' });
       expect(handOffDeadline(granted).explanation.policyKey).toBe('hand_off.legal_aid.assignment');
+    });
+  });
+
+  it('sends a court’s own referral back through the court docking, not as a hand-off to a court', async () => {
+    const court = await createInstitution(h.database.db, 'court', '扎兰屯市人民法院');
+    await h.run(async () => {
+      const now = new Date(await h.env.currentTimeMs()).toISOString();
+      const handle = await h.start(
+        'LA-2026-000003',
+        {},
+        {
+          source: 'court',
+          registeredBy: { kind: 'institution', id: court.id, role: 'court' },
+          referral: {
+            kind: 'court',
+            institutionId: court.id,
+            institutionName: court.name,
+            reference: '(2026)内0783民诉前调3号',
+            type: 'delegated',
+            procedure: null,
+            referralDate: chinaDateOf(now),
+            receivedAt: now,
+            claimsSummary: '借款纠纷',
+            claimAmountFen: 1_000_000,
+            materials: ['起诉状'],
+            contact: { name: '李法官' },
+            callbackUrl: null,
+          },
+        },
+      );
+      await handle.executeUpdate(signForMaterialsUpdate, { args: [{ actor: h.actor(h.clerk) }] });
+      await h.transition(handle, 'triage', h.clerk, { triageClass: 'general', category: 'lending' });
+      await h.transition(handle, 'assign', h.clerk, { mediatorId: h.mediator.id });
+      await h.transition(handle, 'accept', h.mediator, {});
+      await h.transition(handle, 'fail', h.mediator, {
+        reasons: '分歧过大',
+        undisputedFacts: '借款事实无争议',
+      });
+      const refused = await handle
+        .executeUpdate(handOffUpdate, {
+          args: [
+            {
+              kind: 'filing',
+              institution: { id: court.id, name: court.name, kind: 'court' },
+              note: '转立案',
+              jurisdictionBasis: '原移送法院',
+              partiesConsent: true,
+              actor: h.actor(h.mediator),
+            },
+          ],
+        })
+        .catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+      const cause = (refused as WorkflowUpdateFailedError).cause as ApplicationFailure;
+      expect(cause.type).toBe('hand_off_not_applicable');
+      expect((await h.view(handle)).handOffs).toEqual([]);
     });
   });
 });
