@@ -36,6 +36,7 @@ describe('hand-offs to partner bodies (联动) over HTTP', () => {
   let api: ReturnType<typeof caseApi>;
   let clerk: TestUser;
   let mediator: TestUser;
+  let supervisor: TestUser;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let court: Institution;
   let otherCourt: Institution;
@@ -47,9 +48,10 @@ describe('hand-offs to partner bodies (联动) over HTTP', () => {
     api = caseApi(system);
     const db = system.database.db;
     const unit = await createUnit(db, '呼伦贝尔市非诉纠纷调处中心');
-    [clerk, mediator] = await Promise.all([
+    [clerk, mediator, supervisor] = await Promise.all([
       createStaff(db, 'clerk', unit.id),
       createStaff(db, 'mediator', unit.id),
+      createStaff(db, 'supervisor', unit.id),
     ]);
     [court, otherCourt, arbitration] = await Promise.all([
       createInstitution(db, 'court', '海拉尔区人民法院', receiver.url),
@@ -416,6 +418,15 @@ describe('hand-offs to partner bodies (联动) over HTTP', () => {
     ).find((d) => d.kind === 'performance_decision');
     expect(decision).toMatchObject({ status: 'open', explanation: { policyKey: 'follow_up.decision' } });
     expect((await api.transition(clerk.token, caseNumber, 'archive', {}, 422)).code).toBe('decision_pending');
+    // The supervisor sees the agreements waiting for a decision among the deadlines coming due.
+    const waiting = await api.call(
+      'GET',
+      '/v1/supervision/at-risk?kind=performance_decision&withinDays=10',
+      supervisor.token,
+      undefined,
+      200,
+    );
+    expect((waiting.items as { caseNumber: string }[]).map((item) => item.caseNumber)).toContain(caseNumber);
 
     // Not confirmed by a court: enforcement is not open to the party; suing on the agreement is.
     const enforcement = await api.transition(
