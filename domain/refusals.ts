@@ -261,6 +261,11 @@ const entries = {
   },
   lawyer_required: { status: 422, title: 'Refused by a rule', zh: '指派法律援助人员须写明姓名和所在单位' },
   reason_required: { status: 422, title: 'Refused by a rule', zh: '不予受理或不予援助的，须写明理由' },
+  legal_aid_application_required: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '申请法律援助须写明申请人、申请事项及经济困难或免予经济困难条件的依据',
+  },
   body_answers_itself: {
     status: 409,
     title: 'Not possible now',

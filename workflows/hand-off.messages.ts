@@ -1,5 +1,6 @@
 import { defineUpdate } from '@temporalio/workflow';
 import type { HandOffKind, HandOffResult } from '../domain/hand-offs.js';
+import type { LegalAidApplication } from '../domain/legal-aid.js';
 import type { InstitutionKind } from '../domain/vocabulary.js';
 import type { Actor, CaseView } from './case.messages.js';
 
@@ -22,6 +23,8 @@ export interface HandOffRecord {
   note: string;
   /** Why this court has jurisdiction (管辖依据), as staff confirmed it; for court hand-offs. */
   jurisdictionBasis: string | null;
+  /** For a legal aid hand-off: the application (法律援助申请). */
+  legalAid?: LegalAidApplication | null;
   sentAt: string;
   sentBy: string;
   deliveryId: string;
@@ -55,6 +58,8 @@ export interface HandOffInput {
   institution: HandOffInstitution;
   note: string;
   jurisdictionBasis?: string;
+  /** Required for a legal aid hand-off (援调对接). */
+  legalAid?: LegalAidApplication;
   /** The parties asked for or agreed to the hand-off (当事人申请或同意). */
   partiesConsent: true;
 }

@@ -53,6 +53,25 @@ function deliveredCase(state: CaseState) {
 
 // ---- sending ----
 
+/** 法律援助法 arts 31–32: who applies, for what, and why the economic condition is met or does not apply. */
+function checkLegalAidApplication(state: CaseState, input: WithActor<HandOffInput>): void {
+  const application = input.legalAid;
+  if (!application)
+    refuseField('legal_aid_application_required', 'legalAid', 'a legal aid hand-off carries the application');
+  if (!state.registration.parties.some((party) => party.name === application.applicant))
+    refuseField(
+      'legal_aid_application_required',
+      'legalAid.applicant',
+      'the applicant must be a party to the case',
+    );
+  if (application.basis === 'exempt' && !application.exemption)
+    refuseField(
+      'legal_aid_application_required',
+      'legalAid.exemption',
+      'name the case of 法律援助法 art 32 that exempts the applicant from the economic condition',
+    );
+}
+
 export function checkHandOff(state: CaseState, input: WithActor<HandOffInput>): void {
   requireStaff(input.actor, staffRoles, state);
   if (state.stage !== 'link')
@@ -87,6 +106,7 @@ export function checkHandOff(state: CaseState, input: WithActor<HandOffInput>): 
       'institutionId',
       `a ${input.institution.kind} does not take ${input.kind} hand-offs (${rule.receivers.join(', ')} do)`,
     );
+  if (input.kind === 'legal_aid') checkLegalAidApplication(state, input);
   if (rule.needsJurisdiction && !input.jurisdictionBasis?.trim())
     refuseField('jurisdiction_required', 'jurisdictionBasis', 'name why this court has jurisdiction');
 }
@@ -138,6 +158,7 @@ export async function sendHandOff(
     institution: input.institution,
     note: input.note,
     jurisdictionBasis: input.jurisdictionBasis?.trim() || null,
+    legalAid: input.legalAid ?? null,
     sentAt: now,
     sentBy: input.actor.id,
     deliveryId,
@@ -177,6 +198,7 @@ export async function sendHandOff(
       caseNumber,
       note: input.note,
       jurisdictionBasis: record.jurisdictionBasis,
+      ...(record.legalAid ? { legalAid: record.legalAid } : {}),
       acknowledgeBy: deadline.explanation.dueAt,
       rule: deadline.explanation.summaryZh,
       case: deliveredCase(state),

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { handOffKinds, handOffResults } from '../../domain/hand-offs.js';
+import { legalAidBases, legalAidExemptions } from '../../domain/legal-aid.js';
 import type { AcknowledgeHandOffInput, RecordHandOffResultInput } from '../../workflows/hand-off.messages.js';
 import { DeliveryProgressSchema } from './delivery-schemas.js';
 import { sameShape } from './same-shape.js';
@@ -40,6 +41,21 @@ export const HandOffBody = z
     jurisdictionBasis: text(500)
       .optional()
       .openapi({ description: '管辖依据: required when the body is a court (confirmation, filing)' }),
+    legalAid: z
+      .object({
+        applicant: text(100).openapi({ description: 'the applicant: a party to the case, by name' }),
+        matter: text(500).openapi({ description: 'what legal aid is asked for (法律援助法 art 31)' }),
+        basis: z.enum(legalAidBases).openapi({
+          description: 'economic_difficulty 经济困难 (art 31, 34) | exempt 不受经济困难条件限制 (art 32)',
+        }),
+        exemption: z
+          .enum(legalAidExemptions)
+          .optional()
+          .openapi({ description: 'the art 32 case, when exempt' }),
+      })
+      .strict()
+      .optional()
+      .openapi({ description: 'required for a legal aid hand-off (援调对接)' }),
     partiesConsent: z.literal(true).openapi({ description: 'the parties asked for or agreed to it' }),
   })
   .strict()
@@ -97,6 +113,7 @@ export const HandOffStatusSchema = z
     sentAt: z.string(),
     note: z.string(),
     jurisdictionBasis: z.string().nullable(),
+    legalAid: z.record(z.string(), z.unknown()).nullable(),
     case: z.object({
       summary: z.string(),
       parties: z.array(z.object({ kind: z.string(), name: z.string(), role: z.string() })),

@@ -520,4 +520,52 @@ describe('hand-offs to partner bodies (联动) over HTTP', () => {
     );
     expect(refused.code).toBe('body_answers_itself');
   });
+
+  it('sends a legal aid application with its applicant, matter and basis, naming what is missing', async () => {
+    const legalAid = await createInstitution(
+      system.database.db,
+      'legal_aid_centre',
+      '呼伦贝尔市法律援助中心',
+    );
+    const caseNumber = await mediated('追索劳动报酬纠纷', 'labour');
+    await api.transition(mediator.token, caseNumber, 'fail', {
+      reasons: '拒不支付',
+      undisputedFacts: '欠薪三个月',
+    });
+    const send = (legalAidApplication: unknown, expected: number) =>
+      api.transition(
+        mediator.token,
+        caseNumber,
+        'hand-offs',
+        {
+          kind: 'legal_aid',
+          institutionId: legalAid.id,
+          note: '申请人经济困难，申请法律援助',
+          partiesConsent: true,
+          ...(legalAidApplication ? { legalAid: legalAidApplication } : {}),
+        },
+        expected,
+      );
+    const missing = await send(undefined, 422);
+    expect(missing.errors).toEqual([expect.objectContaining({ field: 'legalAid' })]);
+    const stranger = await send(
+      { applicant: '王五', matter: '请求支付劳动报酬', basis: 'economic_difficulty' },
+      422,
+    );
+    expect(stranger.errors).toEqual([expect.objectContaining({ field: 'legalAid.applicant' })]);
+    const noExemption = await send({ applicant: '赵磊', matter: '请求支付劳动报酬', basis: 'exempt' }, 422);
+    expect(noExemption.errors).toEqual([expect.objectContaining({ field: 'legalAid.exemption' })]);
+    const application = {
+      applicant: '赵磊',
+      matter: '请求支付劳动报酬（第31条第5项）',
+      basis: 'economic_difficulty',
+    };
+    await send(application, 200);
+    const seen = await api.call('GET', `/v1/hand-offs/${caseNumber}-H1`, legalAid.apiKey, undefined, 200);
+    expect(seen).toMatchObject({
+      kind: 'legal_aid',
+      legalAid: application,
+      deadline: { policyKey: 'hand_off.legal_aid.review' },
+    });
+  });
 });

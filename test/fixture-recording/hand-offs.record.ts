@@ -101,6 +101,7 @@ it('records a legal aid review left overdue, then granted and assigned, and an a
       args: [
         {
           kind: 'legal_aid',
+          legalAid: { applicant: '刘洋', matter: '请求支付经济补偿', basis: 'economic_difficulty' },
           institution: { id: legalAid.id, name: legalAid.name, kind: 'legal_aid_centre' },
           note: '申请法律援助',
           partiesConsent: true,

@@ -40,6 +40,7 @@ describe('hand-off deadlines (time-skipping server)', () => {
       args: [
         {
           kind: 'legal_aid',
+          legalAid: { applicant: '刘洋', matter: '请求支付经济补偿', basis: 'economic_difficulty' },
           institution: { id: legalAid.id, name: legalAid.name, kind: 'legal_aid_centre' },
           note: '劳动者经济困难，申请法律援助以申请劳动仲裁',
           partiesConsent: true,

@@ -49,6 +49,7 @@ export async function handOffStatus(db: Database, institutionId: string, handOff
     sentAt: record.sentAt,
     note: record.note,
     jurisdictionBasis: record.jurisdictionBasis,
+    legalAid: record.legalAid ?? null,
     case: {
       summary: view.summary,
       parties: view.parties.map((party) => ({ kind: party.kind, name: party.name, role: party.role })),

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { institutions } from '../../db/schema/index.js';
 import type { HandOffKind } from '../../domain/hand-offs.js';
+import type { LegalAidApplication } from '../../domain/legal-aid.js';
 import { Refusal } from '../../domain/refusals.js';
 import { handOffUpdate, withdrawHandOffUpdate } from '../../workflows/hand-off.messages.js';
 import type { Principal } from '../auth/principal.js';
@@ -14,7 +15,13 @@ export interface SendHandOffInput {
   institutionId: string;
   note: string;
   jurisdictionBasis?: string | undefined;
+  legalAid?: LegalAidApplication | undefined;
   partiesConsent: true;
+}
+
+function withoutUndefined(application: LegalAidApplication): LegalAidApplication {
+  const { exemption, ...rest } = application;
+  return exemption ? { ...rest, exemption } : rest;
 }
 
 /**
@@ -38,13 +45,18 @@ export async function sendHandOff(
       errors: [{ field: 'institutionId', reason: 'does not exist' }],
     });
   }
-  const { institutionId: _id, jurisdictionBasis, ...rest } = input;
+  const { institutionId: _id, jurisdictionBasis, legalAid, ...rest } = input;
   return updateCaseOnce(
     deps,
     principal,
     caseNumber,
     handOffUpdate,
-    { ...rest, institution, ...(jurisdictionBasis ? { jurisdictionBasis } : {}) },
+    {
+      ...rest,
+      institution,
+      ...(jurisdictionBasis ? { jurisdictionBasis } : {}),
+      ...(legalAid ? { legalAid: withoutUndefined(legalAid) } : {}),
+    },
     idempotency,
   );
 }
