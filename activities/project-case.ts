@@ -7,6 +7,7 @@ import {
   caseEvents,
   caseSessions,
   cases,
+  handOffs,
   parties,
   supervisionOrders,
 } from '../db/schema/index.js';
@@ -53,6 +54,22 @@ async function writeCaseAndDeadlines(tx: Transaction, view: CaseView, at: Date):
       .insert(caseDeadlines)
       .values(values)
       .onConflictDoUpdate({ target: [caseDeadlines.caseNumber, caseDeadlines.kind], set });
+  }
+  for (const handOff of view.handOffs ?? []) {
+    const values = {
+      id: handOff.id,
+      caseNumber: view.caseNumber,
+      n: handOff.n,
+      kind: handOff.kind,
+      institutionId: handOff.institution.id,
+      status: handOff.status,
+      sentAt: new Date(handOff.sentAt),
+      updatedAt: at,
+    } as const;
+    await tx
+      .insert(handOffs)
+      .values(values)
+      .onConflictDoUpdate({ target: handOffs.id, set: { status: values.status, updatedAt: at } });
   }
 }
 

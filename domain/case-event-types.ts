@@ -38,6 +38,12 @@ export const caseEventLabelsZh = {
   payment_recorded: '登记履行',
   prosecution_decided: '检察院决定',
   second_round_window_closed: '第二次调解期满',
+  hand_off_sent: '联动移交',
+  hand_off_acknowledged: '联动单位受理答复',
+  hand_off_result_recorded: '联动办理结果',
+  hand_off_withdrawn: '撤回联动移交',
+  performance_decision_opened: '协议未履行待处置',
+  performance_decided: '未履行协议处置',
 } as const;
 
 export type CaseEventType = keyof typeof caseEventLabelsZh;

@@ -9,6 +9,8 @@
  * - prosecution: the procuratorate's referral (检调对接)
  * - police_second_round: the window for a second round of public-order mediation (警调对接)
  * - instalment-N: the N-th instalment of a settlement being performed (履行期限)
+ * - performance_decision: deciding what follows when a visit finds the agreement not performed
+ * - hand_off-N: the N-th hand-off to a partner body (联动): its acknowledgement, then its result
  */
 export const fixedDeadlineKinds = [
   'stage',
@@ -19,10 +21,12 @@ export const fixedDeadlineKinds = [
   'confirmation_window',
   'prosecution',
   'police_second_round',
+  'performance_decision',
 ] as const;
 export type FixedDeadlineKind = (typeof fixedDeadlineKinds)[number];
 export type InstalmentDeadlineKind = `instalment-${number}`;
-export type DeadlineKind = FixedDeadlineKind | InstalmentDeadlineKind;
+export type HandOffDeadlineKind = `hand_off-${number}`;
+export type DeadlineKind = FixedDeadlineKind | InstalmentDeadlineKind | HandOffDeadlineKind;
 
 const deadlineKindLabelsZh: Record<FixedDeadlineKind, string> = {
   stage: '化解期限',
@@ -33,6 +37,7 @@ const deadlineKindLabelsZh: Record<FixedDeadlineKind, string> = {
   confirmation_window: '司法确认申请期限',
   prosecution: '检调对接调解期限',
   police_second_round: '第二次治安调解期限',
+  performance_decision: '协议未履行处置期限',
 };
 
 const instalmentPattern = /^instalment-(\d+)$/;
@@ -45,5 +50,7 @@ export function instalmentDeadlineKind(n: number): InstalmentDeadlineKind {
 export function deadlineKindLabelZh(kind: string): string {
   const instalment = instalmentPattern.exec(kind);
   if (instalment) return `第${Number(instalment[1])}期履行期限`;
+  const handOff = /^hand_off-(\d+)$/.exec(kind);
+  if (handOff) return `第${Number(handOff[1])}次联动移交办理期限`;
   return (deadlineKindLabelsZh as Record<string, string>)[kind] ?? kind;
 }

@@ -22,6 +22,15 @@ export const deadlinePolicyKeys = [
   'prosecution.buffer',
   'police.second_round',
   'supervision.order',
+  'hand_off.acknowledgement',
+  'hand_off.result',
+  'hand_off.judicial_confirmation.ruling',
+  'hand_off.filing.decision',
+  'hand_off.labour_arbitration.acceptance',
+  'hand_off.labour_arbitration.award',
+  'hand_off.legal_aid.review',
+  'hand_off.legal_aid.assignment',
+  'follow_up.decision',
 ] as const;
 export type DeadlinePolicyKey = (typeof deadlinePolicyKeys)[number];
 
@@ -36,6 +45,9 @@ export const startEventKinds = [
   'review_due',
   'first_session_held',
   'supervision_issued',
+  'hand_off_sent',
+  'hand_off_acknowledged',
+  'follow_up_unperformed',
 ] as const;
 export type StartEventKind = (typeof startEventKinds)[number];
 
@@ -49,6 +61,9 @@ export const startEventLabelsZh: Record<StartEventKind, string> = {
   review_due: '审查起诉期限届满',
   first_session_held: '第一次调解',
   supervision_issued: '下达督办',
+  hand_off_sent: '移交送达',
+  hand_off_acknowledged: '接收方受理',
+  follow_up_unperformed: '回访发现协议未履行',
 };
 
 export interface DeadlinePolicy {

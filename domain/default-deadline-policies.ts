@@ -1,4 +1,5 @@
 import { type DeadlinePolicy, defaultReminders } from './deadline-policy.js';
+import { handOffDeadlinePolicies } from './hand-off-deadline-policies.js';
 
 /**
  * The seed rows of the deadline policy table (a migration inserts them; admins edit them later).
@@ -187,4 +188,18 @@ export const defaultDeadlinePolicies: readonly DeadlinePolicy[] = [
     ruleZh: '督办事项应自下达次日起3个工作日内办理并反馈。',
     source: centrePolicy,
   },
+  {
+    id: `follow_up.decision@${centrePolicyFrom}`,
+    key: 'follow_up.decision',
+    effectiveFrom: centrePolicyFrom,
+    startEvent: 'follow_up_unperformed',
+    direction: 'after',
+    period: { unit: 'working_days', length: 3 },
+    reminders: { daysBefore: [1], fractions: [] },
+    rule: 'When a follow-up visit finds the agreement not performed, the mediator decides within 3 working days what follows: remind, mediate again, judicial confirmation, enforcement or litigation.',
+    ruleZh:
+      '回访发现调解协议未履行的，承办调解员应自回访次日起3个工作日内决定处置方式：督促履行、再次调解、引导申请司法确认、申请强制执行或提起诉讼。',
+    source: `${centrePolicy}; 《人民调解法》第31条、第32条，《民事诉讼法》第205条、第206条`,
+  },
+  ...handOffDeadlinePolicies,
 ];

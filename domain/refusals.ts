@@ -248,6 +248,63 @@ const entries = {
     title: 'The case does not have what this document records yet',
     zh: '案件尚无生成该文书所需的内容（例如尚未达成调解协议或尚未登记回访），暂不能生成',
   },
+
+  // ---- hand-offs to partner bodies (联动) ----
+  hand_off_open: { status: 409, title: 'Not possible now', zh: '本案已有尚未办结的联动移交' },
+  hand_off_not_applicable: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '本案的处理结果不适用该类联动移交',
+  },
+  institution_kind_mismatch: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '所选机构不能办理该类联动移交',
+  },
+  jurisdiction_required: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '移交法院须写明管辖依据',
+  },
+  hand_off_withdrawn: { status: 409, title: 'Not possible now', zh: '该联动移交已撤回' },
+  hand_off_not_acknowledged: {
+    status: 409,
+    title: 'Not possible now',
+    zh: '接收单位尚未受理该联动移交，不能反馈办理结果',
+  },
+  hand_off_closed: { status: 409, title: 'Already done', zh: '该联动移交已办结，不能再作不同的答复' },
+  result_not_for_kind: { status: 422, title: 'Refused by a rule', zh: '该办理结果不适用于此类联动移交' },
+  document_number_required: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '该办理结果须写明文书编号（裁定书文号、立案案号或裁决书文号）',
+  },
+  lawyer_required: { status: 422, title: 'Refused by a rule', zh: '指派法律援助人员须写明姓名和所在单位' },
+  reason_required: { status: 422, title: 'Refused by a rule', zh: '不予受理或不予援助的，须写明理由' },
+  legal_aid_application_required: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '申请法律援助须写明申请人、申请事项及经济困难或免予经济困难条件的依据',
+  },
+  body_answers_itself: {
+    status: 409,
+    title: 'Not possible now',
+    zh: '该联动单位通过本系统接口自行答复，工作人员不能代为登记',
+  },
+
+  // ---- follow-through on agreements (回访与履行) ----
+  performance_conflict: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '协议已履行的回访不能列出未履行的事项',
+  },
+  decision_pending: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '回访发现协议未履行，尚未决定处置方式，不能归档',
+  },
+  no_pending_decision: { status: 422, title: 'Refused by a rule', zh: '没有待决定处置方式的未履行协议' },
+  action_not_available: { status: 422, title: 'Refused by a rule', zh: '本案不能采取该处置方式' },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof entries;

@@ -105,13 +105,36 @@ export const staffRoleLabelsZh: Record<StaffRole, string> = {
   admin: '系统管理员',
 };
 
-/** Institutions that refer cases to the centre through their own machine clients. */
-export const institutionKinds = ['court', 'procuratorate', 'police'] as const;
+/**
+ * Institutions with their own machine clients: those that refer cases to the centre (court,
+ * procuratorate, police) and the partner bodies the centre hands matters to (联动) and hears back from.
+ */
+export const institutionKinds = [
+  'court',
+  'procuratorate',
+  'police',
+  'legal_aid_centre',
+  'labour_arbitration',
+  'commercial_arbitration',
+  'notary_office',
+  'petitions_bureau',
+  'administrative_reconsideration',
+  'labour_inspection',
+  'partner_organisation',
+] as const;
 export type InstitutionKind = (typeof institutionKinds)[number];
 export const institutionKindLabelsZh: Record<InstitutionKind, string> = {
   court: '人民法院',
   procuratorate: '人民检察院',
   police: '公安机关',
+  legal_aid_centre: '法律援助中心',
+  labour_arbitration: '劳动人事争议仲裁委员会',
+  commercial_arbitration: '仲裁委员会',
+  notary_office: '公证处',
+  petitions_bureau: '信访局',
+  administrative_reconsideration: '行政复议机构',
+  labour_inspection: '劳动保障监察机构',
+  partner_organisation: '协作组织', // 工会、共青团、妇联、行业协会、社会组织
 };
 
 /** 资质: what a mediator is qualified as, shown in the directory (调解超市). */

@@ -2,6 +2,8 @@ import type { Conflict } from '../activities/find-conflicts.js';
 import type { CaseEventType } from '../domain/case-event-types.js';
 import type { DeadlineKind } from '../domain/deadline-kinds.js';
 import type { DeadlineReminder } from '../domain/explain-deadline.js';
+import type { HandOffKind, HandOffResult } from '../domain/hand-offs.js';
+import type { PerformanceAction } from '../domain/performance-decisions.js';
 import type { Stage } from '../domain/stages.js';
 import type { Disposition } from '../domain/vocabulary.js';
 import type {
@@ -60,6 +62,8 @@ export interface CaseEventPayloads {
     disposition: Disposition | undefined;
     byConfirmation?: true;
     byDecision?: ProsecutionDecisionInput['decision'];
+    /** Closed by a partner body's result (a confirmation ruling, a filing, an award). */
+    byHandOff?: { n: number; kind: HandOffKind; result: HandOffResult; documentNumber: string | null };
   };
   follow_up_recorded: RecordFollowUpInput;
   archived: Nothing;
@@ -86,6 +90,28 @@ export interface CaseEventPayloads {
   payment_recorded: RecordPaymentInput;
   prosecution_decided: ProsecutionDecisionInput;
   second_round_window_closed: Nothing;
+  hand_off_sent: {
+    n: number;
+    kind: HandOffKind;
+    institutionId: string;
+    institutionName: string;
+    note: string;
+    jurisdictionBasis: string | null;
+    deliveryId: string;
+    acknowledgeBy: string;
+  };
+  hand_off_acknowledged: { n: number; accepted: boolean; reason: string | null; resultDueAt: string | null };
+  hand_off_result_recorded: {
+    n: number;
+    result: HandOffResult;
+    date: string;
+    documentNumber: string | null;
+    summary: string;
+    lawyer?: { name: string; organisation: string };
+  };
+  hand_off_withdrawn: { n: number; reason: string };
+  performance_decision_opened: { unperformedSteps: number[]; decideBy: string };
+  performance_decided: { action: PerformanceAction; note: string };
 }
 
 export interface InstitutionReportPayload {

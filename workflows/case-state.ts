@@ -11,6 +11,7 @@ import type {
   CaseRegistration,
   CaseView,
   ExtensionRecord,
+  PerformanceDecision,
   RecordFollowUpInput,
   SupervisionOrder,
 } from './case.messages.js';
@@ -21,6 +22,7 @@ import type {
   CaseSummary,
   WorkflowEventType,
 } from './case-events.js';
+import type { HandOffRecord } from './hand-off.messages.js';
 import type { CourtProgress, PoliceProgress, ProsecutionProgress } from './referral.messages.js';
 
 export type { CaseEvent } from './case-events.js';
@@ -46,12 +48,15 @@ export interface CaseSnapshot {
   sessions: number;
   extensions: ExtensionRecord[];
   followUp: CaseView['followUp'];
+  followUps?: NonNullable<CaseView['followUps']>;
+  performanceDecisions?: PerformanceDecision[];
   deadlines: TrackedDeadline[];
   supervisionOrders?: SupervisionOrder[];
   court?: CourtProgress | null;
   prosecution?: ProsecutionProgress | null;
   police?: PoliceProgress | null;
   linkPending?: string | null;
+  handOffs?: HandOffRecord[];
   closedAt: string | null;
 }
 
@@ -70,12 +75,16 @@ export class CaseState {
   sessions = 0;
   extensions: ExtensionRecord[] = [];
   followUp: CaseView['followUp'] = null;
+  followUps: NonNullable<CaseView['followUps']> = [];
+  performanceDecisions: PerformanceDecision[] = [];
   deadlines: TrackedDeadline[] = [];
   supervisionOrders: SupervisionOrder[] = [];
   court: CourtProgress | null = null;
   prosecution: ProsecutionProgress | null = null;
   police: PoliceProgress | null = null;
   linkPending: string | null = null;
+  /** Hand-offs to partner bodies (联动), in the order they were sent. */
+  handOffs: HandOffRecord[] = [];
   closedAt: string | null = null;
   /** Bumped whenever a deadline is planned, moved or closed: the main loop re-arms its timer. */
   deadlineVersion = 0;
@@ -130,12 +139,15 @@ export class CaseState {
       sessions: this.sessions,
       extensions: this.extensions,
       followUp: this.followUp,
+      followUps: this.followUps,
+      performanceDecisions: this.performanceDecisions,
       deadlines: this.deadlines,
       supervisionOrders: this.supervisionOrders,
       court: this.court,
       prosecution: this.prosecution,
       police: this.police,
       linkPending: this.linkPending,
+      handOffs: this.handOffs,
       closedAt: this.closedAt,
     };
   }
@@ -234,6 +246,8 @@ export class CaseState {
 
   recordFollowUp(input: RecordFollowUpInput, by: string, at: string): void {
     this.followUp = { ...input, by, at };
+    // Every visit is kept: a later one does not overwrite what an earlier one found.
+    this.followUps = [...this.followUps, this.followUp];
   }
 
   view(): CaseView {
@@ -259,6 +273,8 @@ export class CaseState {
       sessions: this.sessions,
       extensions: this.extensions,
       followUp: this.followUp,
+      followUps: this.followUps,
+      performanceDecisions: this.performanceDecisions,
       deadlines: this.deadlines.map(({ policy: _policy, plannedAt: _plannedAt, ...deadline }) => deadline),
       supervisionOrders: this.supervisionOrders,
       referral: r.referral ?? null,
@@ -266,6 +282,7 @@ export class CaseState {
       prosecution: this.prosecution,
       police: this.police,
       linkPending: this.linkPending,
+      handOffs: this.handOffs,
       overdue: this.deadlines.some((deadline) => deadline.status === 'overdue' && deadline.closedAt === null),
       closedAt: this.closedAt,
       seq: this.seq,

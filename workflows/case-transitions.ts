@@ -13,6 +13,7 @@ import type { CaseEvent, CaseState } from './case-state.js';
 import { type CaseRuntime, type CaseUpdateHandler, withoutActor } from './case-updates.js';
 import { courtReferral, replanCourtPeriod } from './court-referral.js';
 import { afterOutcome, checkDockingTransition } from './docking-hooks.js';
+import { afterFollowUp } from './performance-follow-through.js';
 import { afterPoliceSession } from './police-referral.js';
 
 type Applier<T extends TransitionName> = (
@@ -293,12 +294,11 @@ const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
   },
 
   async recordFollowUp(state, request, now) {
-    return [
-      state.apply('follow_up_recorded', request.actor, now, withoutActor(request), () => {
-        state.recordFollowUp(withoutActor(request), request.actor.id, now);
-        state.endDeadline('follow_up', 'met', now);
-      }),
-    ];
+    const visit = state.apply('follow_up_recorded', request.actor, now, withoutActor(request), () => {
+      state.recordFollowUp(withoutActor(request), request.actor.id, now);
+      state.endDeadline('follow_up', 'met', now);
+    });
+    return [visit, ...(await afterFollowUp(state, request, now))];
   },
 
   async archive(state, request, now) {

@@ -1,6 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DeadlineKind } from '../domain/deadline-kinds.js';
 import type { DeadlineExplanation } from '../domain/explain-deadline.js';
+import type { PerformanceAction } from '../domain/performance-decisions.js';
 import type { Stage } from '../domain/stages.js';
 import type { TransitionName } from '../domain/transition-table.js';
 import type {
@@ -11,6 +12,7 @@ import type {
   StaffRole,
   TriageClass,
 } from '../domain/vocabulary.js';
+import type { HandOffRecord } from './hand-off.messages.js';
 import type {
   CourtProgress,
   PoliceProgress,
@@ -140,6 +142,8 @@ export interface RecordFollowUpInput {
   performed: boolean;
   satisfaction: 1 | 2 | 3 | 4 | 5;
   notes?: string;
+  /** When not performed: which steps of the agreement's performance (1-based) were not. */
+  unperformedSteps?: number[];
 }
 export type ArchiveInput = Record<string, never>;
 
@@ -162,6 +166,22 @@ export interface TransitionInputs {
 }
 
 export type TransitionRequest<T extends TransitionName> = TransitionInputs[T] & { actor: Actor };
+
+/** A visit found the agreement not performed: the mediator decides what follows (人民调解法 art 31). */
+export interface PerformanceDecision {
+  openedAt: string;
+  unperformedSteps: number[];
+  decision: { action: PerformanceAction; note: string; at: string; by: string } | null;
+}
+export interface DecideOnNonPerformanceInput {
+  action: PerformanceAction;
+  note: string;
+}
+/** The mediator's decision on an agreement a visit found not performed. */
+export const decideOnNonPerformanceUpdate = defineUpdate<
+  CaseView,
+  [DecideOnNonPerformanceInput & { actor: Actor }]
+>('decideOnNonPerformance');
 
 // ---- the case as the workflow holds it ----
 
@@ -217,6 +237,10 @@ export interface CaseView {
   sessions: number;
   extensions: ExtensionRecord[];
   followUp: (RecordFollowUpInput & { at: string; by: string }) | null;
+  /** Every follow-up visit, in order (followUp is the latest); optional for older stored views. */
+  followUps?: (RecordFollowUpInput & { at: string; by: string })[];
+  /** What the mediator decided each time a visit found the agreement not performed. */
+  performanceDecisions?: PerformanceDecision[];
   deadlines: CaseDeadline[];
   supervisionOrders: SupervisionOrder[];
   referral: Referral | null;
@@ -226,6 +250,8 @@ export interface CaseView {
   police?: PoliceProgress | null;
   /** What must still happen before the case may close (e.g. the court's confirmation ruling). */
   linkPending: string | null;
+  /** Hand-offs to partner bodies (联动); optional so that older stored views still read. */
+  handOffs?: HandOffRecord[];
   overdue: boolean;
   closedAt: string | null;
   /** Sequence number of the last recorded event. */

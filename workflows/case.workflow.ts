@@ -27,6 +27,8 @@ import { transitionHandler } from './case-transitions.js';
 import { type CaseRuntime, registerCaseUpdate } from './case-updates.js';
 import { registerCourtHandlers } from './court-handlers.js';
 import { planCourtAcceptance } from './court-referral.js';
+import { registerHandOffHandlers } from './hand-off-handlers.js';
+import { registerPerformanceHandlers } from './performance-handlers.js';
 import { registerProsecutionHandlers } from './prosecution-handlers.js';
 import { planProsecutionMediation } from './prosecution-referral.js';
 
@@ -111,6 +113,8 @@ export async function caseWorkflow(
   registerSupervisionHandlers(runtime);
   registerCourtHandlers(runtime);
   registerProsecutionHandlers(runtime);
+  registerHandOffHandlers(runtime);
+  registerPerformanceHandlers(runtime);
 
   if (!snapshot) {
     await serially(async () => {

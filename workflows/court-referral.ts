@@ -16,7 +16,7 @@ import type {
   RecordConfirmationApplicationInput,
   StartAppraisalInput,
 } from './referral.messages.js';
-import { supervises } from './supervisor-scope.js';
+import { requireStaff } from './require-staff.js';
 
 /** 诉调对接: the court's deadlines, the outcome reports and judicial confirmation, for one case. */
 
@@ -30,15 +30,6 @@ export function courtReferral(state: CaseState): CourtReferral | undefined {
 function progress(state: CaseState): CourtProgress {
   if (!state.court) refuse('not_a_court_referral', { detail: 'the case was not referred by a court' });
   return state.court;
-}
-
-function requireStaff(actor: Actor, roles: string[], state: CaseState) {
-  if (actor.kind !== 'staff' || !roles.includes(actor.role ?? ''))
-    refuse('forbidden_role', { detail: `only ${roles.join(', ')} may do this` });
-  if (actor.role === 'supervisor' && !supervises(actor, state.unitId))
-    refuse('forbidden_unit', { detail: 'the case belongs to another unit' });
-  if (actor.role === 'mediator' && actor.id !== state.assigneeId)
-    refuse('not_assignee', { detail: 'only the assigned mediator may do this' });
 }
 
 /** A court's case is accepted for mediation only once the centre has signed for its materials (签收). */

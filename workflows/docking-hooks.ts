@@ -7,6 +7,7 @@ import {
   checkCourtTransition,
   onCourtDeadlineDue,
 } from './court-referral.js';
+import { checkFollowThrough } from './performance-follow-through.js';
 import { afterPoliceOutcome, checkPoliceTransition, onPoliceDeadlineDue } from './police-referral.js';
 import {
   afterProsecutionDeadlineOverdue,
@@ -27,6 +28,7 @@ export function checkDockingTransition<T extends TransitionName>(
   checkCourtTransition(state, name);
   checkProsecutionTransition(state, name, request);
   checkPoliceTransition(state, name);
+  checkFollowThrough(state, name, request);
 }
 
 export async function afterOutcome(state: CaseState, now: string): Promise<CaseEvent[]> {

@@ -191,6 +191,14 @@ export const CaseSchema = z
     sessions: z.number().int(),
     extensions: z.array(z.record(z.string(), z.unknown())),
     followUp: z.record(z.string(), z.unknown()).nullable(),
+    followUps: z
+      .array(z.record(z.string(), z.unknown()))
+      .optional()
+      .openapi({ description: 'every follow-up visit (回访), in order' }),
+    performanceDecisions: z
+      .array(z.record(z.string(), z.unknown()))
+      .optional()
+      .openapi({ description: 'decisions on agreements a visit found not performed' }),
     deadlines: z.array(DeadlineSchema),
     supervisionOrders: z.array(
       z
@@ -225,6 +233,10 @@ export const CaseSchema = z
       .string()
       .nullable()
       .openapi({ description: 'What must still happen before the case may close' }),
+    handOffs: z
+      .array(z.record(z.string(), z.unknown()))
+      .optional()
+      .openapi({ description: '联动: hand-offs to partner bodies, with their answers and results' }),
     overdue: z.boolean(),
     closedAt: z.string().nullable(),
     seq: z.number().int(),

@@ -42,15 +42,9 @@ export const GenerateDocumentSchema = z
     kind: z.enum(documentKinds).openapi({
       description: `Which document: ${documentKinds.map((kind) => `\`${kind}\` ${documentKindLabelsZh[kind]}`).join('; ')}`,
     }),
-    sessionNumber: z
-      .number()
-      .int()
-      .min(1)
-      .max(1000)
-      .optional()
-      .openapi({
-        description: 'For `session_record`: which session, 1 for the first held; the latest if not given',
-      }),
+    sessionNumber: z.number().int().min(1).max(1000).optional().openapi({
+      description: 'For `session_record`: which session, 1 for the first held; the latest if not given',
+    }),
   })
   .strict()
   .openapi('GenerateDocument');

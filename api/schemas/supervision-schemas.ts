@@ -17,7 +17,9 @@ const deadlineFilters = {
     .optional()
     .openapi({
       description:
-        'stage, follow_up, supervision, court_acceptance, court_period, confirmation_window, prosecution, instalment-N, or instalment for every instalment',
+        'stage, follow_up, supervision, court_acceptance, court_period, confirmation_window, prosecution, ' +
+        'police_second_round, performance_decision (an unperformed agreement awaiting the mediator’s decision), ' +
+        'instalment-N, or instalment for every instalment; hand_off-N, or hand_off for every partner body’s deadline (联动)',
     }),
   source: z.enum(caseSources).optional().openapi({ description: 'channel the case came in through' }),
 };

@@ -103,6 +103,9 @@ export const transitionBodies = {
       performed: z.boolean(),
       satisfaction: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
       notes: text(4000).optional(),
+      unperformedSteps: z.array(z.number().int().min(1).max(1000)).min(1).max(100).optional().openapi({
+        description: 'when not performed: the agreement’s performance steps (1-based) that were not',
+      }),
     })
     .strict(),
   archive: z.object({}).strict(),

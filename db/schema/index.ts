@@ -7,6 +7,7 @@ export * from './deadlines.js';
 export * from './deliveries.js';
 export * from './enterprises.js';
 export * from './form-submissions.js';
+export * from './hand-offs.js';
 export * from './idempotency-keys.js';
 export * from './mediator-profiles.js';
 export * from './operator-alerts.js';

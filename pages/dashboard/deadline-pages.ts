@@ -3,7 +3,7 @@ import { addDays } from '../../domain/dates.js';
 import { deadlineKindLabelZh } from '../../domain/deadline-kinds.js';
 import type { SupervisionCounts } from '../../use-cases/supervision/count-deadlines.js';
 import type { IntakeBacklog, Mediator } from '../../use-cases/supervision/dashboard-queries.js';
-import { deadlineKindFilters } from '../../use-cases/supervision/deadline-filters.js';
+import { deadlineFamilyLabelsZh, deadlineKindFilters } from '../../use-cases/supervision/deadline-filters.js';
 import type { DeadlinePage, SupervisedDeadline } from '../../use-cases/supervision/list-deadlines.js';
 import type { DashboardUser } from '../shared/session.js';
 import { chinaDateTime, type Html, noticeBanner, page } from './layout.js';
@@ -99,7 +99,7 @@ ${noticeBanner(view.notice)}
 <form class="inline" method="get" action="${base}">
   <label>期限类型 <select name="kind"><option value="">全部</option>${deadlineKindFilters.map(
     (kind) =>
-      html`<option value="${kind}" ${kind === view.kind ? 'selected' : ''}>${kind === 'instalment' ? '分期履行期限' : deadlineKindLabelZh(kind)}</option>`,
+      html`<option value="${kind}" ${kind === view.kind ? 'selected' : ''}>${deadlineFamilyLabelsZh[kind] ?? deadlineKindLabelZh(kind)}</option>`,
   )}</select></label>
   <button type="submit" class="secondary">筛选</button>
   <span class="muted">统计时点：${chinaDateTime(view.page.asOf)}</span>

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/client.js';
 import { apiKeys, institutions, units, users } from '../../db/schema/index.js';
-import type { StaffRole } from '../../domain/vocabulary.js';
+import type { InstitutionKind, StaffRole } from '../../domain/vocabulary.js';
 import { generateApiKey } from '../../use-cases/auth/api-keys.js';
 import { hashPassword } from '../../use-cases/auth/passwords.js';
 import { issueToken } from '../../use-cases/auth/tokens.js';
@@ -38,12 +38,13 @@ export async function createStaff(db: Database, role: StaffRole, unitId: string 
 
 export async function createInstitution(
   db: Database,
-  kind: 'court' | 'procuratorate' | 'police',
+  kind: InstitutionKind,
   name: string,
+  callbackUrl: string | null = null,
 ) {
   const [institution] = await db
     .insert(institutions)
-    .values({ code: `I-${randomBytes(4).toString('hex')}`, name, kind })
+    .values({ code: `I-${randomBytes(4).toString('hex')}`, name, kind, callbackUrl })
     .returning();
   const key = generateApiKey();
   await db

@@ -180,8 +180,33 @@ describe('authorisation matrix, generated from the route table', () => {
       }
     }
     expect(wrong).toEqual([]);
-    // 8 callers for every secured operation
+    // every staff role, every institution kind (partner bodies too) and an anonymous caller
     expect(results.length).toBe(operations.filter((o) => o.spec['x-access']).length * callers.length);
+  });
+
+  it('lets every partner body (联动) answer its hand-offs, and no referral route take their keys', () => {
+    const partners = institutionKinds.filter((kind) => !['court', 'procuratorate', 'police'].includes(kind));
+    expect(partners).toEqual(
+      expect.arrayContaining(['legal_aid_centre', 'labour_arbitration', 'notary_office', 'petitions_bureau']),
+    );
+    const accessOf = (label: string) =>
+      operations.find((operation) => operation.label === label)?.spec['x-access'];
+    for (const label of [
+      'GET /v1/hand-offs',
+      'GET /v1/hand-offs/{handOffId}',
+      'POST /v1/hand-offs/{handOffId}/acknowledgement',
+      'POST /v1/hand-offs/{handOffId}/result',
+    ])
+      expect(accessOf(label), label).toEqual([...institutionKinds]);
+    const referralRoutes = operations.filter((operation) =>
+      /^(GET|POST) \/v1\/(court|prosecution|police)\//.test(operation.label),
+    );
+    expect(referralRoutes.length).toBeGreaterThan(3);
+    for (const operation of referralRoutes)
+      expect(
+        operation.spec['x-access']?.some((a) => partners.includes(a as never)),
+        operation.label,
+      ).toBe(false);
   });
 
   it('keeps the supervision pages behind a supervisor or admin session, and the workbench behind any staff session', async () => {

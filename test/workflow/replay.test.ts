@@ -19,6 +19,8 @@ describe('saved case histories replay against the current workflow code', async 
       'calendar-fan-out.json',
       'continued-as-new.json',
       'court-delegated-confirmed.json',
+      'hand-off-confirmation-withdrawn-then-confirmed.json',
+      'hand-off-legal-aid-overdue-assigned-arbitration-declined.json',
       'notification-webhook-assigned.json',
       'notification-webhook-delivery.json',
       'overdue-failed-archived.json',
@@ -28,6 +30,7 @@ describe('saved case histories replay against the current workflow code', async 
       'settle-rolled-back-then-settled.json',
       'settled-and-archived.json',
       'supervision-order-answered-then-overdue.json',
+      'unperformed-instalment-decided-archived.json',
     ]);
   });
 

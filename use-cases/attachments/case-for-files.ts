@@ -27,6 +27,9 @@ async function institutionCase(
   reference: string,
   temporal: Client | undefined,
 ) {
+  // Only the bodies that refer cases have referrals; a partner body's files travel with its hand-off.
+  const referralKind = referralKindOf[principal.institutionKind as keyof typeof referralKindOf];
+  if (!referralKind) throw new Refusal('not_found', { detail: `No referral ${reference} from you.` });
   const [row] = await db
     .select({ caseNumber: referrals.caseNumber })
     .from(referrals)
@@ -34,7 +37,7 @@ async function institutionCase(
       and(
         eq(referrals.institutionId, principal.institutionId),
         eq(referrals.reference, reference),
-        eq(referrals.kind, referralKindOf[principal.institutionKind]),
+        eq(referrals.kind, referralKind),
       ),
     )
     .limit(1);

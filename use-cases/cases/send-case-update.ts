@@ -42,8 +42,8 @@ const archived = () =>
 /**
  * The one way to change a case. The case must exist and be the caller's to touch: a supervisor's only
  * if it lies in a unit they supervise (the workflow is told so: a centre supervises its stations), an
- * institution's only if it referred it; an archived or imported case takes nothing. The workflow's
- * validator decides the rest. Answers the case as the workflow holds it after the change, once the
+ * institution's only if it referred it or a hand-off (联动) of it is addressed to it; an archived or
+ * imported case takes nothing. The workflow's validator decides the rest. Answers the case as the workflow holds it after the change, once the
  * read model has it; a refusal of the workflow comes back as the registry's refusal.
  */
 export async function sendCaseUpdate<I extends object>(
@@ -60,7 +60,11 @@ export async function sendCaseUpdate<I extends object>(
   const reach = await caseReachOf(deps.db, principal);
   let actor = actorOf(principal);
   if (principal.kind === 'institution') {
-    if (found.view.referral?.institutionId !== principal.institutionId) throw notFound;
+    const referredIt = found.view.referral?.institutionId === principal.institutionId;
+    const receivesIt = (found.view.handOffs ?? []).some(
+      (handOff) => handOff.institution.id === principal.institutionId,
+    );
+    if (!referredIt && !receivesIt) throw notFound;
   } else if (principal.role === 'supervisor') {
     const supervised = reach.supervised ?? [];
     if (!found.unitId || (supervised !== 'all' && !supervised.includes(found.unitId))) {

@@ -1,15 +1,25 @@
 import { chinaDateOf, daysBetween } from '../../domain/dates.js';
 import { fixedDeadlineKinds } from '../../domain/deadline-kinds.js';
 
-/** The kinds a supervisor filters by; `instalment` matches every `instalment-N`. */
-export const deadlineKindFilters = [...fixedDeadlineKinds, 'instalment'] as const;
+/**
+ * The kinds a supervisor filters by; `instalment` matches every `instalment-N`, `hand_off` every
+ * partner body's deadline (`hand_off-N`, 联动).
+ */
+export const deadlineKindFilters = [...fixedDeadlineKinds, 'instalment', 'hand_off'] as const;
+const families = new Set(['instalment', 'hand_off']);
+
+/** What a family of kinds is called on the filter. */
+export const deadlineFamilyLabelsZh: Record<string, string> = {
+  instalment: '分期履行期限',
+  hand_off: '联动单位办理期限',
+};
 
 /**
  * How a kind filter matches: a whole kind exactly, or a family prefix (`instalment` → `instalment-%`).
  * A prefix is matched with LIKE on a C-collated text column, so the value is escaped for LIKE.
  */
 export function kindCondition(filter: string): { exact: string } | { prefix: string } {
-  if (filter === 'instalment' || filter.endsWith('-')) {
+  if (families.has(filter) || filter.endsWith('-')) {
     const stem = filter.endsWith('-') ? filter : `${filter}-`;
     return { prefix: `${stem.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
   }

@@ -80,6 +80,28 @@ describe('the default policies', () => {
     expect(period('prosecution.mediation')).toEqual({ unit: 'working_days', length: 10 });
     expect(period('prosecution.buffer')).toEqual({ unit: 'working_days', length: 3 });
     expect(period('police.second_round')).toEqual({ unit: 'working_days', length: 7 });
+    // hand-offs (联动): the statute binding the receiving body, or the centre's own standard
+    expect(period('hand_off.acknowledgement')).toEqual({ unit: 'working_days', length: 3 });
+    expect(period('hand_off.result')).toEqual({ unit: 'calendar_days', length: 30 });
+    expect(period('hand_off.judicial_confirmation.ruling')).toEqual({ unit: 'calendar_days', length: 30 });
+    expect(period('hand_off.filing.decision')).toEqual({ unit: 'calendar_days', length: 7 });
+    expect(period('hand_off.labour_arbitration.acceptance')).toEqual({ unit: 'calendar_days', length: 5 });
+    expect(period('hand_off.labour_arbitration.award')).toEqual({ unit: 'calendar_days', length: 45 });
+    expect(period('hand_off.legal_aid.review')).toEqual({ unit: 'calendar_days', length: 7 });
+    expect(period('hand_off.legal_aid.assignment')).toEqual({ unit: 'calendar_days', length: 3 });
+  });
+
+  it('cites the statute of each hand-off deadline, or marks it as the centre’s own standard', () => {
+    const source = (key: (typeof deadlinePolicyKeys)[number]) =>
+      selectPolicy(policies, key, '2026-06-01').source;
+    expect(source('hand_off.acknowledgement')).toMatch(/^centre policy \(not law\)/);
+    expect(source('hand_off.result')).toMatch(/^centre policy \(not law\)/);
+    expect(source('hand_off.judicial_confirmation.ruling')).toContain('第187条');
+    expect(source('hand_off.filing.decision')).toContain('《民事诉讼法》（2023年修正）第126条');
+    expect(source('hand_off.labour_arbitration.acceptance')).toContain('《劳动争议调解仲裁法》第29条');
+    expect(source('hand_off.labour_arbitration.award')).toContain('《劳动争议调解仲裁法》第43条');
+    expect(source('hand_off.legal_aid.review')).toContain('《法律援助法》');
+    expect(source('hand_off.legal_aid.review')).toContain('第43条');
   });
 
   it('reminds 2 days before and at 80% of the period by default', () => {

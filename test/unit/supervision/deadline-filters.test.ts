@@ -53,6 +53,8 @@ describe('deadline kinds', () => {
     expect(deadlineKindLabelZh('confirmation_window')).toBe('司法确认申请期限');
     expect(deadlineKindLabelZh('prosecution')).toBe('检调对接调解期限');
     expect(deadlineKindLabelZh('instalment-3')).toBe('第3期履行期限');
+    expect(deadlineKindLabelZh('hand_off-2')).toBe('第2次联动移交办理期限');
+    expect(deadlineKindLabelZh('performance_decision')).toBe('协议未履行处置期限');
     expect(deadlineKindLabelZh('something_new')).toBe('something_new');
     // Every kind the workflow plans has its own label: none falls back to the raw key.
     expect(fixedDeadlineKinds.filter((kind) => deadlineKindLabelZh(kind) === kind)).toEqual([]);
@@ -60,6 +62,9 @@ describe('deadline kinds', () => {
 
   it('filters a family by prefix and a kind exactly', () => {
     expect(kindCondition('instalment')).toEqual({ prefix: 'instalment-%' });
+    expect(kindCondition('hand_off')).toEqual({ prefix: 'hand\\_off-%' });
+    expect(kindCondition('hand_off-2')).toEqual({ exact: 'hand_off-2' });
+    expect(kindCondition('performance_decision')).toEqual({ exact: 'performance_decision' });
     expect(kindCondition('instalment-2')).toEqual({ exact: 'instalment-2' });
     expect(kindCondition('court_period')).toEqual({ exact: 'court_period' });
   });
