@@ -8,12 +8,21 @@ import { type RunningProcess, startProcess } from './processes.js';
 /** How long a loaded machine may take to start the JVM of the test server. */
 const serverStartMs = 120_000;
 
+/**
+ * The Java test server (grpc-java) allows a client's keepalive ping at most every 5 minutes while a call
+ * is open, and closes the connection after a few faster ones ("excess pings"). The client's default is
+ * every 30 s, so a time skip that took minutes on a loaded machine lost its connection and never
+ * returned. Pinging less often than the server's limit keeps the connection.
+ */
+const keepaliveMs = 6 * 60_000;
+
 /** The SDK's private factory, which connects to a server already running with time skipping on. */
 type CreateEnvironment = (options: {
   server: { type: 'existing' };
   address: string;
   namespace: string;
   supportsTimeSkipping: boolean;
+  connectionOptions: { channelArgs: Record<string, number> };
 }) => Promise<TestWorkflowEnvironment>;
 
 function accepts(port: number): Promise<boolean> {
@@ -56,6 +65,7 @@ export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvir
       address: `127.0.0.1:${port}`,
       namespace: 'default',
       supportsTimeSkipping: true,
+      connectionOptions: { channelArgs: { 'grpc.keepalive_time_ms': keepaliveMs } },
     });
     const closeConnections = env.teardown.bind(env);
     env.teardown = async () => {
