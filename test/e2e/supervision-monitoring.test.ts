@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { units } from '../../db/schema/index.js';
+import { addDays, chinaDateOf } from '../../domain/dates.js';
 import { caseApi } from '../helpers/case-api.js';
 import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
@@ -54,10 +55,21 @@ describe('supervision: overdue and at-risk lists, counts and scoping over HTTP',
   let admin: TestUser;
   const no: Record<string, string> = {};
 
+  /**
+   * Noon in China, `days` days from today there. Lateness is counted in China calendar days, so a
+   * deadline due at noon k days ago is k days late at any hour of the run (one due "now − 3 days 1 hour"
+   * was 4 days late in the first hour after midnight in China).
+   */
+  const chinaNoon = (days: number) => Date.parse(`${addDays(chinaDateOf(Date.now()), days)}T12:00:00+08:00`);
+
   async function setDeadline(caseNumber: string, kind: string, dueInMs: number, startedAgoMs = 10 * day) {
+    await setDeadlineAt(caseNumber, kind, Date.now() + dueInMs, startedAgoMs);
+  }
+
+  async function setDeadlineAt(caseNumber: string, kind: string, dueAtMs: number, startedAgoMs = 10 * day) {
     const now = Date.now();
     await system.database.sql`
-      update case_deadlines set due_at = ${new Date(now + dueInMs).toISOString()}::timestamptz,
+      update case_deadlines set due_at = ${new Date(dueAtMs).toISOString()}::timestamptz,
                                 started_at = ${new Date(now - startedAgoMs).toISOString()}::timestamptz
        where case_number = ${caseNumber} and kind = ${kind}`;
   }
@@ -115,17 +127,17 @@ describe('supervision: overdue and at-risk lists, counts and scoping over HTTP',
     no.relaxed = await registerAndAssign('walk_in', '孙丽', station.id, mediatorA);
     no.elsewhere = await registerAndAssign('walk_in', '周杰', otherCentre.id, null);
 
-    await setDeadline(no.threeDaysLate, 'stage', -3 * day - 3_600_000);
-    await setDeadline(no.oneDayLate, 'stage', -1 * day - 3_600_000);
+    await setDeadlineAt(no.threeDaysLate, 'stage', chinaNoon(-3));
+    await setDeadlineAt(no.oneDayLate, 'stage', chinaNoon(-1));
     await setDeadline(no.dueTomorrow, 'stage', day - 3_600_000, day);
     // 42 of 50 days used: at risk by the share of the period, though due in 8 days.
     await setDeadline(no.mostlyUsed, 'stage', 8 * day, 42 * day);
     await setDeadline(no.relaxed, 'stage', 10 * day, 2 * day);
-    await setDeadline(no.elsewhere, 'stage', -2 * day - 3_600_000);
+    await setDeadlineAt(no.elsewhere, 'stage', chinaNoon(-2));
     // An instalment of a settlement, five days late, on the case that is also one day late.
     await system.database.sql`
       insert into case_deadlines (case_number, kind, status, started_at, due_at, unit_id, assignee_id, explanation, updated_at)
-      select case_number, 'instalment-1', 'overdue', started_at, now() - interval '5 days 1 hour', unit_id,
+      select case_number, 'instalment-1', 'overdue', started_at, ${new Date(chinaNoon(-5)).toISOString()}::timestamptz, unit_id,
              assignee_id, explanation, now()
         from case_deadlines where case_number = ${no.oneDayLate} and kind = 'stage'`;
   });
@@ -151,7 +163,8 @@ describe('supervision: overdue and at-risk lists, counts and scoping over HTTP',
       assignee: { id: mediatorA.id, displayName: mediatorA.username },
       openSupervisionOrder: null,
     });
-    expect(late!.lateSeconds).toBeGreaterThan(3 * 86_400);
+    // Seconds since it fell due (noon in China three days ago), as the clock counts them.
+    expect(Math.abs(late!.lateSeconds - (Date.now() - chinaNoon(-3)) / 1000)).toBeLessThan(600);
     expect(late!.explanation.policyKey).toBe('stage.general');
     expect(late!.explanation.summaryZh).toContain('15日');
     expect(page.nextCursor).toBeNull();
