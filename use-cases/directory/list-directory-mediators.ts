@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.js';
 import { mediatorProfiles, units, users } from '../../db/schema/index.js';
 import type { DisputeCategory, MediationLanguage, MediatorQualification } from '../../domain/vocabulary.js';
 import type { Principal } from '../auth/principal.js';
+import type { SupervisionScope } from '../supervision/scope.js';
 import { directoryScopeOf } from './directory-scope.js';
 
 /** A mediator in the directory (调解超市): their profile and figures computed from their cases. */
@@ -46,7 +47,18 @@ export async function listDirectoryMediators(
   principal: Principal,
   filter: DirectoryMediatorFilter = {},
 ): Promise<DirectoryMediator[]> {
-  const scope = await directoryScopeOf(db, principal);
+  return listMediatorsWithin(db, await directoryScopeOf(db, principal), filter);
+}
+
+/**
+ * The directory within a scope of units: what staff see (listDirectoryMediators) and what the public
+ * channel shows every citizen ('all'). Nothing here is personal contact data.
+ */
+export async function listMediatorsWithin(
+  db: Database,
+  scope: SupervisionScope,
+  filter: DirectoryMediatorFilter = {},
+): Promise<DirectoryMediator[]> {
   if (scope !== 'all' && scope.length === 0) return [];
   const conditions: (SQL | undefined)[] = [eq(users.role, 'mediator'), eq(users.active, true)];
   if (scope !== 'all') conditions.push(inArray(users.unitId, [...scope]));
