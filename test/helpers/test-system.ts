@@ -39,9 +39,11 @@ export async function startTestSystem(
   options: Pick<CaseWorkerOptions, 'wrapActivities' | 'deliveries'> & {
     /** The API's logger (silent unless given), e.g. one writing to a buffer a test scans. */
     logger?: Logger;
+    /** Reverse proxies whose X-Forwarded-For names the client: a load test's many clients on loopback. */
+    trustedProxies?: readonly string[];
   } = {},
 ): Promise<TestSystem> {
-  const { logger = pino({ level: 'silent' }), ...workerOptions } = options;
+  const { logger = pino({ level: 'silent' }), trustedProxies, ...workerOptions } = options;
   const database = await createTestDatabase();
   const taskQueue = `test-${randomBytes(6).toString('hex')}`;
   const caseNumberPrefix = `T${randomBytes(4).toString('hex').toUpperCase()}`;
@@ -73,6 +75,7 @@ export async function startTestSystem(
       tokenTtlSeconds: 3600,
       callbackSigningKey: testCallbackSigningKey,
       outbound: testOutboundPolicy,
+      ...(trustedProxies ? { trustedProxies } : {}),
     },
   });
   const server = await new Promise<ServerType>((resolve) => {
