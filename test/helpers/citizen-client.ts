@@ -54,6 +54,8 @@ export async function signInCitizen(system: TestSystem, phone: string, forwarded
   }
   await send('GET', '/my');
   return {
+    /** `fst_citizen=<token>`: the session cookie, for probing other routes with it. */
+    cookie,
     get: (path: string) => send('GET', path),
     post: (path: string, form: Record<string, string>) => send('POST', path, form),
   };
