@@ -1,6 +1,9 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printSmsOutbox } from '../../system/sms-console.js';
+import { queueSms, smsTemplates } from '../../use-cases/public/sms-outbox.js';
 import { signInCitizen } from '../helpers/citizen-client.js';
+import { eventually } from '../helpers/eventually.js';
 import { createStaff, createUnit } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
 
@@ -178,6 +181,27 @@ describe('citizen sign-in by phone and one-time code', () => {
       const digits = phone.replace(/\s/g, '');
       expect(text.includes(digits), digits).toBe(false);
       expect(text.includes(phone), phone).toBe(false);
+    }
+  });
+
+  it('prints the outbox on the embedded default’s console once, the phone masked, and marks it sent', async () => {
+    const printed: string[] = [];
+    const stop = printSmsOutbox(system.database.db, (line) => printed.push(line), 50);
+    try {
+      const code = await outboxCode('13800138000');
+      await eventually(() => (printed.some((line) => line.includes(code)) ? true : undefined));
+      const [unsent] = await system.database.sql<{ count: number }[]>`
+        select count(*)::int as count from sms_outbox where sent_at is null`;
+      expect(unsent!.count).toBe(0);
+      // Sends from this address are spent by now: a message queued after the printer started.
+      await queueSms(system.database.db, smsTemplates.messageReply, '13600001234', {
+        caseNumber: 'HLBE-2026-000001',
+      });
+      const line = await eventually(() => printed.find((candidate) => candidate.includes('136****1234')));
+      expect(line).toBe('  SMS FST_MESSAGE_REPLY → 136****1234 {"caseNumber":"HLBE-2026-000001"}');
+      expect(printed.filter((candidate) => candidate.includes(code))).toHaveLength(1);
+    } finally {
+      stop();
     }
   });
 });

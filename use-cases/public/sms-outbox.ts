@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { smsOutbox } from '../../db/schema/index.js';
 
@@ -30,4 +31,34 @@ export async function queueSms(
   params: Record<string, string>,
 ): Promise<void> {
   await db.insert(smsOutbox).values({ templateId, phone, params });
+}
+
+export interface OutboxMessage {
+  id: string;
+  templateId: string;
+  phone: string;
+  params: Record<string, string>;
+}
+
+/**
+ * Take the oldest unsent messages and mark them sent, for a gateway that delivers them (on the
+ * embedded default, the console of `npm start`). Rows another taker holds are skipped, so several
+ * copies never send one message twice.
+ */
+export async function takeUnsentSms(db: Database, limit = 50): Promise<OutboxMessage[]> {
+  const rows = await db.execute<{
+    id: string;
+    template_id: string;
+    phone: string;
+    params: Record<string, string>;
+  }>(sql`
+    update ${smsOutbox} set sent_at = now()
+    where id in (select id from ${smsOutbox} where sent_at is null order by created_at limit ${limit} for update skip locked)
+    returning id, template_id, phone, params`);
+  return [...rows].map((row) => ({
+    id: row.id,
+    templateId: row.template_id,
+    phone: row.phone,
+    params: row.params,
+  }));
 }
