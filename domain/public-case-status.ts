@@ -48,8 +48,11 @@ export function publicCaseStatus(stage: string, disposition: Disposition | null)
     case 'archived':
       return {
         label: disposition ? `已结案（${byDisposition[disposition]}）` : '已结案',
-        next: '中心将进行回访。欢迎您对本次调解服务作出评价。',
-        concluded: true,
+        next:
+          disposition === 'rejected'
+            ? '案件已办结。如有疑问可以致电中心。'
+            : '中心将进行回访。欢迎您对本次调解服务作出评价。',
+        concluded: disposition !== 'rejected',
       };
     default:
       return { label: '办理中', next: '', concluded: false };
