@@ -47,6 +47,7 @@ dl.facts dd{margin:0}
 .slots{list-style:none;padding:0;margin:0}
 .slots li{margin-bottom:8px}
 .slots form{display:flex;justify-content:space-between;align-items:center;gap:8px;background:#fff;border-radius:10px;padding:10px 12px}
+.slots button{white-space:nowrap;flex:none}
 .stars{display:flex;gap:6px;flex-wrap:wrap}
 .stars label{display:flex;align-items:center;gap:4px;background:#fff;border:1px solid #d1d5db;border-radius:8px;padding:6px 10px}
 .summary{white-space:pre-line}

@@ -32,6 +32,17 @@ describe('a citizen applies, follows, books, messages and rates on a phone', () 
   const phone = '13912345678';
   const otherPhone = '13700001111';
 
+  /** The mediator's workbench in a desktop window of the same browser, signed in by her session cookie. */
+  async function mediatorPage(): Promise<Page> {
+    await context.addCookies([
+      { name: 'fst_dashboard', value: mediator.token, url: `${system.baseUrl}/dashboard` },
+    ]);
+    const staff = await context.newPage();
+    await staff.setViewportSize({ width: 1366, height: 900 });
+    await staff.goto(`${system.baseUrl}/dashboard/work/cases/${caseNumber}`);
+    return staff;
+  }
+
   const shot = (name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
   const main = async () => (await page.locator('main').textContent()) ?? '';
 
@@ -169,13 +180,17 @@ describe('a citizen applies, follows, books, messages and rates on a phone', () 
   });
 
   it('books the slot 乌云 published, which then leaves the offer', async () => {
-    const startsAt = chinaDateTimeText(Date.now() + 3 * 86400_000).replace(' ', 'T');
-    const published = await pageSession(system, mediator).post(`/dashboard/work/cases/${caseNumber}/slots`, {
-      startsAt,
-      minutes: '60',
-      room: 'video',
-    });
-    expect(published.status).toBe(303);
+    // 乌云 publishes a video-room slot, three days ahead at 10:00 China time, on her workbench.
+    const day = chinaDateTimeText(Date.now() + 3 * 86400_000).slice(0, 10);
+    const staff = await mediatorPage();
+    const publish = staff.getByRole('form', { name: '发布可预约时段' });
+    await publish.getByLabel('开始时间').fill(`${day}T10:00`);
+    await publish.getByLabel('时长（分钟）').fill('60');
+    await publish.getByLabel('调解室').selectOption('video');
+    await publish.getByRole('button', { name: '发布时段' }).click();
+    await staff.waitForURL('**?notice=slot-published');
+    expect(await staff.locator('main').textContent()).toContain(`${day} 10:00 视频调解室 空闲`);
+    await staff.close();
     await page.reload();
     const slots = page.getByRole('list', { name: '可预约时段' });
     expect(await slots.textContent()).toContain('视频调解室');
@@ -183,7 +198,7 @@ describe('a citizen applies, follows, books, messages and rates on a phone', () 
     await slots.getByRole('button', { name: '预约' }).click();
     await page.waitForURL('**?notice=booked');
     expect(await page.locator('#booked-sessions').textContent()).toContain('已预约');
-    expect(await page.locator('#booked-sessions').textContent()).toContain('视频调解室');
+    expect(await page.locator('#booked-sessions').textContent()).toContain(`${day} 10:00–11:00 视频调解室`);
     expect(await page.getByRole('list', { name: '可预约时段' }).count()).toBe(0);
     await shot('7-booked');
   });
@@ -197,26 +212,28 @@ describe('a citizen applies, follows, books, messages and rates on a phone', () 
     await page.getByRole('button', { name: '发送' }).click();
     await page.waitForURL('**?notice=sent');
 
-    const staff = pageSession(system, mediator);
-    const workbench = await staff.get(`/dashboard/work/cases/${caseNumber}`);
-    expect(workbench.html).toContain('请问调解时需要带哪些材料？');
+    const staff = await mediatorPage();
+    expect(await staff.locator('main').textContent()).toContain('请问调解时需要带哪些材料？');
     const [notice] = await system.database.sql<{ title: string }[]>`
       select title from notifications where recipient_id = ${mediator.id} and kind = 'party_message'`;
     expect(notice?.title).toContain(caseNumber);
-    const replied = await staff.post(`/dashboard/work/cases/${caseNumber}/messages`, {
-      body: '请带上身份证和墙面照片、维修报价单。',
-    });
-    expect(replied.status).toBe(303);
+    const reply = staff.getByRole('form', { name: '回复当事人' });
+    await reply.getByLabel('回复内容').fill('请带上身份证和墙面照片、维修报价单。');
+    await reply.getByRole('button', { name: '回复当事人' }).click();
+    await staff.waitForURL('**?notice=replied');
+    expect(await staff.locator('main').textContent()).toContain('已回复当事人。');
+    await staff.screenshot({ path: join(screenshots, '8-workbench-case-reply.png'), fullPage: true });
+    await staff.close();
     const sms = await system.database.sql<{ params: { caseNumber: string } }[]>`
       select params from sms_outbox where phone = ${phone} and template_id = 'FST_MESSAGE_REPLY'`;
     expect(sms.map((row) => row.params.caseNumber)).toEqual([caseNumber]);
 
-    await page.reload();
+    await page.goto(`${system.baseUrl}/my/cases/${caseNumber}`);
     const thread = page.getByRole('list', { name: '留言记录' });
     expect(await thread.textContent()).toContain('请问调解时需要带哪些材料？');
     expect(await thread.textContent()).toContain('调解员 乌云');
     expect(await thread.textContent()).toContain('请带上身份证和墙面照片、维修报价单。');
-    await shot('8-messages');
+    await shot('9-messages');
   });
 
   it('after the settlement, rates the service (回访满意度)', async () => {
@@ -240,7 +257,7 @@ describe('a citizen applies, follows, books, messages and rates on a phone', () 
     await page.getByRole('button', { name: '提交评价' }).click();
     await page.waitForURL('**?notice=rated');
     expect(await page.locator('#my-rating').textContent()).toContain('5分');
-    await shot('9-rated');
+    await shot('10-rated');
 
     // The large-text switch (适老化) keeps the page and makes its text larger.
     const before = await page.evaluate<string>('getComputedStyle(document.body).fontSize');
@@ -248,7 +265,7 @@ describe('a citizen applies, follows, books, messages and rates on a phone', () 
     await page.waitForURL(`**/my/cases/${caseNumber}`);
     const after = await page.evaluate<string>('getComputedStyle(document.body).fontSize');
     expect([before, after]).toEqual(['16px', '20px']);
-    await shot('10-large-text');
+    await shot('11-large-text');
     await page.getByRole('button', { name: '标准字' }).click();
     await page.getByRole('button', { name: '退出' }).click();
     await page.waitForURL('**/my/login');
@@ -261,7 +278,7 @@ describe('a citizen applies, follows, books, messages and rates on a phone', () 
     const response = await page.goto(`${system.baseUrl}/my/cases/${caseNumber}`);
     expect(response?.status()).toBe(404);
     expect(await main()).not.toContain('王芳');
-    await shot('11-other-phone-404');
+    await shot('12-other-phone-404');
     // Nor can that session post to the case.
     const csrfProbe = await page.request.post(`${system.baseUrl}/my/cases/${caseNumber}/messages`, {
       form: { body: '试探' },
