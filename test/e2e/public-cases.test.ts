@@ -161,4 +161,15 @@ describe('a citizen’s cases on the public channel', () => {
     expect(visibleText(tooLong.html)).toContain('留言不能超过1000个字');
     expect(tooLong.html).toContain(long);
   });
+
+  it('takes at most 5 applications an hour from one phone', async () => {
+    // So far this phone sent 3 that reached the limit (the unknown mediator's, and two applications).
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await apply(applicant)).status);
+    expect(statuses).toEqual([303, 303, 429]);
+    const refused = await apply(applicant, { facts: '再次申请' });
+    expect(refused.status).toBe(429);
+    expect(visibleText(refused.html)).toContain('提交申请过于频繁');
+    expect(refused.html).toContain('再次申请');
+  });
 });
