@@ -33,8 +33,8 @@ function mediatorChoice(mediator: DirectoryMediator, chosen: string): Html {
   <span><strong>${mediator.displayName}</strong> <span class="muted">${mediator.unitName ?? ''}</span><br>
   <span class="muted">${qualifications || '调解员'}${languages ? `；${languages}` : ''}</span><br>
   擅长：${specialties || '—'}<br>
-  <span class="muted">调解成功 ${mediator.settledCases} 件 · 在办 ${mediator.openCases} 件 · 满意度 ${
-    mediator.averageSatisfaction === null ? '暂无' : `${mediator.averageSatisfaction}/5`
+  <span class="muted">调解成功 ${mediator.settledCases} 件 · 在办 ${mediator.openCases} 件 · 当事人评价 ${
+    mediator.partyRating === null ? '暂无' : `${mediator.partyRating}/5（${mediator.partyRatings}人）`
   }</span></span>
 </label>`;
 }

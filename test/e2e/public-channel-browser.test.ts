@@ -258,6 +258,13 @@ describe('a citizen applies, follows, books, messages and rates on a phone', () 
     await page.waitForURL('**?notice=rated');
     expect(await page.locator('#my-rating').textContent()).toContain('5分');
     await shot('10-rated');
+    // The rating feeds 乌云's figures in the 调解超市.
+    await page.goto(`${system.baseUrl}/my/apply`);
+    expect(await page.getByRole('radio', { name: /乌云/ }).count()).toBe(1);
+    expect(await page.locator('label.choice', { hasText: '乌云' }).textContent()).toContain(
+      '当事人评价 5/5（1人）',
+    );
+    await page.goto(`${system.baseUrl}/my/cases/${caseNumber}`);
 
     // The large-text switch (适老化) keeps the page and makes its text larger.
     const before = await page.evaluate<string>('getComputedStyle(document.body).fontSize');

@@ -25,6 +25,9 @@ export interface DirectoryMediator {
   /** Average satisfaction (1–5) from follow-up visits, one decimal; null before the first. */
   averageSatisfaction: number | null;
   followUps: number;
+  /** Average of the ratings parties gave on the public channel (1–5, one decimal); null before the first. */
+  partyRating: number | null;
+  partyRatings: number;
 }
 
 export interface DirectoryMediatorFilter {
@@ -93,8 +96,19 @@ export async function listMediatorsWithin(
       .where(sql`c.assignee_id is not null`)
       .groupBy(sql`c.assignee_id`),
   );
+  const ratings = db.$with('ratings').as(
+    db
+      .select({
+        assigneeId: sql<string>`c.assignee_id`.as('rated_assignee_id'),
+        partyRating: sql<string | null>`round(avg(r.score)::numeric, 1)`.as('party_rating'),
+        partyRatings: sql<number>`count(*)::int`.as('party_ratings'),
+      })
+      .from(sql`party_ratings r join cases c on c.case_number = r.case_number`)
+      .where(sql`c.assignee_id is not null`)
+      .groupBy(sql`c.assignee_id`),
+  );
   const rows = await db
-    .with(figures)
+    .with(figures, ratings)
     .select({
       id: users.id,
       displayName: users.displayName,
@@ -109,11 +123,14 @@ export async function listMediatorsWithin(
       averageDaysToSettle: figures.averageDaysToSettle,
       averageSatisfaction: figures.averageSatisfaction,
       followUps: figures.followUps,
+      partyRating: ratings.partyRating,
+      partyRatings: ratings.partyRatings,
     })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .leftJoin(mediatorProfiles, eq(mediatorProfiles.userId, users.id))
     .leftJoin(figures, eq(figures.assigneeId, users.id))
+    .leftJoin(ratings, eq(ratings.assigneeId, users.id))
     .where(and(...conditions))
     .orderBy(sql`coalesce(${figures.openCases}, 0)`, asc(users.displayName))
     .limit(500);
@@ -131,5 +148,7 @@ export async function listMediatorsWithin(
     averageDaysToSettle: row.averageDaysToSettle === null ? null : Number(row.averageDaysToSettle),
     averageSatisfaction: row.averageSatisfaction === null ? null : Number(row.averageSatisfaction),
     followUps: row.followUps ?? 0,
+    partyRating: row.partyRating === null ? null : Number(row.partyRating),
+    partyRatings: row.partyRatings ?? 0,
   }));
 }
