@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseApi } from '../helpers/case-api.js';
 import { type CitizenClient, signInCitizen } from '../helpers/citizen-client.js';
-import { visibleText } from '../helpers/page-session.js';
+import { pageSession, visibleText } from '../helpers/page-session.js';
 import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
 
@@ -171,5 +171,31 @@ describe('a citizen’s cases on the public channel', () => {
     expect(refused.status).toBe(429);
     expect(visibleText(refused.html)).toContain('提交申请过于频繁');
     expect(refused.html).toContain('再次申请');
+  });
+
+  it('limits a phone to 20 messages an hour, and texts the parties about replies at most once an hour per case', async () => {
+    const [row] = await system.database.sql<{ case_number: string }[]>`
+      select case_number from slot_bookings limit 1`;
+    const caseNumber = row!.case_number;
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++)
+      statuses.push(
+        (await applicant.post(`/my/cases/${caseNumber}/messages`, { body: `第${i + 1}条留言` })).status,
+      );
+    expect(statuses.slice(0, 20).every((status) => status === 303)).toBe(true);
+    expect(statuses[20]).toBe(429);
+    const refused = await applicant.post(`/my/cases/${caseNumber}/messages`, { body: '还想再问一句' });
+    expect(visibleText(refused.html)).toContain('留言过于频繁');
+    expect(refused.html).toContain('还想再问一句');
+
+    const staff = pageSession(system, mediator);
+    for (const body of ['第一次回复', '第二次回复'])
+      expect((await staff.post(`/dashboard/work/cases/${caseNumber}/messages`, { body })).status).toBe(303);
+    const texts = await system.database.sql`
+      select params from sms_outbox where template_id = 'FST_MESSAGE_REPLY' and params->>'caseNumber' = ${caseNumber}`;
+    expect(texts).toHaveLength(1);
+    const thread = visibleText((await applicant.get(`/my/cases/${caseNumber}`)).html);
+    expect(thread).toContain('第一次回复');
+    expect(thread).toContain('第二次回复');
   });
 });
