@@ -1,3 +1,14 @@
+CREATE TABLE "booking_cancellations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"slot_id" uuid NOT NULL,
+	"case_number" text NOT NULL,
+	"reason" text NOT NULL,
+	"booked_at" timestamp with time zone NOT NULL,
+	"cancelled_by" uuid NOT NULL,
+	"cancelled_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "booking_cancellations_reason_length" CHECK (char_length("booking_cancellations"."reason") between 1 and 500)
+);
+--> statement-breakpoint
 CREATE TABLE "case_messages" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"case_number" text NOT NULL,
@@ -72,6 +83,9 @@ CREATE TABLE "sms_outbox" (
 	"sent_at" timestamp with time zone
 );
 --> statement-breakpoint
+ALTER TABLE "booking_cancellations" ADD CONSTRAINT "booking_cancellations_slot_id_session_slots_id_fk" FOREIGN KEY ("slot_id") REFERENCES "public"."session_slots"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "booking_cancellations" ADD CONSTRAINT "booking_cancellations_case_number_cases_case_number_fk" FOREIGN KEY ("case_number") REFERENCES "public"."cases"("case_number") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "booking_cancellations" ADD CONSTRAINT "booking_cancellations_cancelled_by_users_id_fk" FOREIGN KEY ("cancelled_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_messages" ADD CONSTRAINT "case_messages_case_number_cases_case_number_fk" FOREIGN KEY ("case_number") REFERENCES "public"."cases"("case_number") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_messages" ADD CONSTRAINT "case_messages_author_user_id_users_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "online_applications" ADD CONSTRAINT "online_applications_preferred_mediator_id_users_id_fk" FOREIGN KEY ("preferred_mediator_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -81,6 +95,7 @@ ALTER TABLE "session_slots" ADD CONSTRAINT "session_slots_unit_id_units_id_fk" F
 ALTER TABLE "session_slots" ADD CONSTRAINT "session_slots_published_by_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "slot_bookings" ADD CONSTRAINT "slot_bookings_slot_id_session_slots_id_fk" FOREIGN KEY ("slot_id") REFERENCES "public"."session_slots"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "slot_bookings" ADD CONSTRAINT "slot_bookings_case_number_cases_case_number_fk" FOREIGN KEY ("case_number") REFERENCES "public"."cases"("case_number") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "booking_cancellations_case_idx" ON "booking_cancellations" USING btree ("case_number");--> statement-breakpoint
 CREATE INDEX "case_messages_case_idx" ON "case_messages" USING btree ("case_number","created_at");--> statement-breakpoint
 CREATE INDEX "citizen_sign_in_codes_phone_idx" ON "citizen_sign_in_codes" USING btree ("phone","created_at");--> statement-breakpoint
 CREATE INDEX "online_applications_case_idx" ON "online_applications" USING btree ("case_number");--> statement-breakpoint

@@ -143,6 +143,33 @@ export const slotBookings = pgTable(
   (table) => [index('slot_bookings_case_idx').on(table.caseNumber)],
 );
 
+/**
+ * Bookings staff cancelled (取消预约), with the reason the party reads. The booking row itself is
+ * deleted, so the slot is free to book again; moving a session is a cancellation and a new booking.
+ */
+export const bookingCancellations = pgTable(
+  'booking_cancellations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slotId: uuid('slot_id')
+      .notNull()
+      .references(() => sessionSlots.id),
+    caseNumber: text('case_number')
+      .notNull()
+      .references(() => cases.caseNumber),
+    reason: text('reason').notNull(),
+    bookedAt: timestamp('booked_at', { withTimezone: true }).notNull(),
+    cancelledBy: uuid('cancelled_by')
+      .notNull()
+      .references(() => users.id),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('booking_cancellations_case_idx').on(table.caseNumber),
+    check('booking_cancellations_reason_length', sql`char_length(${table.reason}) between 1 and 500`),
+  ],
+);
+
 /** 回访满意度 from the party (1–5 and a comment), once per case and phone. */
 export const partyRatings = pgTable(
   'party_ratings',

@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import { deadlineKindLabelZh } from '../../domain/deadline-kinds.js';
 import type { PublicCaseStatus } from '../../domain/public-case-status.js';
+import type { CancelledBooking } from '../../use-cases/public/cancel-booking.js';
 import type { CaseMessage } from '../../use-cases/public/case-messages.js';
 import type { MyCase, MyCaseItem } from '../../use-cases/public/my-cases.js';
 import { roomLabelsZh, type SessionSlot } from '../../use-cases/public/session-slots.js';
@@ -68,6 +69,7 @@ export interface MyCasePageInput {
   myCase: MyCase;
   messages: CaseMessage[];
   bookings: SessionSlot[];
+  cancellations: CancelledBooking[];
   bookableSlots: SessionSlot[];
   rating: { score: number; comment: string } | undefined;
   notice: string | undefined;
@@ -77,7 +79,7 @@ export interface MyCasePageInput {
   errors?: FieldErrors;
 }
 
-function slotText(slot: SessionSlot): string {
+function slotText(slot: Pick<SessionSlot, 'startsAt' | 'endsAt' | 'room'>): string {
   const end = chinaDateTime(slot.endsAt).slice(11);
   return `${chinaDateTime(slot.startsAt)}–${end} ${roomLabelsZh[slot.room]}`;
 }
@@ -125,6 +127,14 @@ ${
   upcoming.length
     ? html`<div class="card" id="booked-sessions">${upcoming.map((slot) => html`<div>已预约：${slotText(slot)}</div>`)}</div>`
     : html`<div class="card muted">还没有预约调解时间。</div>`
+}
+${
+  input.cancellations.length
+    ? html`<div class="card" id="cancelled-bookings">${input.cancellations.map(
+        (cancelled) =>
+          html`<div>已取消：${slotText(cancelled)}<div class="muted">原因：${cancelled.reason}</div></div>`,
+      )}</div>`
+    : ''
 }
 ${
   input.bookableSlots.length

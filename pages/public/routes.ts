@@ -8,6 +8,7 @@ import type { AppDependencies } from '../../http/dependencies.js';
 import { caseStartDependencies } from '../../http/dependencies.js';
 import { toRefusal } from '../../http/refusal-of.js';
 import { applyForMediation } from '../../use-cases/public/apply-for-mediation.js';
+import { listCaseCancellations } from '../../use-cases/public/cancel-booking.js';
 import {
   listCaseMessages,
   messageMaxLength,
@@ -153,9 +154,10 @@ export function publicRoutes(deps: AppDependencies) {
     const citizen = c.get('citizen');
     const myCase = await readMyCase(db, citizen, caseNumber);
     if (!myCase) return notFound(c);
-    const [messages, bookings, bookableSlots, rating] = await Promise.all([
+    const [messages, bookings, cancellations, bookableSlots, rating] = await Promise.all([
       listCaseMessages(db, caseNumber),
       listCaseBookings(db, caseNumber),
+      listCaseCancellations(db, caseNumber),
       myCase.mediatorId && (myCase.stage === 'divert' || myCase.stage === 'resolve')
         ? listBookableSlots(db, myCase.mediatorId)
         : Promise.resolve([]),
@@ -167,6 +169,7 @@ export function publicRoutes(deps: AppDependencies) {
         myCase,
         messages,
         bookings,
+        cancellations,
         bookableSlots,
         rating,
         notice: c.req.query('notice')?.slice(0, 20),

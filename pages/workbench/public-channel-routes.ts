@@ -4,6 +4,7 @@ import { Refusal, type RefusalStatus } from '../../domain/refusals.js';
 import type { AppDependencies } from '../../http/dependencies.js';
 import { toRefusal } from '../../http/refusal-of.js';
 import { readCase } from '../../use-cases/cases/read-case.js';
+import { cancelBooking } from '../../use-cases/public/cancel-booking.js';
 import { messageMaxLength, postStaffMessage } from '../../use-cases/public/case-messages.js';
 import { publishSlot, type Room, rooms } from '../../use-cases/public/session-slots.js';
 import type { DashboardEnv } from '../shared/session.js';
@@ -95,6 +96,32 @@ export function publicChannelRoutes(
     }
     c.get('logger').info({ caseNumber }, 'session slot published');
     return c.redirect(`/dashboard/work/cases/${caseNumber}?notice=slot-published`, 303);
+  });
+
+  app.post('/cases/:caseNumber/bookings/:slotId/cancel', async (c) => {
+    const caseNumber = c.req.param('caseNumber');
+    const slotId = c.req.param('slotId');
+    const found = await caseOf(c, caseNumber);
+    if (!found || !/^[0-9a-f-]{36}$/.test(slotId)) return notFound(c, caseNumber);
+    const values = formValuesOf(await c.req.parseBody());
+    const reason = new FormReader(values).text('reason', '取消原因', 500);
+    if (!reason)
+      return renderCase(c, caseNumber, {
+        status: 400,
+        problem: '取消预约须填写原因（当事人可见），最多500字。',
+      });
+    try {
+      await cancelBooking(db, c.get('principal'), { caseNumber, slotId, reason });
+    } catch (error) {
+      const refusal = toRefusal(error);
+      if (!refusal || refusal.status >= 500) throw error;
+      return renderCase(c, caseNumber, {
+        status: refusal.status,
+        problem: `取消未成功：${refusal.reasonZh}。`,
+      });
+    }
+    c.get('logger').info({ caseNumber, slotId }, 'booking cancelled');
+    return c.redirect(`/dashboard/work/cases/${caseNumber}?notice=booking-cancelled`, 303);
   });
 
   return app;

@@ -61,9 +61,15 @@ ${
 <h2>预约</h2>
 ${
   channel.bookings.length
-    ? html`<table><thead><tr><th>时间</th><th>调解室</th></tr></thead><tbody>${channel.bookings.map(
-        (slot) =>
-          html`<tr><td>${chinaDateTime(slot.startsAt)}–${chinaDateTime(slot.endsAt).slice(11)}</td><td>${roomLabelsZh[slot.room]}</td></tr>`,
+    ? html`<table><thead><tr><th>时间</th><th>调解室</th><th>取消（当事人可见原因）</th></tr></thead><tbody>${channel.bookings.map(
+        (
+          slot,
+        ) => html`<tr><td>${chinaDateTime(slot.startsAt)}–${chinaDateTime(slot.endsAt).slice(11)}</td><td>${roomLabelsZh[slot.room]}</td><td>
+  <form method="post" action="${path}/bookings/${slot.id}/cancel" class="inline" aria-label="取消预约 ${chinaDateTime(slot.startsAt)}">
+    <input type="hidden" name="_csrf" value="${input.csrfToken}">
+    <input type="text" name="reason" maxlength="500" aria-label="取消原因" placeholder="取消原因" required>
+    <button class="secondary" type="submit">取消预约</button>
+  </form></td></tr>`,
       )}</tbody></table>`
     : html`<p class="muted">当事人尚未预约。</p>`
 }

@@ -198,4 +198,30 @@ describe('a citizen’s cases on the public channel', () => {
     expect(thread).toContain('第一次回复');
     expect(thread).toContain('第二次回复');
   });
+
+  it('lets the desk cancel a booking with a reason the party reads; the slot is offered again', async () => {
+    const [booking] = await system.database.sql<{ case_number: string; slot_id: string }[]>`
+      select case_number, slot_id from slot_bookings limit 1`;
+    const { case_number: caseNumber, slot_id: slotId } = booking!;
+    const path = `/dashboard/work/cases/${caseNumber}/bookings/${slotId}/cancel`;
+    expect((await pageSession(system, otherMediator).post(path, { reason: '另有安排' })).status).toBe(404);
+    const desk = pageSession(system, clerk);
+    const unexplained = await desk.post(path, { reason: '' });
+    expect(unexplained.status).toBe(400);
+    expect(visibleText(unexplained.html)).toContain('取消预约须填写原因');
+    const cancelled = await desk.post(path, { reason: '调解室设备检修，请改约其他时间' });
+    expect([cancelled.status, cancelled.location]).toEqual([
+      303,
+      `/dashboard/work/cases/${caseNumber}?notice=booking-cancelled`,
+    ]);
+    const page = await applicant.get(`/my/cases/${caseNumber}`);
+    const text = visibleText(page.html);
+    expect(text).toContain('还没有预约调解时间');
+    expect(text).toMatch(/已取消：.*多功能厅\s*原因：调解室设备检修，请改约其他时间/);
+    expect(page.html).toContain(`value="${slotId}"`); // offered again
+    const [sms] = await system.database.sql<{ params: { caseNumber: string; time: string } }[]>`
+      select params from sms_outbox where template_id = 'FST_BOOKING_CANCELLED'`;
+    expect(sms?.params).toMatchObject({ caseNumber, time: expect.stringContaining('多功能厅') });
+    expect((await desk.post(path, { reason: '再取消一次' })).status).toBe(404);
+  });
 });

@@ -16,6 +16,8 @@ export const smsTemplates = {
   applicationReceived: 'FST_APPLICATION_RECEIVED',
   /** 【飞速通】调解员回复了您在案件{caseNumber}中的留言，请登录查看。 */
   messageReply: 'FST_MESSAGE_REPLY',
+  /** 【飞速通】您在案件{caseNumber}中预约的调解（{time}）已取消，原因请登录查看，可重新预约。 */
+  bookingCancelled: 'FST_BOOKING_CANCELLED',
 } as const;
 
 export type SmsTemplateId = (typeof smsTemplates)[keyof typeof smsTemplates];
