@@ -222,6 +222,9 @@ describe('a citizen applies, follows, books, messages and rates on a phone', () 
     await reply.getByRole('button', { name: '回复当事人' }).click();
     await staff.waitForURL('**?notice=replied');
     expect(await staff.locator('main').textContent()).toContain('已回复当事人。');
+    expect(await staff.locator('ol.timeline li', { hasText: '登记受理' }).textContent()).toContain(
+      '网上申请（当事人）',
+    );
     await staff.screenshot({ path: join(screenshots, '8-workbench-case-reply.png'), fullPage: true });
     await staff.close();
     const sms = await system.database.sql<{ params: { caseNumber: string } }[]>`

@@ -28,6 +28,9 @@ export interface MediationApplication {
   preferredMediatorId?: string | undefined;
 }
 
+/** Who registers an online application in the case's history (its events' actor). */
+export const publicChannelActorId = 'public-channel';
+
 export const applicationLimits = { perPhoneHour: 5, perAddressHour: 60 };
 
 interface ApplyDependencies {
@@ -109,7 +112,7 @@ export async function applyForMediation(
   ].join('\n');
   const answer = await registerCaseFromChannel(
     deps,
-    { kind: 'system', id: 'public-channel' },
+    { kind: 'system', id: publicChannelActorId },
     {
       source: 'online',
       summary,
