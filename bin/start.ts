@@ -67,6 +67,7 @@ const lines = [
   `  API          ${system.apiUrl}`,
   `  API docs     ${system.docsUrl}   (OpenAPI: ${system.apiUrl}/openapi.json)`,
   `  Health       ${system.apiUrl}/healthz`,
+  `  Citizens     ${system.apiUrl}/my   (飞速通 H5: sign-in codes are printed here as SMS lines)`,
   `  Temporal     ${system.temporalAddress}${system.temporalUiUrl ? `   web UI: ${system.temporalUiUrl}` : ''}`,
   `  PostgreSQL   ${system.databaseOrigin === 'embedded' ? `embedded, data in ${join(env.FEISUTONG_DATA_DIR, 'postgres')}` : 'DATABASE_URL'}`,
 ];

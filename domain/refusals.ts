@@ -305,6 +305,26 @@ const entries = {
   },
   no_pending_decision: { status: 422, title: 'Refused by a rule', zh: '没有待决定处置方式的未履行协议' },
   action_not_available: { status: 422, title: 'Refused by a rule', zh: '本案不能采取该处置方式' },
+
+  // ---- the public channel (飞速通 for citizens) ----
+  too_many_requests: { status: 429, title: 'Too many requests', zh: '操作过于频繁，请稍后再试' },
+  slot_taken: { status: 409, title: 'The slot is already booked', zh: '该时段已被预约，请选择其他时段' },
+  slot_overlaps: {
+    status: 409,
+    title: 'The slot overlaps another',
+    zh: '该时段与调解员或调解室已有的时段重叠',
+  },
+  slot_unavailable: {
+    status: 409,
+    title: 'The slot cannot be booked',
+    zh: '该时段已过期或不属于本案的调解员，请重新选择',
+  },
+  rating_not_open: {
+    status: 409,
+    title: 'The case is not awaiting a rating',
+    zh: '案件调解结束后才能评价',
+  },
+  already_rated: { status: 409, title: 'Already rated', zh: '您已评价过本案，感谢您的反馈' },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof entries;

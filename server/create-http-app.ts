@@ -9,11 +9,12 @@ import type { AppDependencies } from '../http/dependencies.js';
 import { requestContext } from '../http/request-context.js';
 import { securityHeaders } from '../http/security-headers.js';
 import { dashboardRoutes } from '../pages/dashboard/routes.js';
+import { publicRoutes } from '../pages/public/routes.js';
 import { createDatabaseLoginThrottle } from '../use-cases/auth/database-login-throttle.js';
 
 /**
  * The whole HTTP side on one Hono app: the API (/v1, /docs, /openapi.json, /healthz) and the pages
- * (/dashboard), sharing the request context, the security headers and one login throttle. Both layers call the use cases;
+ * (/dashboard, and the citizens' /my), sharing the request context, the security headers and one login throttle. Both layers call the use cases;
  * neither calls the other.
  */
 export function createHttpApp(deps: AppDependencies) {
@@ -23,6 +24,7 @@ export function createHttpApp(deps: AppDependencies) {
   app.use('*', requestContext(deps.logger, isTrustedProxy));
   app.use('*', securityHeaders);
   app.route('/dashboard', dashboardRoutes(deps, loginThrottle));
+  app.route('/my', publicRoutes(deps));
   app.route('/', createApi(deps, loginThrottle));
   app.notFound((c) =>
     problemResponse(c, new Refusal('not_found', { detail: `No route for ${c.req.method} ${c.req.path}.` })),

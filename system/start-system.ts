@@ -17,6 +17,7 @@ import { outboundPolicyFrom } from './outbound-policy.js';
 import { encryptingDataConverter, payloadKeysFor } from './payload-keys.js';
 import { checkDatabase, checkTemporal, claimDevServer } from './preflight.js';
 import { type CreatedCredential, ensureAdmin, randomPassword, seedDemoCentre } from './seed.js';
+import { printSmsOutbox } from './sms-console.js';
 import { StartupError, StartupInterrupted } from './startup-error.js';
 import { connectTemporalForApi } from './temporal-client.js';
 import { type RunningDevServer, startTemporalDevServer } from './temporal-dev-server.js';
@@ -190,6 +191,8 @@ export async function startSystem(
       throw new StartupError(`port ${env.PORT} is in use (PORT); set PORT to a free port`, { cause: error });
     });
     stack.push(() => server.close());
+    const stopPrinting = printSmsOutbox(connection.db, (line) => console.log(line));
+    stack.push(async () => stopPrinting());
     checkpoint();
     const apiUrl = server.url;
     return {

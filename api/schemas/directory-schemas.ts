@@ -38,6 +38,11 @@ export const DirectoryMediatorSchema = z
       .openapi({ description: 'calendar days, registration to settlement' }),
     averageSatisfaction: z.number().nullable().openapi({ description: '1–5, from follow-up visits' }),
     followUps: z.number().int(),
+    partyRating: z
+      .number()
+      .nullable()
+      .openapi({ description: '1–5, average of the ratings parties gave on the public channel (/my)' }),
+    partyRatings: z.number().int().openapi({ description: 'how many ratings parties gave' }),
   })
   .openapi('DirectoryMediator');
 

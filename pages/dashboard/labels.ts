@@ -16,6 +16,9 @@ const successNoticesZh: Record<string, string> = {
   'order-issued': '督办已发出，承办调解员将收到通知。',
   reassigned: '已改派调解员。',
   registered: '纠纷已登记，请分级分流。',
+  replied: '已回复当事人。',
+  'slot-published': '可预约时段已发布，当事人可在“飞速通”中预约。',
+  'booking-cancelled': '预约已取消，当事人将看到原因并收到短信；该时段可再次预约。',
 };
 
 /**

@@ -32,6 +32,8 @@ export interface CaseWorkPageInput {
   notice: string | undefined;
   /** A refusal to show above the actions, in Chinese (never text from the request). */
   problem?: string | undefined;
+  /** The public channel's part: the applicant's chosen mediator, messages, bookings and slots. */
+  publicChannel?: Html | undefined;
 }
 
 /** 接案 → 分流 → 化解 → 联动 → 处置 → 归档, the current stage marked. */
@@ -90,6 +92,7 @@ ${input.problem ? html`<div class="notice error" role="alert">${input.problem}</
 </tr>`,
   )}</tbody>
 </table>
+${input.publicChannel ?? ''}
 
 <h2>办理</h2>
 ${actionForms({

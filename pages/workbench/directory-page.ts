@@ -40,6 +40,7 @@ function mediatorCard(mediator: DirectoryMediator): Html {
     <div><dt>调解成功</dt><dd>${mediator.settledCases}</dd></div>
     <div><dt>平均化解天数</dt><dd>${mediator.averageDaysToSettle ?? '—'}</dd></div>
     <div><dt>回访满意度</dt><dd>${mediator.averageSatisfaction === null ? '—' : `${mediator.averageSatisfaction}/5`}</dd></div>
+    <div><dt>当事人评价</dt><dd>${mediator.partyRating === null ? '—' : `${mediator.partyRating}/5（${mediator.partyRatings}人）`}</dd></div>
   </dl>
 </article>`;
 }

@@ -12,6 +12,7 @@ import { readCase } from '../../use-cases/cases/read-case.js';
 import { searchCasesByPartyNumber } from '../../use-cases/cases/search-cases-by-number.js';
 import { listDirectoryMediators } from '../../use-cases/directory/list-directory-mediators.js';
 import { namesOf } from '../../use-cases/directory/name-lookup.js';
+import { readPublicChannelForStaff } from '../../use-cases/public/public-channel-for-staff.js';
 import { readCaseTimeline } from '../../use-cases/supervision/read-case-timeline.js';
 import { messagePage } from '../dashboard/simple-pages.js';
 import { type DashboardEnv, sessionOf } from '../shared/session.js';
@@ -21,6 +22,8 @@ import { caseWorkPage } from './case-work-page.js';
 import { directoryPageRoute } from './directory-page.js';
 import type { FieldErrors, FormValues } from './form-values.js';
 import { formValuesOf } from './form-values.js';
+import { publicChannelRoutes } from './public-channel-routes.js';
+import { publicChannelSection } from './public-channel-section.js';
 import { registrationRoutes } from './registration-routes.js';
 import { searchResultsPage } from './search-page.js';
 
@@ -72,6 +75,7 @@ export function workbenchRoutes(deps: AppDependencies) {
     options: {
       status?: RefusalStatus | 200;
       refused?: { transition: TransitionName; values: FormValues; errors: FieldErrors };
+      channelRefused?: { form: 'message' | 'slot'; values: FormValues; errors: FieldErrors };
       problem?: string;
     } = {},
   ) {
@@ -90,8 +94,17 @@ export function workbenchRoutes(deps: AppDependencies) {
       ? await listDirectoryMediators(db, principal)
       : [];
     const user = c.get('user');
+    const channel = await readPublicChannelForStaff(db, caseNumber, response.assigneeId ?? null);
     return c.html(
       caseWorkPage(sessionOf(c), {
+        publicChannel: publicChannelSection({
+          caseNumber,
+          csrfToken: c.get('csrfToken'),
+          channel,
+          hasAssignee: Boolean(response.assigneeId),
+          mayPublishSlots: user.role !== 'mediator' || response.assigneeId === user.userId,
+          refused: options.channelRefused,
+        }),
         response,
         timeline,
         forms: {
@@ -184,6 +197,8 @@ export function workbenchRoutes(deps: AppDependencies) {
     c.get('logger').info({ caseNumber, transition }, 'workbench action');
     return c.redirect(`/dashboard/work/cases/${caseNumber}?notice=done-${transition}`, 303);
   });
+
+  app.route('/', publicChannelRoutes(deps, renderCase, notFound));
 
   app.get('/search', (c) =>
     c.html(searchResultsPage(sessionOf(c), { values: {}, errors: {}, results: undefined })),

@@ -44,9 +44,17 @@ export async function startTestSystem(
     /** Where files are kept; the embedded default (PostgreSQL) unless given, e.g. S3 on versitygw. */
     objectStore?: ObjectStore;
     attachmentMaxBytes?: number;
+    /** Reverse proxies whose X-Forwarded-For names the client: a load test's many clients on loopback. */
+    trustedProxies?: readonly string[];
   } = {},
 ): Promise<TestSystem> {
-  const { logger = pino({ level: 'silent' }), objectStore, attachmentMaxBytes, ...workerOptions } = options;
+  const {
+    logger = pino({ level: 'silent' }),
+    objectStore,
+    attachmentMaxBytes,
+    trustedProxies,
+    ...workerOptions
+  } = options;
   const database = await createTestDatabase();
   const taskQueue = `test-${randomBytes(6).toString('hex')}`;
   const caseNumberPrefix = `T${randomBytes(4).toString('hex').toUpperCase()}`;
@@ -81,6 +89,7 @@ export async function startTestSystem(
       outbound: testOutboundPolicy,
       attachmentMaxBytes,
       documentCentre: documentCentreSettings(readEnvironment({})),
+      ...(trustedProxies ? { trustedProxies } : {}),
     },
   });
   const server = await new Promise<ServerType>((resolve) => {

@@ -4,6 +4,7 @@ import type { Audience } from '../../api/access.js';
 import { institutionKinds, staffRoles } from '../../domain/vocabulary.js';
 import { csrfTokenFor, sessionCookie } from '../../pages/shared/session.js';
 import { createAppWithoutTemporal } from '../helpers/app-without-temporal.js';
+import { signInCitizen } from '../helpers/citizen-client.js';
 import { createInstitution, createStaff, createUnit, testTokenSecret } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
 
@@ -20,6 +21,15 @@ const publicDashboardRoutes = new Set([
   'GET /dashboard/login',
   'POST /dashboard/login',
   'POST /dashboard/logout',
+]);
+
+/** The public channel's pages outside the sign-in (HTML for citizens, not in the OpenAPI document). */
+const publicChannelOpenRoutes = new Set([
+  'GET /my/login',
+  'POST /my/login',
+  'GET /my/login/code',
+  'POST /my/login/code',
+  'POST /my/text-size',
 ]);
 
 /** A value for each path parameter that names nothing that exists (unless its schema gives an example). */
@@ -146,7 +156,7 @@ describe('authorisation matrix, generated from the route table', () => {
       (label) =>
         !documented.has(label) &&
         !publicOperations.has(label) &&
-        !(label.includes(' /dashboard') && !label.includes('/v1')),
+        !((label.includes(' /dashboard') || label.includes(' /my')) && !label.includes('/v1')),
     );
     expect([...new Set(undocumented)]).toEqual([]);
   });
@@ -255,5 +265,85 @@ describe('authorisation matrix, generated from the route table', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+  it('never lets a citizen’s session (the public channel’s /my) reach a staff or institution route', async () => {
+    const citizen = await signInCitizen(system, '13600002222', '127.0.0.1');
+    const token = citizen.cookie.slice(citizen.cookie.indexOf('=') + 1);
+    const staffSession = await createStaff(system.database.db, 'clerk', null);
+    const wrong: string[] = [];
+    for (const operation of operations) {
+      if (!operation.spec['x-access']) continue;
+      const minimal = minimalBody(operation);
+      for (const headers of [{ cookie: citizen.cookie }, { authorization: `Bearer ${token}` }] as Record<
+        string,
+        string
+      >[]) {
+        const response = await fetch(`${system.baseUrl}${concretePath(operation)}`, {
+          method: operation.method,
+          headers: { ...headers, ...(minimal ? { 'content-type': minimal.contentType } : {}) },
+          ...(minimal ? { body: minimal.body } : {}),
+        });
+        await response.arrayBuffer();
+        if (response.status !== 401)
+          wrong.push(`${operation.label} with a citizen session: ${response.status}`);
+      }
+    }
+    const app = createAppWithoutTemporal();
+    const pages = [
+      ...new Set(
+        app.routes
+          .filter((route) => route.method !== 'ALL' && route.path.startsWith('/dashboard'))
+          .map((route) => `${route.method} ${route.path}`),
+      ),
+    ].filter((label) => !publicDashboardRoutes.has(label));
+    for (const label of pages) {
+      const [method, pattern] = label.split(' ') as [string, string];
+      const path = pattern.replace(/:caseNumber/g, 'HLBE-2026-999999').replace(/:(\w+)/g, 'x');
+      // The cookie is scoped to /my; sent anyway (as a forged request would), it counts for nothing.
+      const response = await fetch(`${system.baseUrl}${path}`, {
+        method,
+        headers: { cookie: `${citizen.cookie}; fst_dashboard=${token}` },
+        redirect: 'manual',
+      });
+      await response.arrayBuffer();
+      const refused =
+        method === 'GET'
+          ? response.status === 303 && (response.headers.get('location') ?? '').startsWith('/dashboard/login')
+          : response.status === 401;
+      if (!refused) wrong.push(`${label} with a citizen session: ${response.status}`);
+    }
+    // Every page of /my but the sign-in wants a citizen session: without one, a GET goes to the
+    // sign-in and anything else is refused.
+    const myPages = [
+      ...new Set(
+        app.routes
+          .filter((route) => route.method !== 'ALL' && route.path.startsWith('/my'))
+          .map((route) => `${route.method} ${route.path}`),
+      ),
+    ].filter((label) => !publicChannelOpenRoutes.has(label));
+    expect(myPages.length).toBeGreaterThan(5);
+    for (const label of myPages) {
+      const [method, pattern] = label.split(' ') as [string, string];
+      const path = pattern.replace(/:caseNumber/g, 'HLBE-2026-999999').replace(/:(\w+)/g, 'x');
+      const response = await fetch(`${system.baseUrl}${path}`, {
+        method,
+        headers: { cookie: `${sessionCookie}=${staffSession.token}` },
+        redirect: 'manual',
+      });
+      await response.arrayBuffer();
+      const refused =
+        method === 'GET'
+          ? response.status === 303 && response.headers.get('location') === '/my/login'
+          : response.status === 401;
+      if (!refused) wrong.push(`${label} without a citizen session: ${response.status}`);
+    }
+    // And the other way: a staff session is no citizen session.
+    const myPage = await fetch(`${system.baseUrl}/my`, {
+      headers: { cookie: `${sessionCookie}=${staffSession.token}; fst_citizen=${staffSession.token}` },
+      redirect: 'manual',
+    });
+    expect([myPage.status, myPage.headers.get('location')]).toEqual([303, '/my/login']);
+    expect(wrong).toEqual([]);
+    expect(pages.length).toBeGreaterThan(3);
   });
 });

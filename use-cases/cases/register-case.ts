@@ -127,6 +127,47 @@ export async function registerCase(
 }
 
 /**
+ * Register a dispute that came in without a member of staff (an online application from the public
+ * channel): the caller has read the input and chosen the unit, and the registering actor is the
+ * channel itself. Keyed like an API registration, so a retry after a crash finishes the very case the
+ * first request numbered. Answers once the read model has the case.
+ */
+export async function registerCaseFromChannel(
+  deps: RegisterCaseDependencies,
+  actor: Actor,
+  input: RegisterCaseInput & { unitId: string },
+  idempotency: IdempotentRequest,
+): Promise<RegistrationAnswer<{ caseNumber: string }>> {
+  const numbered = await numberOrResume(
+    deps,
+    {
+      source: input.source,
+      summary: input.summary,
+      unitId: input.unitId,
+      parties: input.parties,
+      claimAmountFen: input.claimAmountFen,
+      mediationConsent: input.mediationConsent,
+      actor,
+    },
+    idempotency,
+  );
+  if ('answer' in numbered) return { body: numbered.answer.body as { caseNumber: string }, replayed: true };
+  const { registration } = numbered;
+  await deps.temporal.workflow.executeUpdateWithStart(awaitProjectionUpdate, {
+    args: [1],
+    startWorkflowOperation: new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
+      workflowId: caseWorkflowId(registration.caseNumber),
+      taskQueue: deps.taskQueue,
+      args: [registration],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    }),
+  });
+  const body = { caseNumber: registration.caseNumber };
+  await rememberAnswer(deps.db, idempotency, { status: 201, body });
+  return { body, replayed: false };
+}
+
+/**
  * Number the case and start its workflow without waiting for the worker (`Prefer: respond-async`, for
  * bulk intake channels): once Temporal has accepted the start the case cannot be lost, and it answers
  * reads at once from the workflow itself until the read model has it (see loadCase).

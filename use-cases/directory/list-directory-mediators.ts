@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.js';
 import { mediatorProfiles, units, users } from '../../db/schema/index.js';
 import type { DisputeCategory, MediationLanguage, MediatorQualification } from '../../domain/vocabulary.js';
 import type { Principal } from '../auth/principal.js';
+import type { SupervisionScope } from '../supervision/scope.js';
 import { directoryScopeOf } from './directory-scope.js';
 
 /** A mediator in the directory (调解超市): their profile and figures computed from their cases. */
@@ -24,6 +25,9 @@ export interface DirectoryMediator {
   /** Average satisfaction (1–5) from follow-up visits, one decimal; null before the first. */
   averageSatisfaction: number | null;
   followUps: number;
+  /** Average of the ratings parties gave on the public channel (1–5, one decimal); null before the first. */
+  partyRating: number | null;
+  partyRatings: number;
 }
 
 export interface DirectoryMediatorFilter {
@@ -46,7 +50,18 @@ export async function listDirectoryMediators(
   principal: Principal,
   filter: DirectoryMediatorFilter = {},
 ): Promise<DirectoryMediator[]> {
-  const scope = await directoryScopeOf(db, principal);
+  return listMediatorsWithin(db, await directoryScopeOf(db, principal), filter);
+}
+
+/**
+ * The directory within a scope of units: what staff see (listDirectoryMediators) and what the public
+ * channel shows every citizen ('all'). Nothing here is personal contact data.
+ */
+export async function listMediatorsWithin(
+  db: Database,
+  scope: SupervisionScope,
+  filter: DirectoryMediatorFilter = {},
+): Promise<DirectoryMediator[]> {
   if (scope !== 'all' && scope.length === 0) return [];
   const conditions: (SQL | undefined)[] = [eq(users.role, 'mediator'), eq(users.active, true)];
   if (scope !== 'all') conditions.push(inArray(users.unitId, [...scope]));
@@ -81,8 +96,19 @@ export async function listDirectoryMediators(
       .where(sql`c.assignee_id is not null`)
       .groupBy(sql`c.assignee_id`),
   );
+  const ratings = db.$with('ratings').as(
+    db
+      .select({
+        assigneeId: sql<string>`c.assignee_id`.as('rated_assignee_id'),
+        partyRating: sql<string | null>`round(avg(r.score)::numeric, 1)`.as('party_rating'),
+        partyRatings: sql<number>`count(*)::int`.as('party_ratings'),
+      })
+      .from(sql`party_ratings r join cases c on c.case_number = r.case_number`)
+      .where(sql`c.assignee_id is not null`)
+      .groupBy(sql`c.assignee_id`),
+  );
   const rows = await db
-    .with(figures)
+    .with(figures, ratings)
     .select({
       id: users.id,
       displayName: users.displayName,
@@ -97,11 +123,14 @@ export async function listDirectoryMediators(
       averageDaysToSettle: figures.averageDaysToSettle,
       averageSatisfaction: figures.averageSatisfaction,
       followUps: figures.followUps,
+      partyRating: ratings.partyRating,
+      partyRatings: ratings.partyRatings,
     })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .leftJoin(mediatorProfiles, eq(mediatorProfiles.userId, users.id))
     .leftJoin(figures, eq(figures.assigneeId, users.id))
+    .leftJoin(ratings, eq(ratings.assigneeId, users.id))
     .where(and(...conditions))
     .orderBy(sql`coalesce(${figures.openCases}, 0)`, asc(users.displayName))
     .limit(500);
@@ -119,5 +148,7 @@ export async function listDirectoryMediators(
     averageDaysToSettle: row.averageDaysToSettle === null ? null : Number(row.averageDaysToSettle),
     averageSatisfaction: row.averageSatisfaction === null ? null : Number(row.averageSatisfaction),
     followUps: row.followUps ?? 0,
+    partyRating: row.partyRating === null ? null : Number(row.partyRating),
+    partyRatings: row.partyRatings ?? 0,
   }));
 }

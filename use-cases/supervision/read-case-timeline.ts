@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.js';
 import { caseDeadlines, caseEvents, cases, supervisionOrders, units, users } from '../../db/schema/index.js';
 import type { DeadlineExplanation } from '../../domain/explain-deadline.js';
 import type { CaseView } from '../../workflows/case.messages.js';
+import { publicChannelActorId } from '../public/apply-for-mediation.js';
 
 /** Everything the timeline page shows of one case, read from the read model. */
 export interface CaseTimeline {
@@ -103,7 +104,12 @@ export async function readCaseTimeline(db: Database, caseNumber: string): Promis
       seq: event.seq,
       type: event.type,
       actorKind: event.actorKind,
-      actorName: event.actorKind === 'staff' ? name(event.actorId) : null,
+      actorName:
+        event.actorKind === 'staff'
+          ? name(event.actorId)
+          : event.actorKind === 'system' && event.actorId === publicChannelActorId
+            ? '网上申请（当事人）'
+            : null,
       at: event.at,
       payload: (event.payload ?? {}) as Record<string, unknown>,
       mediatorName: name((event.payload as { mediatorId?: string } | null)?.mediatorId),

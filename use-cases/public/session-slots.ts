@@ -1,0 +1,158 @@
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { cases, sessionSlots, slotBookings, users } from '../../db/schema/index.js';
+import { Refusal, refuse } from '../../domain/refusals.js';
+import type { StaffPrincipal } from '../auth/principal.js';
+import type { CitizenPrincipal } from './citizen-session.js';
+import { exclusionViolation, postgresCodeOf, uniqueViolation } from './database-errors.js';
+
+export const rooms = ['ordinary', 'video', 'hall'] as const;
+export type Room = (typeof rooms)[number];
+export const roomLabelsZh: Record<Room, string> = {
+  ordinary: '普通调解室',
+  video: '视频调解室',
+  hall: '多功能厅',
+};
+
+export interface SessionSlot {
+  id: string;
+  mediatorId: string;
+  room: Room;
+  startsAt: Date;
+  endsAt: Date;
+  /** The case that booked it, if any. */
+  bookedBy: string | null;
+}
+
+/**
+ * A mediator offers a time for sessions (可预约时段); a clerk, supervisor or admin may publish for them.
+ * Overlapping slots of the mediator, or of a room of their unit, are refused by the database's
+ * exclusion constraints (no check-then-insert).
+ */
+export async function publishSlot(
+  db: Database,
+  principal: StaffPrincipal,
+  input: { mediatorId: string; room: Room; startsAt: Date; endsAt: Date },
+): Promise<string> {
+  if (principal.role === 'mediator' && principal.userId !== input.mediatorId)
+    refuse('forbidden', { detail: 'A mediator publishes only their own slots.' });
+  if (input.endsAt <= input.startsAt || input.startsAt.getTime() < Date.now())
+    refuse('validation_failed', {
+      detail: 'startsAt: must be in the future and before endsAt',
+      errors: [{ field: 'startsAt', reason: 'must be in the future and before endsAt' }],
+      reasonZh: '时段须在将来，且结束时间晚于开始时间',
+    });
+  const [mediator] = await db
+    .select({ unitId: users.unitId })
+    .from(users)
+    .where(and(eq(users.id, input.mediatorId), eq(users.role, 'mediator'), eq(users.active, true)))
+    .limit(1);
+  if (!mediator) refuse('not_found', { detail: 'No active mediator has this id.' });
+  try {
+    const [slot] = await db
+      .insert(sessionSlots)
+      .values({ ...input, unitId: mediator.unitId, publishedBy: principal.userId })
+      .returning({ id: sessionSlots.id });
+    return slot!.id;
+  } catch (error) {
+    if (postgresCodeOf(error) === exclusionViolation)
+      throw new Refusal('slot_overlaps', { detail: 'The slot overlaps one of the mediator or the room.' });
+    throw error;
+  }
+}
+
+/** The mediator's slots from now on, booked or not. */
+export async function listMediatorSlots(db: Database, mediatorId: string): Promise<SessionSlot[]> {
+  const rows = await db
+    .select({
+      id: sessionSlots.id,
+      mediatorId: sessionSlots.mediatorId,
+      room: sessionSlots.room,
+      startsAt: sessionSlots.startsAt,
+      endsAt: sessionSlots.endsAt,
+      bookedBy: slotBookings.caseNumber,
+    })
+    .from(sessionSlots)
+    .leftJoin(slotBookings, eq(slotBookings.slotId, sessionSlots.id))
+    .where(and(eq(sessionSlots.mediatorId, mediatorId), gt(sessionSlots.endsAt, new Date())))
+    .orderBy(asc(sessionSlots.startsAt))
+    .limit(200);
+  return rows;
+}
+
+/** Free slots of the case's mediator, for its party to pick from. */
+export async function listBookableSlots(db: Database, mediatorId: string): Promise<SessionSlot[]> {
+  const rows = await db
+    .select({
+      id: sessionSlots.id,
+      mediatorId: sessionSlots.mediatorId,
+      room: sessionSlots.room,
+      startsAt: sessionSlots.startsAt,
+      endsAt: sessionSlots.endsAt,
+      bookedBy: slotBookings.caseNumber,
+    })
+    .from(sessionSlots)
+    .leftJoin(slotBookings, eq(slotBookings.slotId, sessionSlots.id))
+    .where(
+      and(
+        eq(sessionSlots.mediatorId, mediatorId),
+        gt(sessionSlots.startsAt, new Date()),
+        isNull(slotBookings.slotId),
+      ),
+    )
+    .orderBy(asc(sessionSlots.startsAt))
+    .limit(50);
+  return rows;
+}
+
+/** The sessions booked for a case, soonest first. */
+export async function listCaseBookings(db: Database, caseNumber: string): Promise<SessionSlot[]> {
+  return db
+    .select({
+      id: sessionSlots.id,
+      mediatorId: sessionSlots.mediatorId,
+      room: sessionSlots.room,
+      startsAt: sessionSlots.startsAt,
+      endsAt: sessionSlots.endsAt,
+      bookedBy: slotBookings.caseNumber,
+    })
+    .from(slotBookings)
+    .innerJoin(sessionSlots, eq(sessionSlots.id, slotBookings.slotId))
+    .where(eq(slotBookings.caseNumber, caseNumber))
+    .orderBy(asc(sessionSlots.startsAt));
+}
+
+/**
+ * A party books a slot of their case's mediator (the caller has checked the case is theirs). The slot
+ * is the primary key of the booking, so of any number of parties racing for it exactly one insert
+ * succeeds; the others are told it is taken. Booking the same slot again for the same case is a no-op.
+ */
+export async function bookSlot(
+  db: Database,
+  _citizen: CitizenPrincipal,
+  caseNumber: string,
+  slotId: string,
+): Promise<void> {
+  const [slot] = await db
+    .select({ startsAt: sessionSlots.startsAt, assigneeId: cases.assigneeId, stage: cases.stage })
+    .from(sessionSlots)
+    .innerJoin(cases, eq(cases.assigneeId, sessionSlots.mediatorId))
+    .where(and(eq(sessionSlots.id, slotId), eq(cases.caseNumber, caseNumber)))
+    .limit(1);
+  if (!slot || slot.startsAt.getTime() <= Date.now() || (slot.stage !== 'divert' && slot.stage !== 'resolve'))
+    refuse('slot_unavailable', {
+      detail: 'The slot is past, or not of the case’s mediator, or the case is not being mediated.',
+    });
+  try {
+    await db.insert(slotBookings).values({ slotId, caseNumber });
+  } catch (error) {
+    if (postgresCodeOf(error) !== uniqueViolation) throw error;
+    const [holder] = await db
+      .select({ caseNumber: slotBookings.caseNumber })
+      .from(slotBookings)
+      .where(eq(slotBookings.slotId, slotId))
+      .limit(1);
+    if (holder?.caseNumber === caseNumber) return;
+    throw new Refusal('slot_taken', { detail: 'Another party booked this slot first.' });
+  }
+}
