@@ -18,6 +18,11 @@ export interface CaseRecords {
   mediatorName?: string | null;
   /** Defaults to today in China time. */
   issuedOn?: IsoDate;
+  /**
+   * The terms the parties are about to sign, for an agreement printed before the settlement is
+   * recorded (the signed scan may be required to settle); the recorded settlement wins once there is one.
+   */
+  proposedSettlement?: SettleInput | undefined;
 }
 
 /** The one mapping from a case to what its documents print. */
@@ -45,7 +50,7 @@ export function documentInputFromCase(
     sessions: [...(records.sessions ?? [])]
       .sort((first, second) => Date.parse(first.heldAt) - Date.parse(second.heldAt))
       .map((session, index) => ({ number: index + 1, ...session })),
-    agreement: agreementOf(view),
+    agreement: agreementOf(view) ?? proposedAgreement(records),
     ending: endingOf(view),
     followUp: view.followUp
       ? {
@@ -104,7 +109,15 @@ function dayOf(value: string): IsoDate {
 
 function agreementOf(view: CaseView): DocumentAgreement | null {
   if (view.outcome?.transition !== 'settle') return null;
-  const settle = view.outcome.details as unknown as SettleInput;
+  return agreementFrom(view.outcome.details as unknown as SettleInput, view.outcome.at);
+}
+
+function proposedAgreement(records: CaseRecords): DocumentAgreement | null {
+  if (!records.proposedSettlement) return null;
+  return agreementFrom(records.proposedSettlement, records.issuedOn ?? chinaDateOf(Date.now()));
+}
+
+function agreementFrom(settle: SettleInput, settledAt: string): DocumentAgreement {
   return {
     form: settle.form,
     terms: settle.terms,
@@ -114,7 +127,7 @@ function agreementOf(view: CaseView): DocumentAgreement | null {
       dueOn: step.dueDate ? dayOf(step.dueDate) : null,
       amountFen: step.amountFen ?? null,
     })),
-    signedOn: dayOf(settle.signedAt ?? view.outcome.at),
+    signedOn: dayOf(settle.signedAt ?? settledAt),
   };
 }
 
