@@ -1,7 +1,7 @@
 import { chinaDateOf, type IsoDate, isIsoDate } from '../domain/dates.js';
 import { isValidResidentIdNumber } from '../domain/identity-numbers.js';
 import { disputeCategoryLabelsZh } from '../domain/vocabulary.js';
-import type { CaseView, PartyInput, SettleInput } from '../workflows/case.messages.js';
+import type { CaseView, FailInput, PartyInput, SettleInput } from '../workflows/case.messages.js';
 import type {
   CentreSettings,
   DocumentAgreement,
@@ -23,6 +23,8 @@ export interface CaseRecords {
    * recorded (the signed scan may be required to settle); the recorded settlement wins once there is one.
    */
   proposedSettlement?: SettleInput | undefined;
+  /** Likewise the reasons and undisputed facts of a 调解不成报告 printed before the failure is recorded. */
+  proposedFailure?: FailInput | undefined;
 }
 
 /** The one mapping from a case to what its documents print. */
@@ -51,7 +53,7 @@ export function documentInputFromCase(
       .sort((first, second) => Date.parse(first.heldAt) - Date.parse(second.heldAt))
       .map((session, index) => ({ number: index + 1, ...session })),
     agreement: agreementOf(view) ?? proposedAgreement(records),
-    ending: endingOf(view),
+    ending: endingOf(view) ?? proposedEnding(records),
     followUp: view.followUp
       ? {
           on: chinaDateOf(view.followUp.at),
@@ -128,6 +130,17 @@ function agreementFrom(settle: SettleInput, settledAt: string): DocumentAgreemen
       amountFen: step.amountFen ?? null,
     })),
     signedOn: dayOf(settle.signedAt ?? settledAt),
+  };
+}
+
+function proposedEnding(records: CaseRecords): DocumentEnding | null {
+  if (!records.proposedFailure) return null;
+  return {
+    kind: 'failed',
+    reasons: records.proposedFailure.reasons,
+    undisputedFacts: records.proposedFailure.undisputedFacts,
+    on: records.issuedOn ?? chinaDateOf(Date.now()),
+    automatic: false,
   };
 }
 

@@ -50,6 +50,10 @@ export const GenerateDocumentSchema = z
       description:
         'For `mediation_agreement` before the settlement is recorded: the terms the parties are to sign (the same body the settle transition will take), so the agreement can be printed, signed and its scan recorded first. Ignored once the case is settled (the recorded terms are printed) and for other kinds',
     }),
+    failure: transitionBodies.fail.optional().openapi({
+      description:
+        'For `failure_record` before the failure is recorded: its reasons and the undisputed facts (the same body the fail transition will take), so the report can be signed and its scan travel with the outcome to the court. Ignored once the case has ended and for other kinds',
+    }),
   })
   .strict()
   .openapi('GenerateDocument');

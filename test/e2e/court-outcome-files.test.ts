@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseApi } from '../helpers/case-api.js';
+import { allText, readDocx } from '../helpers/docx-reader.js';
 import { eventually } from '../helpers/eventually.js';
 import { startReceiver } from '../helpers/receiver.js';
 import { fileForm, samplePdf, samplePng } from '../helpers/sample-files.js';
@@ -71,8 +72,8 @@ describe('the outcome delivered to a court carries its files', () => {
   const get = (path: string, credential: string) =>
     fetch(`${system.baseUrl}${path}`, { headers: { authorization: `Bearer ${credential}` } });
 
-  it('lists the signed agreement in court.outcome, fetchable by the referring court only', async () => {
-    const reference = '(2026)内0702民初3101号';
+  /** A court refers a dispute with two files and the mediator accepts it: in resolve. */
+  async function referWithTwoFiles(reference: string): Promise<string> {
     const created = await api.call(
       'POST',
       '/v1/court/referrals',
@@ -107,7 +108,20 @@ describe('the outcome delivered to a court carries its files', () => {
     await api.transition(clerk.token, caseNumber, 'assign', { mediatorId: mediator.id });
     await api.call('POST', `/v1/cases/${caseNumber}/court/sign-materials`, clerk.token, {}, 200);
     await api.transition(mediator.token, caseNumber, 'accept');
+    return caseNumber;
+  }
+  const outcomeOf = (caseNumber: string) =>
+    eventually(() =>
+      receiver.received.find(
+        (r) =>
+          r.headers['x-feisutong-event'] === 'court.outcome' && JSON.parse(r.body).caseNumber === caseNumber,
+      ),
+    );
 
+  it('lists the signed agreement in court.outcome, fetchable by the referring court only', async () => {
+    const reference = '(2026)内0702民初3101号';
+    const caseNumber = await referWithTwoFiles(reference);
+    const courtFiles = `/v1/court/referrals/${encodeURIComponent(reference)}/attachments`;
     // The agreement is printed from the terms about to be signed, before the settlement is recorded.
     const agreement = await api.call(
       'POST',
@@ -116,6 +130,10 @@ describe('the outcome delivered to a court carries its files', () => {
       { kind: 'mediation_agreement', settlement },
       201,
     );
+    const printed = await get(`/v1/cases/${caseNumber}/documents/${agreement.id}`, mediator.token);
+    const printedText = allText(readDocx(new Uint8Array(await printed.arrayBuffer())));
+    expect(printedText).toContain('人民调解协议书');
+    expect(printedText).toContain(settlement.terms);
     const scan = samplePdf('人民调解协议书 签字盖章');
     const recorded = await send(
       `/v1/cases/${caseNumber}/documents/${agreement.id}/signed-scan`,
@@ -125,12 +143,7 @@ describe('the outcome delivered to a court carries its files', () => {
     expect(recorded.status, await recorded.clone().text()).toBe(201);
     await api.transition(mediator.token, caseNumber, 'settle', settlement);
 
-    const outcome = await eventually(() =>
-      receiver.received.find(
-        (r) =>
-          r.headers['x-feisutong-event'] === 'court.outcome' && JSON.parse(r.body).caseNumber === caseNumber,
-      ),
-    );
+    const outcome = await outcomeOf(caseNumber);
     const body = JSON.parse(outcome.body) as { result: string; files: FileReference[] };
     expect(body.result).toBe('settled_written');
     // Only what staff shared: not the court's own two files.
@@ -152,5 +165,50 @@ describe('the outcome delivered to a court carries its files', () => {
     // Nor under another court's own reference path with the same id.
     const elsewhere = `/v1/court/referrals/${encodeURIComponent('(2026)内0702民初9999号')}/attachments/${file!.id}`;
     expect((await get(elsewhere, courtB.apiKey)).status).toBe(404);
+  });
+
+  it('lists the signed failure report in the failure outcome', async () => {
+    const reference = '(2026)内0702民初3102号';
+    const caseNumber = await referWithTwoFiles(reference);
+    const failure = {
+      reasons: '双方对货款金额分歧较大，无法达成一致',
+      undisputedFacts: '双方确认已交付建材一批',
+    };
+    const report = await api.call(
+      'POST',
+      `/v1/cases/${caseNumber}/documents`,
+      mediator.token,
+      { kind: 'failure_record', failure },
+      201,
+    );
+    const printed = await get(`/v1/cases/${caseNumber}/documents/${report.id}`, mediator.token);
+    const printedText = allText(readDocx(new Uint8Array(await printed.arrayBuffer())));
+    expect(printedText).toContain(failure.undisputedFacts);
+    const scan = samplePdf('调解不成报告 签字盖章');
+    const recorded = await send(
+      `/v1/cases/${caseNumber}/documents/${report.id}/signed-scan`,
+      mediator.token,
+      fileForm(scan, '调解不成报告（签章）.pdf', 'application/pdf', { shareWithReferrer: 'true' }),
+    );
+    expect(recorded.status).toBe(201);
+    await api.transition(mediator.token, caseNumber, 'fail', failure);
+
+    const body = JSON.parse((await outcomeOf(caseNumber)).body) as {
+      result: string;
+      failureReport: unknown;
+      files: FileReference[];
+    };
+    expect(body.result).toBe('failed');
+    expect(body.failureReport).toMatchObject(failure);
+    expect(body.files).toEqual([
+      expect.objectContaining({
+        sha256: sha256(scan),
+        purpose: 'signed_scan',
+        document: { kind: 'failure-record', version: 1 },
+      }),
+    ]);
+    const fetched = await get(body.files[0]!.href, courtA.apiKey);
+    expect(sha256(new Uint8Array(await fetched.arrayBuffer()))).toBe(sha256(scan));
+    expect((await get(body.files[0]!.href, courtB.apiKey)).status).toBe(404);
   });
 });

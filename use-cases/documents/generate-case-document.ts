@@ -4,7 +4,7 @@ import { unzipSync } from 'fflate';
 import { caseAttachments, caseDocuments } from '../../db/schema/index.js';
 import type { CentreSettings } from '../../documents/document-input.js';
 import type { DocumentKind } from '../../documents/document-kinds.js';
-import type { SettleInput } from '../../workflows/case.messages.js';
+import type { FailInput, SettleInput } from '../../workflows/case.messages.js';
 import { caseForFiles, refuseIfReadOnly } from '../attachments/case-for-files.js';
 import type { FilesDependencies } from '../attachments/files-dependencies.js';
 import type { StaffPrincipal } from '../auth/principal.js';
@@ -22,6 +22,8 @@ export interface GenerateCaseDocumentRequest {
    * settle transition will carry). Ignored once the case is settled: the recorded terms are printed.
    */
   proposedSettlement?: SettleInput | undefined;
+  /** For the 调解不成报告 before the failure is recorded: its reasons and the undisputed facts. */
+  proposedFailure?: FailInput | undefined;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function generateCaseDocument(
       kind: request.kind,
       sessionNumber: request.sessionNumber,
       proposedSettlement: request.proposedSettlement,
+      proposedFailure: request.proposedFailure,
     },
     { centre: deps.centre, temporal: deps.temporal },
   );
