@@ -40,6 +40,7 @@ const app = createHttpApp({
     outbound: outboundPolicyFrom(env, { embedded: false }),
     attachmentMaxBytes: env.ATTACHMENT_MAX_BYTES,
     documentCentre: documentCentreSettings(env),
+    settleRequiresSignedAgreement: env.SETTLE_REQUIRES_SIGNED_AGREEMENT === 'true',
   },
 });
 const server = await serveHttp(app, env.HOST, env.PORT);

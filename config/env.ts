@@ -127,6 +127,11 @@ const environmentSchema = z.object({
     .positive()
     .max(512 * 1024 * 1024)
     .default(20 * 1024 * 1024),
+  /**
+   * A written settlement is recorded only once the signed and sealed scan of the 人民调解协议书 is
+   * uploaded (人民调解法 art 29: the agreement takes effect on signature and seal). Off by default.
+   */
+  SETTLE_REQUIRES_SIGNED_AGREEMENT: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

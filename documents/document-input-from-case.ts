@@ -1,7 +1,7 @@
 import { chinaDateOf, type IsoDate, isIsoDate } from '../domain/dates.js';
 import { isValidResidentIdNumber } from '../domain/identity-numbers.js';
 import { disputeCategoryLabelsZh } from '../domain/vocabulary.js';
-import type { CaseView, PartyInput, SettleInput } from '../workflows/case.messages.js';
+import type { CaseView, FailInput, PartyInput, SettleInput } from '../workflows/case.messages.js';
 import type {
   CentreSettings,
   DocumentAgreement,
@@ -18,6 +18,13 @@ export interface CaseRecords {
   mediatorName?: string | null;
   /** Defaults to today in China time. */
   issuedOn?: IsoDate;
+  /**
+   * The terms the parties are about to sign, for an agreement printed before the settlement is
+   * recorded (the signed scan may be required to settle); the recorded settlement wins once there is one.
+   */
+  proposedSettlement?: SettleInput | undefined;
+  /** Likewise the reasons and undisputed facts of a 调解不成报告 printed before the failure is recorded. */
+  proposedFailure?: FailInput | undefined;
 }
 
 /** The one mapping from a case to what its documents print. */
@@ -45,8 +52,8 @@ export function documentInputFromCase(
     sessions: [...(records.sessions ?? [])]
       .sort((first, second) => Date.parse(first.heldAt) - Date.parse(second.heldAt))
       .map((session, index) => ({ number: index + 1, ...session })),
-    agreement: agreementOf(view),
-    ending: endingOf(view),
+    agreement: agreementOf(view) ?? proposedAgreement(records),
+    ending: endingOf(view) ?? proposedEnding(records),
     followUp: view.followUp
       ? {
           on: chinaDateOf(view.followUp.at),
@@ -104,7 +111,15 @@ function dayOf(value: string): IsoDate {
 
 function agreementOf(view: CaseView): DocumentAgreement | null {
   if (view.outcome?.transition !== 'settle') return null;
-  const settle = view.outcome.details as unknown as SettleInput;
+  return agreementFrom(view.outcome.details as unknown as SettleInput, view.outcome.at);
+}
+
+function proposedAgreement(records: CaseRecords): DocumentAgreement | null {
+  if (!records.proposedSettlement) return null;
+  return agreementFrom(records.proposedSettlement, records.issuedOn ?? chinaDateOf(Date.now()));
+}
+
+function agreementFrom(settle: SettleInput, settledAt: string): DocumentAgreement {
   return {
     form: settle.form,
     terms: settle.terms,
@@ -114,7 +129,18 @@ function agreementOf(view: CaseView): DocumentAgreement | null {
       dueOn: step.dueDate ? dayOf(step.dueDate) : null,
       amountFen: step.amountFen ?? null,
     })),
-    signedOn: dayOf(settle.signedAt ?? view.outcome.at),
+    signedOn: dayOf(settle.signedAt ?? settledAt),
+  };
+}
+
+function proposedEnding(records: CaseRecords): DocumentEnding | null {
+  if (!records.proposedFailure) return null;
+  return {
+    kind: 'failed',
+    reasons: records.proposedFailure.reasons,
+    undisputedFacts: records.proposedFailure.undisputedFacts,
+    on: records.issuedOn ?? chinaDateOf(Date.now()),
+    automatic: false,
   };
 }
 

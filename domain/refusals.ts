@@ -325,6 +325,13 @@ const entries = {
     zh: '案件调解结束后才能评价',
   },
   already_rated: { status: 409, title: 'Already rated', zh: '您已评价过本案，感谢您的反馈' },
+
+  // ---- documents and the case file (卷宗) ----
+  signed_agreement_required: {
+    status: 409,
+    title: 'The signed agreement is missing',
+    zh: '登记书面调解成功前，须先生成人民调解协议书，并上传当事人签字、调解委员会盖章的扫描件',
+  },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof entries;

@@ -30,6 +30,17 @@ export interface AppDependencies {
     attachmentMaxBytes?: number | undefined;
     /** The centre's names and numbering printed on generated documents (DOCUMENT_*). */
     documentCentre?: CentreSettings | undefined;
+    /** A written settlement needs the agreement's signed scan first (SETTLE_REQUIRES_SIGNED_AGREEMENT). */
+    settleRequiresSignedAgreement?: boolean | undefined;
+  };
+}
+
+/** What a staff transition needs: the case's workflow, the read model and the centre's rules for settling. */
+export function transitionDependencies(deps: AppDependencies) {
+  return {
+    db: deps.database.db,
+    temporal: deps.temporal,
+    settleRequiresSignedAgreement: deps.settings.settleRequiresSignedAgreement === true,
   };
 }
 

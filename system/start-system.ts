@@ -183,6 +183,7 @@ export async function startSystem(
         outbound: outboundPolicyFrom(env, { embedded: true }),
         attachmentMaxBytes: env.ATTACHMENT_MAX_BYTES,
         documentCentre: documentCentreSettings(env),
+        settleRequiresSignedAgreement: env.SETTLE_REQUIRES_SIGNED_AGREEMENT === 'true',
       },
     });
     checkpoint();

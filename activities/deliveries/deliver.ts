@@ -6,6 +6,7 @@ import { deliveries, deliveryAttempts, institutions } from '../../db/schema/inde
 import { postOutbound } from '../../lib/outbound-post.js';
 import { allowingHost, type OutboundPolicy, strictOutboundPolicy } from '../../lib/outbound-url.js';
 import { institutionCallbackSecret, signBody } from '../../lib/signature.js';
+import { filesForReferrer } from './referrer-files.js';
 
 export interface DeliverySettings {
   /** The centre's notification webhook (NOTIFY_WEBHOOK_URL / NOTIFY_WEBHOOK_SECRET), if configured. */
@@ -87,7 +88,10 @@ export async function attemptDelivery(
     await db.update(deliveries).set({ status: 'pull' }).where(eq(deliveries.id, request.deliveryId));
     return { delivered: false, attempts: 0, statusCode: null };
   }
-  const body = JSON.stringify({ deliveryId: request.deliveryId, kind: request.kind, ...request.body });
+  // An outcome lists the files shared with the referrer as the case holds them when it is sent.
+  const files = await filesForReferrer(db, request);
+  const sentBody = files ? { ...request.body, files } : request.body;
+  const body = JSON.stringify({ deliveryId: request.deliveryId, kind: request.kind, ...sentBody });
   const timestamp = Math.floor(Date.now() / 1000);
   const started = Date.now();
   let statusCode: number | null = null;
@@ -129,6 +133,7 @@ export async function attemptDelivery(
         attempts: sql`greatest(${deliveries.attempts}, ${attempt})`,
         lastStatusCode: statusCode,
         lastError: error,
+        ...(files ? { body: sentBody } : {}),
         ...(delivered ? { status: 'delivered' as const, deliveredAt: new Date() } : {}),
       })
       .where(eq(deliveries.id, request.deliveryId));

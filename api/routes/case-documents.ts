@@ -56,7 +56,8 @@ const generateRoute = secureRoute({
   summary: '由案件数据生成文书（Word）并存入卷宗',
   description: `工作人员由案件当前数据生成一份文书（人民调解申请书、调解笔录、人民调解协议书、终止调解记录或调解不成报告、回访记录、司法确认申请书、刑事和解材料移送清单），
 按公文格式排版为 Word 文档，存入卷宗：案件内容自上一版本以来有变化时成为新版本（201，旧版本保留）；内容未变（重试、重复点击）时答复最新版本，不新增（200）。
-案件尚无该文书所需内容（如尚未达成协议）时 409 \`document_not_available\`，并给出案件当前阶段；已归档的案件 409 \`case_closed\`。可见范围同案件详情。`,
+人民调解协议书可在记录调解成功之前生成：请求中的 \`settlement\` 为双方将签署的协议内容（与调解成功操作的请求体相同），以便先打印、签字盖章并上传扫描件；调解不成报告同样可在记录调解不成之前由 \`failure\`（与调解不成操作的请求体相同）生成。
+案件尚无该文书所需内容（如尚未达成协议且未提供 \`settlement\`）时 409 \`document_not_available\`，并给出案件当前阶段；已归档的案件 409 \`case_closed\`。可见范围同案件详情。`,
   refusals: [
     'not_found',
     'case_closed',
@@ -172,7 +173,13 @@ export function caseDocumentRoutes(deps: AppDependencies) {
       const { document, created } = await generateCaseDocument(
         { ...files, centre: deps.settings.documentCentre ?? missingCentreSettings() },
         c.get('principal') as StaffPrincipal,
-        { caseNumber, kind: request.kind, sessionNumber: request.sessionNumber },
+        {
+          caseNumber,
+          kind: request.kind,
+          sessionNumber: request.sessionNumber,
+          proposedSettlement: request.settlement,
+          proposedFailure: request.failure,
+        },
       );
       c.get('logger').info(
         { caseNumber, kind: document.kind, version: document.version, created },

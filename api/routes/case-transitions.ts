@@ -7,7 +7,7 @@ import {
   transitionTable,
 } from '../../domain/transition-table.js';
 import type { StaffRole } from '../../domain/vocabulary.js';
-import type { AppDependencies } from '../../http/dependencies.js';
+import { type AppDependencies, transitionDependencies } from '../../http/dependencies.js';
 import { applyTransitionOnce } from '../../use-cases/cases/apply-transition.js';
 import { idempotentRequest } from '../../use-cases/cases/idempotency-keys.js';
 import type { TransitionInputs } from '../../workflows/case.messages.js';
@@ -85,8 +85,10 @@ const transitionDocs: Record<TransitionName, Omit<OperationDocs, 'refusals'> & {
       summary: '登记调解成功（达成协议）',
       description: `承办调解员（或在窗口当场化解时的窗口受理员）登记调解成功：书面或口头协议、协议内容、金额与履行方式期限。案件进入“联动”阶段，
 法院、检察院移送的案件随即把结果回告移送机构。检调对接案件的协议须载明赔偿、悔罪与谅解事项，分期履行须提供担保（\`prosecution_terms_required\` 等）。
-协议签订时间 \`signedAt\` 晚于当前时间（允许几分钟误差）时 422 \`date_in_future\`，早于案件受理之日时 422 \`date_before_receipt\`。`,
+协议签订时间 \`signedAt\` 晚于当前时间（允许几分钟误差）时 422 \`date_in_future\`，早于案件受理之日时 422 \`date_before_receipt\`。
+中心开启 \`SETTLE_REQUIRES_SIGNED_AGREEMENT\` 时，书面协议须先生成人民调解协议书并上传其签字盖章扫描件（\`POST /v1/cases/{caseNumber}/documents/{documentId}/signed-scan\`），否则 409 \`signed_agreement_required\`（\`missing\` 指明缺少的文件，并给出当前阶段）。`,
       refusals: [
+        'signed_agreement_required',
         'date_in_future',
         'date_before_receipt',
         'prosecution_terms_required',
@@ -207,7 +209,7 @@ export function caseTransitionRoutes(deps: AppDependencies) {
         body,
       );
       const answer = await applyTransitionOnce(
-        { db: deps.database.db, temporal: deps.temporal },
+        transitionDependencies(deps),
         principal,
         caseNumber,
         transition,

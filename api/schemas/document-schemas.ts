@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { documentKindLabelsZh, documentKinds } from '../../documents/document-kinds.js';
+import { transitionBodies } from './transition-schemas.js';
 
 export const DocumentVersionSchema = z
   .object({
@@ -44,6 +45,14 @@ export const GenerateDocumentSchema = z
     }),
     sessionNumber: z.number().int().min(1).max(1000).optional().openapi({
       description: 'For `session_record`: which session, 1 for the first held; the latest if not given',
+    }),
+    settlement: transitionBodies.settle.optional().openapi({
+      description:
+        'For `mediation_agreement` before the settlement is recorded: the terms the parties are to sign (the same body the settle transition will take), so the agreement can be printed, signed and its scan recorded first. Ignored once the case is settled (the recorded terms are printed) and for other kinds',
+    }),
+    failure: transitionBodies.fail.optional().openapi({
+      description:
+        'For `failure_record` before the failure is recorded: its reasons and the undisputed facts (the same body the fail transition will take), so the report can be signed and its scan travel with the outcome to the court. Ignored once the case has ended and for other kinds',
     }),
   })
   .strict()

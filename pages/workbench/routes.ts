@@ -4,7 +4,7 @@ import { caseNumberPattern } from '../../domain/case-number.js';
 import { Refusal, type RefusalStatus } from '../../domain/refusals.js';
 import { type Stage, stageLabelsZh } from '../../domain/stages.js';
 import { type TransitionName, transitionLabelsZh, transitionNames } from '../../domain/transition-table.js';
-import type { AppDependencies } from '../../http/dependencies.js';
+import { type AppDependencies, transitionDependencies } from '../../http/dependencies.js';
 import { toRefusal } from '../../http/refusal-of.js';
 import { applyTransition } from '../../use-cases/cases/apply-transition.js';
 import { listCases } from '../../use-cases/cases/list-cases.js';
@@ -55,7 +55,7 @@ function problemText(refusal: Refusal, transition: TransitionName): string {
  */
 export function workbenchRoutes(deps: AppDependencies) {
   const db = deps.database.db;
-  const transitionDeps = { db, temporal: deps.temporal };
+  const transitionDeps = transitionDependencies(deps);
 
   const notFound = (c: Context<DashboardEnv>, caseNumber: string) =>
     c.html(

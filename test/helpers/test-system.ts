@@ -44,6 +44,8 @@ export async function startTestSystem(
     /** Where files are kept; the embedded default (PostgreSQL) unless given, e.g. S3 on versitygw. */
     objectStore?: ObjectStore;
     attachmentMaxBytes?: number;
+    /** SETTLE_REQUIRES_SIGNED_AGREEMENT: a written settlement needs the agreement's signed scan first. */
+    settleRequiresSignedAgreement?: boolean;
     /** Reverse proxies whose X-Forwarded-For names the client: a load test's many clients on loopback. */
     trustedProxies?: readonly string[];
   } = {},
@@ -53,6 +55,7 @@ export async function startTestSystem(
     objectStore,
     attachmentMaxBytes,
     trustedProxies,
+    settleRequiresSignedAgreement,
     ...workerOptions
   } = options;
   const database = await createTestDatabase();
@@ -88,6 +91,7 @@ export async function startTestSystem(
       callbackSigningKey: testCallbackSigningKey,
       outbound: testOutboundPolicy,
       attachmentMaxBytes,
+      settleRequiresSignedAgreement,
       documentCentre: documentCentreSettings(readEnvironment({})),
       ...(trustedProxies ? { trustedProxies } : {}),
     },

@@ -8,7 +8,7 @@ import {
 } from '../../workflows/case.messages.js';
 import type { StaffPrincipal } from '../auth/principal.js';
 import { type CaseResponse, toCaseResponse } from './case-response.js';
-import { transitionInputCheck } from './check-transition-input.js';
+import { type TransitionRules, transitionInputCheck } from './check-transition-input.js';
 import { answerOnce, type IdempotentRequest } from './idempotency-keys.js';
 import { type CaseUpdateDependencies, sendCaseUpdate } from './send-case-update.js';
 
@@ -17,7 +17,7 @@ import { type CaseUpdateDependencies, sendCaseUpdate } from './send-case-update.
  * before anything is recorded); the answer is the case after the read model has caught up.
  */
 export async function applyTransition<T extends TransitionName>(
-  deps: CaseUpdateDependencies,
+  deps: CaseUpdateDependencies & TransitionRules,
   principal: StaffPrincipal,
   caseNumber: string,
   transition: T,
@@ -32,7 +32,7 @@ export async function applyTransition<T extends TransitionName>(
  * instead of applying the transition twice. A refusal keeps no key: nothing was changed.
  */
 export function applyTransitionOnce<T extends TransitionName>(
-  deps: CaseUpdateDependencies,
+  deps: CaseUpdateDependencies & TransitionRules,
   principal: StaffPrincipal,
   caseNumber: string,
   transition: T,
@@ -45,7 +45,7 @@ export function applyTransitionOnce<T extends TransitionName>(
 }
 
 async function transitionCase<T extends TransitionName>(
-  deps: CaseUpdateDependencies,
+  deps: CaseUpdateDependencies & TransitionRules,
   principal: StaffPrincipal,
   caseNumber: string,
   transition: T,
@@ -56,7 +56,7 @@ async function transitionCase<T extends TransitionName>(
     CaseView,
     [TransitionInputs[T] & { actor: Actor }]
   >;
-  const check = transitionInputCheck(deps.db, principal, transition, input);
+  const check = transitionInputCheck(deps.db, principal, transition, input, deps);
   const { view, reach } = await sendCaseUpdate(deps, principal, caseNumber, definition, input, {
     ...(check ? { check } : {}),
     ...(updateId ? { updateId } : {}),

@@ -6,18 +6,38 @@ import { refuseField } from '../../domain/refusals.js';
 import type { TransitionName } from '../../domain/transition-table.js';
 import type { AssignInput, SettleInput, TransitionInputs } from '../../workflows/case.messages.js';
 import type { Principal } from '../auth/principal.js';
+import { requireSignedAgreement } from './check-signed-agreement.js';
 import type { CaseUpdateOptions } from './send-case-update.js';
 import { assertUnitWithinReach } from './unit-reference.js';
 
-/** An agreement is signed neither before the case came in nor later than now (clock skew allowed). */
-function checkSignedAt(input: SettleInput): CaseUpdateOptions['check'] {
+/** The centre's own rules for transitions, from its configuration. */
+export interface TransitionRules {
+  /** A written settlement needs the agreement's signed scan first (SETTLE_REQUIRES_SIGNED_AGREEMENT). */
+  settleRequiresSignedAgreement?: boolean | undefined;
+}
+
+/**
+ * An agreement is signed neither before the case came in nor later than now (clock skew allowed); where
+ * the centre requires it, a written agreement's signed scan is in the case file first.
+ */
+function checkSettlement(
+  db: Database,
+  input: SettleInput,
+  rules: TransitionRules,
+): CaseUpdateOptions['check'] {
   const { signedAt } = input;
-  if (signedAt === undefined) return undefined;
-  if (isFutureInstant(signedAt, Date.now())) {
+  const needsScan = rules.settleRequiresSignedAgreement === true && input.form === 'written';
+  if (signedAt === undefined && !needsScan) return undefined;
+  if (signedAt !== undefined && isFutureInstant(signedAt, Date.now())) {
     refuseField('date_in_future', 'signedAt', 'is later than now', { reasonZh: '协议签订时间晚于当前时间' });
   }
-  return (found) => {
-    if (isBeforeDayOf(signedAt, found.view.registeredAt)) {
+  return async (found) => {
+    // Only where settling is possible at all: elsewhere the workflow answers with the illegal transition.
+    const settleable = found.stage === 'divert' || found.stage === 'resolve';
+    if (needsScan && settleable) {
+      await requireSignedAgreement(db, { caseNumber: found.view.caseNumber, stage: found.stage });
+    }
+    if (signedAt !== undefined && isBeforeDayOf(signedAt, found.view.registeredAt)) {
       refuseField('date_before_receipt', 'signedAt', 'is before the day the case was received', {
         reasonZh: '协议签订日期早于案件受理之日',
       });
@@ -35,8 +55,9 @@ export function transitionInputCheck<T extends TransitionName>(
   principal: Principal,
   transition: T,
   input: TransitionInputs[T],
+  rules: TransitionRules = {},
 ): CaseUpdateOptions['check'] {
-  if (transition === 'settle') return checkSignedAt(input as SettleInput);
+  if (transition === 'settle') return checkSettlement(db, input as SettleInput, rules);
   if (transition === 'assign') return checkAssignment(db, principal, input as AssignInput);
   return undefined;
 }

@@ -4,6 +4,7 @@ import { unzipSync } from 'fflate';
 import { caseAttachments, caseDocuments } from '../../db/schema/index.js';
 import type { CentreSettings } from '../../documents/document-input.js';
 import type { DocumentKind } from '../../documents/document-kinds.js';
+import type { FailInput, SettleInput } from '../../workflows/case.messages.js';
 import { caseForFiles, refuseIfReadOnly } from '../attachments/case-for-files.js';
 import type { FilesDependencies } from '../attachments/files-dependencies.js';
 import type { StaffPrincipal } from '../auth/principal.js';
@@ -16,6 +17,13 @@ export interface GenerateCaseDocumentRequest {
   kind: DocumentKind;
   /** For a 调解笔录: which session (1-based); the latest when not given. */
   sessionNumber?: number | undefined;
+  /**
+   * For the 人民调解协议书 before the settlement is recorded: the terms the parties sign (the same the
+   * settle transition will carry). Ignored once the case is settled: the recorded terms are printed.
+   */
+  proposedSettlement?: SettleInput | undefined;
+  /** For the 调解不成报告 before the failure is recorded: its reasons and the undisputed facts. */
+  proposedFailure?: FailInput | undefined;
 }
 
 /**
@@ -59,7 +67,13 @@ export async function generateCaseDocument(
   const rendered = await renderCaseDocument(
     deps.db,
     principal,
-    { caseNumber: found.caseNumber, kind: request.kind, sessionNumber: request.sessionNumber },
+    {
+      caseNumber: found.caseNumber,
+      kind: request.kind,
+      sessionNumber: request.sessionNumber,
+      proposedSettlement: request.proposedSettlement,
+      proposedFailure: request.proposedFailure,
+    },
     { centre: deps.centre, temporal: deps.temporal },
   );
   const kind = storedKindOf(request.kind, request.sessionNumber);

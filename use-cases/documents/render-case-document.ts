@@ -7,6 +7,7 @@ import { documentInputFromCase } from '../../documents/document-input-from-case.
 import type { DocumentKind } from '../../documents/document-kinds.js';
 import { renderNamedDocument } from '../../documents/render-document.js';
 import { Refusal } from '../../domain/refusals.js';
+import type { FailInput, SettleInput } from '../../workflows/case.messages.js';
 import type { Principal } from '../auth/principal.js';
 import { findVisibleCase } from '../cases/read-case.js';
 
@@ -15,6 +16,10 @@ export interface RenderCaseDocumentRequest {
   kind: DocumentKind;
   /** For a 调解笔录: which session (1-based); the latest when not given. */
   sessionNumber?: number;
+  /** For an agreement printed to be signed before the settlement is recorded: its terms. */
+  proposedSettlement?: SettleInput | undefined;
+  /** For a 调解不成报告 printed to be signed before the failure is recorded: its reasons and facts. */
+  proposedFailure?: FailInput | undefined;
 }
 
 export interface RenderCaseDocumentDependencies {
@@ -61,6 +66,8 @@ export async function renderCaseDocument(
   const input = documentInputFromCase(found.view, dependencies.centre, {
     sessions: sessions.map((session) => ({ ...session, heldAt: session.heldAt.toISOString() })),
     mediatorName,
+    proposedSettlement: request.kind === 'mediation_agreement' ? request.proposedSettlement : undefined,
+    proposedFailure: request.kind === 'failure_record' ? request.proposedFailure : undefined,
     ...(dependencies.issuedOn ? { issuedOn: dependencies.issuedOn } : {}),
   });
   try {
