@@ -1,7 +1,8 @@
+import { patched } from '@temporalio/workflow';
 import { chinaDateOf } from '../domain/dates.js';
 import { handOffDeadlineKind, handOffId, handOffKindLabelsZh, handOffRules } from '../domain/hand-offs.js';
 import { refuse, refuseField } from '../domain/refusals.js';
-import { staffRoles } from '../domain/vocabulary.js';
+import { type Disposition, staffRoles } from '../domain/vocabulary.js';
 import type { Actor } from './case.messages.js';
 import { planDeadline } from './case-activities.js';
 import { startDeadline } from './case-deadline-planning.js';
@@ -322,14 +323,25 @@ export function checkHandOffResult(state: CaseState, input: WithActor<RecordHand
     refuseField('lawyer_required', 'lawyer', 'name the assigned legal aid worker and their organisation');
 }
 
+/**
+ * A failed case the court filed closes as 转立案 (transferred_for_filing), not as 调解不成: the
+ * disposition says where the dispute went. Runs recorded before this patch closed with the outcome's.
+ */
+function closingDisposition(state: CaseState, handOff: HandOffRecord): Disposition | undefined {
+  const filed = handOff.kind === 'filing' && handOff.result?.result === 'filed';
+  if (filed && patched('filing-closes-as-transferred-for-filing')) return 'transferred_for_filing';
+  return state.outcome?.disposition;
+}
+
 function closingEvent(state: CaseState, handOff: HandOffRecord, actor: Actor, now: string): CaseEvent {
   const result = handOff.result!;
+  const disposition = closingDisposition(state, handOff);
   return state.apply(
     'closed',
     actor,
     now,
     {
-      disposition: state.outcome?.disposition,
+      disposition,
       byHandOff: {
         n: handOff.n,
         kind: handOff.kind,
@@ -340,6 +352,8 @@ function closingEvent(state: CaseState, handOff: HandOffRecord, actor: Actor, no
     () => {
       state.stage = 'dispose';
       state.closedAt = now;
+      if (state.outcome && disposition && disposition !== state.outcome.disposition)
+        state.outcome = { ...state.outcome, disposition };
     },
   );
 }

@@ -276,7 +276,13 @@ describe('hand-offs to partner bodies (联动) over HTTP', () => {
       200,
     );
     const closed = await api.read(mediator.token, caseNumber);
-    expect(closed).toMatchObject({ stage: 'dispose', disposition: 'failed' });
+    // 转立案: the case closes as transferred for filing, the outcome's findings kept
+    expect(closed).toMatchObject({
+      stage: 'dispose',
+      disposition: 'transferred_for_filing',
+      outcome: { transition: 'fail', disposition: 'transferred_for_filing' },
+    });
+    await api.expectReadModelMatchesWorkflow(mediator.token, caseNumber);
     const events = await api.call('GET', `/v1/cases/${caseNumber}/events`, mediator.token, undefined, 200);
     const last = (events.items as { type: string; payload: Record<string, unknown> }[]).at(-1);
     expect(last).toMatchObject({

@@ -20,6 +20,7 @@ describe('saved case histories replay against the current workflow code', async 
       'continued-as-new.json',
       'court-delegated-confirmed.json',
       'hand-off-confirmation-withdrawn-then-confirmed.json',
+      'hand-off-filing-closed-transferred-for-filing.json',
       'hand-off-legal-aid-overdue-assigned-arbitration-declined.json',
       'notification-webhook-assigned.json',
       'notification-webhook-delivery.json',
