@@ -321,6 +321,73 @@ export function checkHandOffResult(state: CaseState, input: WithActor<RecordHand
     refuseField('document_number_required', 'documentNumber', `a ${input.result} result has a number`);
   if (input.result === 'lawyer_assigned' && !input.lawyer)
     refuseField('lawyer_required', 'lawyer', 'name the assigned legal aid worker and their organisation');
+  if (rule.returning?.includes(input.result)) checkReturnToMediation(state, input);
+}
+
+/** 退回调解: the body says why; only a case of the centre's own, still in link, goes back to mediation. */
+function checkReturnToMediation(state: CaseState, input: WithActor<RecordHandOffResultInput>): void {
+  if (!input.summary.trim())
+    refuseField('reason_required', 'summary', 'a body that sends the case back to mediation says why');
+  if (state.registration.referral)
+    refuseField(
+      'result_not_for_kind',
+      'result',
+      `a case referred by a ${state.registration.referral.kind} goes back to its referrer, not to mediation here`,
+    );
+  if (state.stage !== 'link')
+    refuse('illegal_transition', {
+      detail: 'only a case waiting in the link stage goes back to mediation',
+      currentStage: state.stage,
+    });
+}
+
+/**
+ * The case goes back to mediation (link → resolve) with the same mediator: the outcome is set aside
+ * and the handling period (stage) runs again, its full length counted from the return, under the
+ * policy version it started with and the extensions already granted; the mediator records a new
+ * outcome as before.
+ */
+async function returnToMediation(
+  state: CaseState,
+  handOff: HandOffRecord,
+  actor: Actor,
+  now: string,
+): Promise<CaseEvent> {
+  const current = state.deadline('stage')?.policy;
+  if (current) {
+    await startDeadline(
+      state,
+      'stage',
+      {
+        policyKey: current.key,
+        // the same period of the same policy version, counted from the return instead of the triage
+        pinnedPolicy: { ...current, startEvent: 'returned_to_mediation' },
+        policyDate: chinaDateOf(now),
+        startEvent: { kind: 'returned_to_mediation', at: now },
+        extensionDays: state.grantedExtensionDays(),
+      },
+      now,
+    );
+  }
+  const stage = state.deadline('stage');
+  return state.apply(
+    'returned_to_mediation',
+    actor,
+    now,
+    {
+      n: handOff.n,
+      kind: handOff.kind,
+      reason: handOff.result!.summary,
+      previousOutcome: state.outcome?.transition ?? null,
+      dueAt: stage && stage.closedAt === null ? stage.explanation.dueAt : null,
+    },
+    () => {
+      state.outcome = null;
+      state.amountFen = null;
+      state.stage = 'resolve';
+      state.linkPending = null;
+    },
+  );
 }
 
 /**
@@ -392,8 +459,13 @@ export async function recordHandOffResult(
       state.linkPending = null;
     },
   );
-  const closes = handOffRules[handOff.kind].closing.includes(input.result) && state.stage === 'link';
-  return closes ? [recorded, closingEvent(state, handOff, input.actor, now)] : [recorded];
+  const rule = handOffRules[handOff.kind];
+  const closes = rule.closing.includes(input.result) && state.stage === 'link';
+  if (closes) return [recorded, closingEvent(state, handOff, input.actor, now)];
+  const returns = rule.returning?.includes(input.result) && state.stage === 'link';
+  if (returns && patched('hand-off-result-returns-to-mediation'))
+    return [recorded, await returnToMediation(state, handOff, input.actor, now)];
+  return [recorded];
 }
 
 // ---- the centre withdraws it ----

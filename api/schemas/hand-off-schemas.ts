@@ -81,8 +81,9 @@ export const HandOffResultBody = z
   .object({
     result: z.enum(handOffResults).openapi({
       description:
-        'judicial_confirmation: confirmed | rejected; filing: filed | not_filed; arbitration: awarded | ' +
-        'settled_in_arbitration | dismissed; legal_aid: lawyer_assigned; others: completed | declined',
+        'judicial_confirmation: confirmed | rejected; filing: filed | not_filed | returned_for_mediation; ' +
+        'arbitration: awarded | settled_in_arbitration | dismissed | returned_for_mediation (退回调解: the ' +
+        'case goes back to mediation, summary says why); legal_aid: lawyer_assigned; others: completed | declined',
     }),
     date: z.iso.date(),
     documentNumber: text(100).optional().openapi({

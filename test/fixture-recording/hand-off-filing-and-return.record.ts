@@ -85,3 +85,57 @@ it('records a failed case sent to the court for filing and closed as 转立案 w
     await save('hand-off-filing-closed-transferred-for-filing', handle.workflowId);
   });
 });
+
+it('records a failed labour dispute the arbitration commission sends back to mediation, then settled', async () => {
+  const arbitration = await createInstitution(
+    h.database.db,
+    'labour_arbitration',
+    '呼伦贝尔市劳动人事争议仲裁委员会',
+  );
+  await h.run(async () => {
+    const handle = await acceptedCase('FX-2026-000032', 'labour');
+    await h.transition(handle, 'fail', h.mediator, {
+      reasons: '对加班时长分歧',
+      undisputedFacts: '劳动关系存续',
+    });
+    await handle.executeUpdate(handOffUpdate, {
+      args: [
+        {
+          kind: 'labour_arbitration',
+          institution: { id: arbitration.id, name: arbitration.name, kind: 'labour_arbitration' },
+          note: '申请劳动争议仲裁',
+          partiesConsent: true,
+          actor: h.actor(h.mediator),
+        },
+      ],
+    });
+    const commission = body(arbitration, 'labour_arbitration');
+    await handle.executeUpdate(acknowledgeHandOffUpdate, {
+      args: [{ n: 1, accepted: true, actor: commission }],
+    });
+    const sentBack = {
+      n: 1,
+      result: 'returned_for_mediation' as const,
+      date: chinaDateOf(await h.env.currentTimeMs()),
+      summary: '争议标的较小，建议先行调解',
+      actor: commission,
+    };
+    const returned = await handle.executeUpdate(recordHandOffResultUpdate, { args: [sentBack] });
+    expect(returned).toMatchObject({ stage: 'resolve', outcome: null });
+    await handle.executeUpdate(recordHandOffResultUpdate, { args: [sentBack] });
+    await h.transition(handle, 'requestExtension', h.mediator, {
+      days: 5,
+      reason: '双方同意延长',
+      partiesConsent: true,
+    });
+    await h.transition(handle, 'decideExtension', h.supervisor, { approve: true });
+    const settled = await h.transition(handle, 'settle', h.mediator, {
+      form: 'written',
+      terms: '支付加班费三千元',
+      amountFen: 300_000,
+      performance: [{ description: '支付加班费', amountFen: 300_000 }],
+    });
+    expect(settled.stage).toBe('link');
+    await save('hand-off-arbitration-returned-to-mediation-then-settled', handle.workflowId);
+  });
+});

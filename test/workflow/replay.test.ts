@@ -19,6 +19,7 @@ describe('saved case histories replay against the current workflow code', async 
       'calendar-fan-out.json',
       'continued-as-new.json',
       'court-delegated-confirmed.json',
+      'hand-off-arbitration-returned-to-mediation-then-settled.json',
       'hand-off-confirmation-withdrawn-then-confirmed.json',
       'hand-off-filing-closed-transferred-for-filing.json',
       'hand-off-legal-aid-overdue-assigned-arbitration-declined.json',
