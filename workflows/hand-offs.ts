@@ -231,7 +231,8 @@ function sameAcknowledgement(handOff: HandOffRecord, input: AcknowledgeHandOffIn
     given !== null &&
     given.accepted === input.accepted &&
     given.reason === (input.reason ?? null) &&
-    given.reference === (input.reference ?? null)
+    given.reference === (input.reference ?? null) &&
+    (given.returnToMediation ?? false) === (input.returnToMediation ?? false)
   );
 }
 
@@ -244,6 +245,15 @@ export function checkAcknowledgement(state: CaseState, input: WithActor<Acknowle
     refuse('hand_off_closed', { detail: 'the hand-off was already acknowledged otherwise' });
   if (!input.accepted && !input.reason?.trim())
     refuseField('reason_required', 'reason', 'a body that declines gives its reason');
+  if (input.returnToMediation && handOff.status === 'sent') {
+    if (input.accepted)
+      refuseField(
+        'hand_off_not_applicable',
+        'returnToMediation',
+        'a body sends a case back to mediation by declining it',
+      );
+    checkReturnToMediation(state, 'returnToMediation');
+  }
 }
 
 export async function acknowledgeHandOff(
@@ -258,6 +268,7 @@ export async function acknowledgeHandOff(
     accepted: input.accepted,
     reason: input.reason ?? null,
     reference: input.reference ?? null,
+    ...(input.returnToMediation && !input.accepted ? { returnToMediation: true as const } : {}),
     at: now,
     by: input.actor.id,
   };
@@ -275,7 +286,7 @@ export async function acknowledgeHandOff(
     );
   }
   const resultDueAt = input.accepted ? state.deadline(kind)!.explanation.dueAt : null;
-  return [
+  const answered = [
     state.apply(
       'hand_off_acknowledged',
       input.actor,
@@ -291,6 +302,10 @@ export async function acknowledgeHandOff(
       },
     ),
   ];
+  const returns = acknowledgement.returnToMediation && state.stage === 'link';
+  if (returns && patched('declined-hand-off-returns-to-mediation'))
+    answered.push(await returnToMediation(state, handOff, input.actor, now, acknowledgement.reason ?? ''));
+  return answered;
 }
 
 function sameResult(handOff: HandOffRecord, input: RecordHandOffResultInput): boolean {
@@ -321,17 +336,19 @@ export function checkHandOffResult(state: CaseState, input: WithActor<RecordHand
     refuseField('document_number_required', 'documentNumber', `a ${input.result} result has a number`);
   if (input.result === 'lawyer_assigned' && !input.lawyer)
     refuseField('lawyer_required', 'lawyer', 'name the assigned legal aid worker and their organisation');
-  if (rule.returning?.includes(input.result)) checkReturnToMediation(state, input);
+  if (rule.returning?.includes(input.result)) {
+    if (!input.summary.trim())
+      refuseField('reason_required', 'summary', 'a body that sends the case back to mediation says why');
+    checkReturnToMediation(state, 'result');
+  }
 }
 
-/** 退回调解: the body says why; only a case of the centre's own, still in link, goes back to mediation. */
-function checkReturnToMediation(state: CaseState, input: WithActor<RecordHandOffResultInput>): void {
-  if (!input.summary.trim())
-    refuseField('reason_required', 'summary', 'a body that sends the case back to mediation says why');
+/** 退回调解: only a case of the centre's own, still in link, goes back to mediation. */
+function checkReturnToMediation(state: CaseState, field: 'result' | 'returnToMediation'): void {
   if (state.registration.referral)
     refuseField(
-      'result_not_for_kind',
-      'result',
+      field === 'result' ? 'result_not_for_kind' : 'hand_off_not_applicable',
+      field,
       `a case referred by a ${state.registration.referral.kind} goes back to its referrer, not to mediation here`,
     );
   if (state.stage !== 'link')
@@ -352,6 +369,7 @@ async function returnToMediation(
   handOff: HandOffRecord,
   actor: Actor,
   now: string,
+  reason: string,
 ): Promise<CaseEvent> {
   const current = state.deadline('stage')?.policy;
   if (current) {
@@ -377,7 +395,7 @@ async function returnToMediation(
     {
       n: handOff.n,
       kind: handOff.kind,
-      reason: handOff.result!.summary,
+      reason,
       previousOutcome: state.outcome?.transition ?? null,
       dueAt: stage && stage.closedAt === null ? stage.explanation.dueAt : null,
     },
@@ -464,7 +482,7 @@ export async function recordHandOffResult(
   if (closes) return [recorded, closingEvent(state, handOff, input.actor, now)];
   const returns = rule.returning?.includes(input.result) && state.stage === 'link';
   if (returns && patched('hand-off-result-returns-to-mediation'))
-    return [recorded, await returnToMediation(state, handOff, input.actor, now)];
+    return [recorded, await returnToMediation(state, handOff, input.actor, now, input.summary)];
   return [recorded];
 }
 

@@ -62,8 +62,17 @@ const acknowledgeRoute = secureRoute({
   summary: '联动单位答复是否受理',
   description: `接收单位答复是否受理移交：受理（\`accepted: true\`；法律援助为“决定给予法律援助”）后，办理结果的期限开始计算
 （如劳动争议仲裁 45 日、司法确认 30 日、立案 7 日、指派法律援助人员 3 日）；不予受理（\`accepted: false\`）须写明理由（422 \`reason_required\`），
-案件回到中心另行处理。同一答复重复提交不改变任何内容；已作出不同答复时 409 \`hand_off_closed\`；中心已撤回时 409 \`hand_off_withdrawn\`。`,
-  refusals: ['not_found', 'hand_off_withdrawn', 'hand_off_closed', 'reason_required', 'illegal_transition'],
+案件回到中心另行处理；同时 \`returnToMediation: true\` 的（退回调解），案件回到调解阶段，办理期限自退回之日重新起算
+（受理时不适用、法院等机关委托移送的案件不适用：422 \`hand_off_not_applicable\`，指明 \`returnToMediation\`）。
+同一答复重复提交不改变任何内容；已作出不同答复时 409 \`hand_off_closed\`；中心已撤回时 409 \`hand_off_withdrawn\`。`,
+  refusals: [
+    'not_found',
+    'hand_off_withdrawn',
+    'hand_off_closed',
+    'reason_required',
+    'hand_off_not_applicable',
+    'illegal_transition',
+  ],
   access: institutionKinds,
   request: {
     params: HandOffIdParam,

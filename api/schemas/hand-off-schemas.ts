@@ -73,6 +73,14 @@ export const AcknowledgeHandOffBody = z
       .openapi({ description: 'true: 受理 / 决定给予法律援助; false: 不予受理 / 不予援助' }),
     reason: text(2000).optional().openapi({ description: 'required when declining' }),
     reference: text(100).optional().openapi({ description: 'the body’s own reference (收案号)' }),
+    returnToMediation: z
+      .boolean()
+      .optional()
+      .openapi({
+        description:
+          'with accepted: false, the body sends the dispute back to be mediated (退回调解): the case returns ' +
+          'to mediation, its handling period counted again from the return',
+      }),
   })
   .strict()
   .openapi('HandOffAcknowledgement');

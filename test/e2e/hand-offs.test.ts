@@ -389,6 +389,48 @@ describe('hand-offs to partner bodies (联动) over HTTP', () => {
     await api.expectReadModelMatchesWorkflow(mediator.token, caseNumber);
   });
 
+  it('takes a case back to mediation when the body declines it and sends it back (退回调解)', async () => {
+    const caseNumber = await mediated('劳务报酬纠纷', 'labour');
+    await api.transition(mediator.token, caseNumber, 'terminate', { reason: '一方暂时无法到场' });
+    await api.transition(mediator.token, caseNumber, 'hand-offs', {
+      kind: 'labour_arbitration',
+      institutionId: arbitration.id,
+      note: '申请劳动争议仲裁',
+      partiesConsent: true,
+    });
+    const handOffId = `${caseNumber}-H1`;
+    const acceptedAndReturned = await api.call(
+      'POST',
+      `/v1/hand-offs/${handOffId}/acknowledgement`,
+      arbitration.apiKey,
+      { accepted: true, returnToMediation: true },
+      422,
+    );
+    expect(acceptedAndReturned).toMatchObject({ code: 'hand_off_not_applicable' });
+    expect(acceptedAndReturned.errors).toEqual([expect.objectContaining({ field: 'returnToMediation' })]);
+    const decline = {
+      accepted: false,
+      reason: '不属于劳动争议，建议由调解中心继续调解',
+      returnToMediation: true,
+    };
+    await api.call('POST', `/v1/hand-offs/${handOffId}/acknowledgement`, arbitration.apiKey, decline, 200);
+    await api.call('POST', `/v1/hand-offs/${handOffId}/acknowledgement`, arbitration.apiKey, decline, 200);
+    const returned = await api.read(mediator.token, caseNumber);
+    expect(returned).toMatchObject({ stage: 'resolve', outcome: null });
+    const events = await api.call('GET', `/v1/cases/${caseNumber}/events`, mediator.token, undefined, 200);
+    const types = (events.items as { type: string }[]).map((event) => event.type);
+    expect(types.filter((type) => type === 'returned_to_mediation')).toHaveLength(1);
+    const otherwise = await api.call(
+      'POST',
+      `/v1/hand-offs/${handOffId}/acknowledgement`,
+      arbitration.apiKey,
+      { accepted: true },
+      409,
+    );
+    expect(otherwise.code).toBe('hand_off_closed');
+    await api.expectReadModelMatchesWorkflow(mediator.token, caseNumber);
+  });
+
   it('refuses 退回调解 before the body has accepted the hand-off', async () => {
     const caseNumber = await mediated('合同纠纷转立案', 'contract');
     await api.transition(mediator.token, caseNumber, 'fail', {

@@ -139,3 +139,38 @@ it('records a failed labour dispute the arbitration commission sends back to med
     await save('hand-off-arbitration-returned-to-mediation-then-settled', handle.workflowId);
   });
 });
+
+it('records a hand-off the body declines and sends back to mediation, then failed again', async () => {
+  const bureau = await createInstitution(h.database.db, 'petitions_bureau', '呼伦贝尔市信访局');
+  await h.run(async () => {
+    const handle = await acceptedCase('FX-2026-000033', 'neighbour');
+    await h.transition(handle, 'terminate', h.mediator, { reason: '一方暂时无法到场' });
+    await handle.executeUpdate(handOffUpdate, {
+      args: [
+        {
+          kind: 'petition',
+          institution: { id: bureau.id, name: bureau.name, kind: 'petitions_bureau' },
+          note: '访调对接',
+          partiesConsent: true,
+          actor: h.actor(h.mediator),
+        },
+      ],
+    });
+    const decline = {
+      n: 1,
+      accepted: false,
+      reason: '属于民间纠纷，退回调解中心继续调解',
+      returnToMediation: true,
+      actor: body(bureau, 'petitions_bureau'),
+    };
+    const returned = await handle.executeUpdate(acknowledgeHandOffUpdate, { args: [decline] });
+    expect(returned).toMatchObject({ stage: 'resolve', outcome: null });
+    await handle.executeUpdate(acknowledgeHandOffUpdate, { args: [decline] });
+    const failed = await h.transition(handle, 'fail', h.mediator, {
+      reasons: '仍无法达成一致',
+      undisputedFacts: '相邻关系',
+    });
+    expect(failed.stage).toBe('link');
+    await save('hand-off-declined-returned-to-mediation-then-failed', handle.workflowId);
+  });
+});

@@ -21,6 +21,7 @@ describe('saved case histories replay against the current workflow code', async 
       'court-delegated-confirmed.json',
       'hand-off-arbitration-returned-to-mediation-then-settled.json',
       'hand-off-confirmation-withdrawn-then-confirmed.json',
+      'hand-off-declined-returned-to-mediation-then-failed.json',
       'hand-off-filing-closed-transferred-for-filing.json',
       'hand-off-legal-aid-overdue-assigned-arbitration-declined.json',
       'notification-webhook-assigned.json',
