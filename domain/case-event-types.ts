@@ -42,6 +42,7 @@ export const caseEventLabelsZh = {
   hand_off_acknowledged: '联动单位受理答复',
   hand_off_result_recorded: '联动办理结果',
   hand_off_withdrawn: '撤回联动移交',
+  returned_to_mediation: '退回调解',
   performance_decision_opened: '协议未履行待处置',
   performance_decided: '未履行协议处置',
 } as const;

@@ -48,6 +48,7 @@ export const startEventKinds = [
   'hand_off_sent',
   'hand_off_acknowledged',
   'follow_up_unperformed',
+  'returned_to_mediation',
 ] as const;
 export type StartEventKind = (typeof startEventKinds)[number];
 
@@ -64,6 +65,7 @@ export const startEventLabelsZh: Record<StartEventKind, string> = {
   hand_off_sent: '移交送达',
   hand_off_acknowledged: '接收方受理',
   follow_up_unperformed: '回访发现协议未履行',
+  returned_to_mediation: '退回调解',
 };
 
 export interface DeadlinePolicy {

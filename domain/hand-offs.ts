@@ -46,6 +46,7 @@ export const handOffResults = [
   'lawyer_assigned',
   'completed',
   'declined',
+  'returned_for_mediation',
 ] as const;
 export type HandOffResult = (typeof handOffResults)[number];
 
@@ -60,6 +61,7 @@ export const handOffResultLabelsZh: Record<HandOffResult, string> = {
   lawyer_assigned: '已指派法律援助人员',
   completed: '办理完毕',
   declined: '未予办理',
+  returned_for_mediation: '退回调解',
 };
 
 interface HandOffRule {
@@ -78,6 +80,11 @@ interface HandOffRule {
   numbered: readonly HandOffResult[];
   /** Results that dispose of the matter: the case closes with them. */
   closing: readonly HandOffResult[];
+  /**
+   * Results that send the case back to mediation (退回调解): the body finds the dispute fit for
+   * mediation first (a court's 先行调解, an arbitration commission's referral back); link → resolve.
+   */
+  returning?: readonly HandOffResult[];
 }
 
 const otherBody = (receivers: readonly InstitutionKind[]): HandOffRule => ({
@@ -107,9 +114,10 @@ export const handOffRules: Record<HandOffKind, HandOffRule> = {
     needsJurisdiction: true,
     acknowledgementPolicy: 'hand_off.acknowledgement',
     resultPolicy: 'hand_off.filing.decision',
-    results: ['filed', 'not_filed'],
+    results: ['filed', 'not_filed', 'returned_for_mediation'],
     numbered: ['filed', 'not_filed'],
     closing: ['filed'],
+    returning: ['returned_for_mediation'],
   },
   labour_arbitration: {
     receivers: ['labour_arbitration'],
@@ -117,15 +125,17 @@ export const handOffRules: Record<HandOffKind, HandOffRule> = {
     needsJurisdiction: false,
     acknowledgementPolicy: 'hand_off.labour_arbitration.acceptance',
     resultPolicy: 'hand_off.labour_arbitration.award',
-    results: ['awarded', 'settled_in_arbitration', 'dismissed'],
+    results: ['awarded', 'settled_in_arbitration', 'dismissed', 'returned_for_mediation'],
     numbered: ['awarded', 'settled_in_arbitration'],
     closing: ['awarded', 'settled_in_arbitration', 'dismissed'],
+    returning: ['returned_for_mediation'],
   },
   commercial_arbitration: {
     ...otherBody(['commercial_arbitration']),
-    results: ['awarded', 'settled_in_arbitration', 'dismissed'],
+    results: ['awarded', 'settled_in_arbitration', 'dismissed', 'returned_for_mediation'],
     numbered: ['awarded', 'settled_in_arbitration'],
     closing: ['awarded', 'settled_in_arbitration', 'dismissed'],
+    returning: ['returned_for_mediation'],
   },
   legal_aid: {
     receivers: ['legal_aid_centre'],

@@ -17,6 +17,7 @@ const byDisposition: Record<Disposition, string> = {
   terminated: '调解已终止',
   referred_out: '已转交其他机构',
   rejected: '不予受理',
+  transferred_for_filing: '已转法院立案',
 };
 
 /**

@@ -79,6 +79,7 @@ export const dispositions = [
   'terminated',
   'referred_out',
   'rejected',
+  'transferred_for_filing',
 ] as const;
 export type Disposition = (typeof dispositions)[number];
 export const dispositionLabelsZh: Record<Disposition, string> = {
@@ -89,6 +90,8 @@ export const dispositionLabelsZh: Record<Disposition, string> = {
   terminated: '终止调解',
   referred_out: '转交其他机构',
   rejected: '不予受理',
+  // 诉调对接: mediation failed, the parties asked, the court filed it; closed with the court's number.
+  transferred_for_filing: '转立案',
 };
 
 export function isSettled(disposition: Disposition | null): boolean {

@@ -9,6 +9,7 @@ import type { Disposition } from '../domain/vocabulary.js';
 import type {
   Actor,
   AssignInput,
+  CaseOutcome,
   CaseRegistration,
   CloseInput,
   DecideExtensionInput,
@@ -110,6 +111,15 @@ export interface CaseEventPayloads {
     lawyer?: { name: string; organisation: string };
   };
   hand_off_withdrawn: { n: number; reason: string };
+  /** A hand-off's result sent the case back to mediation (退回调解): link → resolve. */
+  returned_to_mediation: {
+    n: number;
+    kind: HandOffKind;
+    reason: string;
+    previousOutcome: CaseOutcome['transition'] | null;
+    /** The handling period again, counted from the return; null for a case without one. */
+    dueAt: string | null;
+  };
   performance_decision_opened: { unperformedSteps: number[]; decideBy: string };
   performance_decided: { action: PerformanceAction; note: string };
 }

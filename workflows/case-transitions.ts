@@ -24,7 +24,10 @@ type Applier<T extends TransitionName> = (
 
 async function planStageDeadline(state: CaseState, triageClass: string, triagedAt: string, now: string) {
   const policyKey = `stage.${triageClass}` as 'stage.simple';
-  const current = state.deadline('stage')?.policy;
+  const stage = state.deadline('stage');
+  const current = stage?.policy;
+  // A case a partner body sent back to mediation counts its handling period from the return.
+  const returned = stage?.explanation.startEvent.kind === 'returned_to_mediation' ? stage : undefined;
   await startDeadline(
     state,
     'stage',
@@ -32,8 +35,10 @@ async function planStageDeadline(state: CaseState, triageClass: string, triagedA
       policyKey,
       // Same class as before (an extension): keep the policy it started under. A new class: its own policy.
       ...(current?.key === policyKey ? { pinnedPolicy: current } : {}),
-      policyDate: chinaDateOf(triagedAt),
-      startEvent: { kind: 'triaged', at: triagedAt },
+      policyDate: chinaDateOf(returned?.explanation.startEvent.at ?? triagedAt),
+      startEvent: returned
+        ? { kind: 'returned_to_mediation', at: returned.explanation.startEvent.at }
+        : { kind: 'triaged', at: triagedAt },
       extensionDays: state.grantedExtensionDays(),
     },
     now,

@@ -33,6 +33,8 @@ export interface HandOffRecord {
     accepted: boolean;
     reason: string | null;
     reference: string | null;
+    /** Declined, and sent back to the centre's mediation (退回调解). */
+    returnToMediation?: true;
     at: string;
     by: string;
   } | null;
@@ -70,6 +72,8 @@ export interface AcknowledgeHandOffInput {
   reason?: string;
   /** The body's own reference (收案号). */
   reference?: string;
+  /** With a decline: the body sends the dispute back to be mediated (退回调解); the case returns to resolve. */
+  returnToMediation?: boolean;
 }
 export interface RecordHandOffResultInput {
   n: number;

@@ -1,7 +1,8 @@
+import { patched } from '@temporalio/workflow';
 import { chinaDateOf } from '../domain/dates.js';
 import { handOffDeadlineKind, handOffId, handOffKindLabelsZh, handOffRules } from '../domain/hand-offs.js';
 import { refuse, refuseField } from '../domain/refusals.js';
-import { staffRoles } from '../domain/vocabulary.js';
+import { type Disposition, staffRoles } from '../domain/vocabulary.js';
 import type { Actor } from './case.messages.js';
 import { planDeadline } from './case-activities.js';
 import { startDeadline } from './case-deadline-planning.js';
@@ -230,7 +231,8 @@ function sameAcknowledgement(handOff: HandOffRecord, input: AcknowledgeHandOffIn
     given !== null &&
     given.accepted === input.accepted &&
     given.reason === (input.reason ?? null) &&
-    given.reference === (input.reference ?? null)
+    given.reference === (input.reference ?? null) &&
+    (given.returnToMediation ?? false) === (input.returnToMediation ?? false)
   );
 }
 
@@ -243,6 +245,15 @@ export function checkAcknowledgement(state: CaseState, input: WithActor<Acknowle
     refuse('hand_off_closed', { detail: 'the hand-off was already acknowledged otherwise' });
   if (!input.accepted && !input.reason?.trim())
     refuseField('reason_required', 'reason', 'a body that declines gives its reason');
+  if (input.returnToMediation && handOff.status === 'sent') {
+    if (input.accepted)
+      refuseField(
+        'hand_off_not_applicable',
+        'returnToMediation',
+        'a body sends a case back to mediation by declining it',
+      );
+    checkReturnToMediation(state, 'returnToMediation');
+  }
 }
 
 export async function acknowledgeHandOff(
@@ -257,6 +268,7 @@ export async function acknowledgeHandOff(
     accepted: input.accepted,
     reason: input.reason ?? null,
     reference: input.reference ?? null,
+    ...(input.returnToMediation && !input.accepted ? { returnToMediation: true as const } : {}),
     at: now,
     by: input.actor.id,
   };
@@ -274,7 +286,7 @@ export async function acknowledgeHandOff(
     );
   }
   const resultDueAt = input.accepted ? state.deadline(kind)!.explanation.dueAt : null;
-  return [
+  const answered = [
     state.apply(
       'hand_off_acknowledged',
       input.actor,
@@ -290,6 +302,10 @@ export async function acknowledgeHandOff(
       },
     ),
   ];
+  const returns = acknowledgement.returnToMediation && state.stage === 'link';
+  if (returns && patched('declined-hand-off-returns-to-mediation'))
+    answered.push(await returnToMediation(state, handOff, input.actor, now, acknowledgement.reason ?? ''));
+  return answered;
 }
 
 function sameResult(handOff: HandOffRecord, input: RecordHandOffResultInput): boolean {
@@ -320,16 +336,97 @@ export function checkHandOffResult(state: CaseState, input: WithActor<RecordHand
     refuseField('document_number_required', 'documentNumber', `a ${input.result} result has a number`);
   if (input.result === 'lawyer_assigned' && !input.lawyer)
     refuseField('lawyer_required', 'lawyer', 'name the assigned legal aid worker and their organisation');
+  if (rule.returning?.includes(input.result)) {
+    if (!input.summary.trim())
+      refuseField('reason_required', 'summary', 'a body that sends the case back to mediation says why');
+    checkReturnToMediation(state, 'result');
+  }
+}
+
+/** 退回调解: only a case of the centre's own, still in link, goes back to mediation. */
+function checkReturnToMediation(state: CaseState, field: 'result' | 'returnToMediation'): void {
+  if (state.registration.referral)
+    refuseField(
+      field === 'result' ? 'result_not_for_kind' : 'hand_off_not_applicable',
+      field,
+      `a case referred by a ${state.registration.referral.kind} goes back to its referrer, not to mediation here`,
+    );
+  if (state.stage !== 'link')
+    refuse('illegal_transition', {
+      detail: 'only a case waiting in the link stage goes back to mediation',
+      currentStage: state.stage,
+    });
+}
+
+/**
+ * The case goes back to mediation (link → resolve) with the same mediator: the outcome is set aside
+ * and the handling period (stage) runs again, its full length counted from the return, under the
+ * policy version it started with and the extensions already granted; the mediator records a new
+ * outcome as before.
+ */
+async function returnToMediation(
+  state: CaseState,
+  handOff: HandOffRecord,
+  actor: Actor,
+  now: string,
+  reason: string,
+): Promise<CaseEvent> {
+  const current = state.deadline('stage')?.policy;
+  if (current) {
+    await startDeadline(
+      state,
+      'stage',
+      {
+        policyKey: current.key,
+        // the same period of the same policy version, counted from the return instead of the triage
+        pinnedPolicy: { ...current, startEvent: 'returned_to_mediation' },
+        policyDate: chinaDateOf(now),
+        startEvent: { kind: 'returned_to_mediation', at: now },
+        extensionDays: state.grantedExtensionDays(),
+      },
+      now,
+    );
+  }
+  const stage = state.deadline('stage');
+  return state.apply(
+    'returned_to_mediation',
+    actor,
+    now,
+    {
+      n: handOff.n,
+      kind: handOff.kind,
+      reason,
+      previousOutcome: state.outcome?.transition ?? null,
+      dueAt: stage && stage.closedAt === null ? stage.explanation.dueAt : null,
+    },
+    () => {
+      state.outcome = null;
+      state.amountFen = null;
+      state.stage = 'resolve';
+      state.linkPending = null;
+    },
+  );
+}
+
+/**
+ * A failed case the court filed closes as 转立案 (transferred_for_filing), not as 调解不成: the
+ * disposition says where the dispute went. Runs recorded before this patch closed with the outcome's.
+ */
+function closingDisposition(state: CaseState, handOff: HandOffRecord): Disposition | undefined {
+  const filed = handOff.kind === 'filing' && handOff.result?.result === 'filed';
+  if (filed && patched('filing-closes-as-transferred-for-filing')) return 'transferred_for_filing';
+  return state.outcome?.disposition;
 }
 
 function closingEvent(state: CaseState, handOff: HandOffRecord, actor: Actor, now: string): CaseEvent {
   const result = handOff.result!;
+  const disposition = closingDisposition(state, handOff);
   return state.apply(
     'closed',
     actor,
     now,
     {
-      disposition: state.outcome?.disposition,
+      disposition,
       byHandOff: {
         n: handOff.n,
         kind: handOff.kind,
@@ -340,6 +437,8 @@ function closingEvent(state: CaseState, handOff: HandOffRecord, actor: Actor, no
     () => {
       state.stage = 'dispose';
       state.closedAt = now;
+      if (state.outcome && disposition && disposition !== state.outcome.disposition)
+        state.outcome = { ...state.outcome, disposition };
     },
   );
 }
@@ -378,8 +477,13 @@ export async function recordHandOffResult(
       state.linkPending = null;
     },
   );
-  const closes = handOffRules[handOff.kind].closing.includes(input.result) && state.stage === 'link';
-  return closes ? [recorded, closingEvent(state, handOff, input.actor, now)] : [recorded];
+  const rule = handOffRules[handOff.kind];
+  const closes = rule.closing.includes(input.result) && state.stage === 'link';
+  if (closes) return [recorded, closingEvent(state, handOff, input.actor, now)];
+  const returns = rule.returning?.includes(input.result) && state.stage === 'link';
+  if (returns && patched('hand-off-result-returns-to-mediation'))
+    return [recorded, await returnToMediation(state, handOff, input.actor, now, input.summary)];
+  return [recorded];
 }
 
 // ---- the centre withdraws it ----

@@ -62,8 +62,17 @@ const acknowledgeRoute = secureRoute({
   summary: '联动单位答复是否受理',
   description: `接收单位答复是否受理移交：受理（\`accepted: true\`；法律援助为“决定给予法律援助”）后，办理结果的期限开始计算
 （如劳动争议仲裁 45 日、司法确认 30 日、立案 7 日、指派法律援助人员 3 日）；不予受理（\`accepted: false\`）须写明理由（422 \`reason_required\`），
-案件回到中心另行处理。同一答复重复提交不改变任何内容；已作出不同答复时 409 \`hand_off_closed\`；中心已撤回时 409 \`hand_off_withdrawn\`。`,
-  refusals: ['not_found', 'hand_off_withdrawn', 'hand_off_closed', 'reason_required', 'illegal_transition'],
+案件回到中心另行处理；同时 \`returnToMediation: true\` 的（退回调解），案件回到调解阶段，办理期限自退回之日重新起算
+（受理时不适用、法院等机关委托移送的案件不适用：422 \`hand_off_not_applicable\`，指明 \`returnToMediation\`）。
+同一答复重复提交不改变任何内容；已作出不同答复时 409 \`hand_off_closed\`；中心已撤回时 409 \`hand_off_withdrawn\`。`,
+  refusals: [
+    'not_found',
+    'hand_off_withdrawn',
+    'hand_off_closed',
+    'reason_required',
+    'hand_off_not_applicable',
+    'illegal_transition',
+  ],
   access: institutionKinds,
   request: {
     params: HandOffIdParam,
@@ -86,7 +95,8 @@ const resultRoute = secureRoute({
   summary: '联动单位反馈办理结果',
   description: `接收单位反馈办理结果：司法确认为 \`confirmed\`（确认有效）或 \`rejected\`（驳回申请），附裁定书文号；转立案为 \`filed\`（附立案案号）或
 \`not_filed\`；仲裁为 \`awarded\`、\`settled_in_arbitration\`（附裁决书或调解书文号）或 \`dismissed\`；法律援助为 \`lawyer_assigned\`（附承办人员）。
-确认有效、已立案、仲裁结案的，案件随之结案（转立案的案件以立案案号结案）；其他结果由中心继续处理。
+确认有效、已立案、仲裁结案的，案件随之结案（转立案的案件以立案案号结案，结案方式为“转立案”）；转立案或仲裁移交可反馈 \`returned_for_mediation\`（退回调解，须在 summary 写明理由），
+案件回到调解阶段，办理期限自退回之日重新起算；其他结果由中心继续处理。
 须先受理（409 \`hand_off_not_acknowledged\`）；结果不适用于此类移交时 422 \`result_not_for_kind\`；缺少文书编号时 422 \`document_number_required\`；
 同一结果重复提交不改变任何内容，不同的结果 409 \`hand_off_closed\`；中心已撤回时 409 \`hand_off_withdrawn\`。`,
   refusals: [
@@ -97,6 +107,7 @@ const resultRoute = secureRoute({
     'result_not_for_kind',
     'document_number_required',
     'lawyer_required',
+    'reason_required',
     'illegal_transition',
   ],
   access: institutionKinds,

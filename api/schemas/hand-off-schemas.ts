@@ -73,6 +73,14 @@ export const AcknowledgeHandOffBody = z
       .openapi({ description: 'true: 受理 / 决定给予法律援助; false: 不予受理 / 不予援助' }),
     reason: text(2000).optional().openapi({ description: 'required when declining' }),
     reference: text(100).optional().openapi({ description: 'the body’s own reference (收案号)' }),
+    returnToMediation: z
+      .boolean()
+      .optional()
+      .openapi({
+        description:
+          'with accepted: false, the body sends the dispute back to be mediated (退回调解): the case returns ' +
+          'to mediation, its handling period counted again from the return',
+      }),
   })
   .strict()
   .openapi('HandOffAcknowledgement');
@@ -81,8 +89,9 @@ export const HandOffResultBody = z
   .object({
     result: z.enum(handOffResults).openapi({
       description:
-        'judicial_confirmation: confirmed | rejected; filing: filed | not_filed; arbitration: awarded | ' +
-        'settled_in_arbitration | dismissed; legal_aid: lawyer_assigned; others: completed | declined',
+        'judicial_confirmation: confirmed | rejected; filing: filed | not_filed | returned_for_mediation; ' +
+        'arbitration: awarded | settled_in_arbitration | dismissed | returned_for_mediation (退回调解: the ' +
+        'case goes back to mediation, summary says why); legal_aid: lawyer_assigned; others: completed | declined',
     }),
     date: z.iso.date(),
     documentNumber: text(100).optional().openapi({

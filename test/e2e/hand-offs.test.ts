@@ -276,13 +276,182 @@ describe('hand-offs to partner bodies (联动) over HTTP', () => {
       200,
     );
     const closed = await api.read(mediator.token, caseNumber);
-    expect(closed).toMatchObject({ stage: 'dispose', disposition: 'failed' });
+    // 转立案: the case closes as transferred for filing, the outcome's findings kept
+    expect(closed).toMatchObject({
+      stage: 'dispose',
+      disposition: 'transferred_for_filing',
+      outcome: { transition: 'fail', disposition: 'transferred_for_filing' },
+    });
+    await api.expectReadModelMatchesWorkflow(mediator.token, caseNumber);
     const events = await api.call('GET', `/v1/cases/${caseNumber}/events`, mediator.token, undefined, 200);
     const last = (events.items as { type: string; payload: Record<string, unknown> }[]).at(-1);
     expect(last).toMatchObject({
       type: 'closed',
       payload: { byHandOff: { kind: 'filing', result: 'filed', documentNumber: '(2026)内0702民初3456号' } },
     });
+  });
+
+  it('takes a case the arbitration commission sends back (退回调解) to mediation, its period counted again', async () => {
+    const caseNumber = await mediated('加班费争议', 'labour');
+    await api.transition(mediator.token, caseNumber, 'fail', {
+      reasons: '双方对加班时长认定分歧',
+      undisputedFacts: '劳动关系存续',
+    });
+    const failed = await api.read(mediator.token, caseNumber);
+    const periodBefore = (failed.deadlines as { kind: string; explanation: { dueAt: string } }[]).find(
+      (d) => d.kind === 'stage',
+    );
+    await api.transition(mediator.token, caseNumber, 'hand-offs', {
+      kind: 'labour_arbitration',
+      institutionId: arbitration.id,
+      note: '申请劳动争议仲裁',
+      partiesConsent: true,
+    });
+    const handOffId = `${caseNumber}-H1`;
+    await api.call(
+      'POST',
+      `/v1/hand-offs/${handOffId}/acknowledgement`,
+      arbitration.apiKey,
+      { accepted: true },
+      200,
+    );
+    const result = {
+      result: 'returned_for_mediation',
+      date: '2026-12-02',
+      summary: '争议标的较小，建议先行调解，退回调解中心',
+    };
+    const noReason = await api.call(
+      'POST',
+      `/v1/hand-offs/${handOffId}/result`,
+      arbitration.apiKey,
+      { ...result, summary: '   ' },
+      400,
+    );
+    expect(noReason.errors).toEqual([expect.objectContaining({ field: 'summary' })]);
+    await api.call('POST', `/v1/hand-offs/${handOffId}/result`, arbitration.apiKey, result, 200);
+    // the same answer again changes nothing; a different one is refused
+    await api.call('POST', `/v1/hand-offs/${handOffId}/result`, arbitration.apiKey, result, 200);
+
+    const returned = await api.read(mediator.token, caseNumber);
+    expect(returned).toMatchObject({ stage: 'resolve', outcome: null, disposition: null, linkPending: null });
+    const period = (
+      returned.deadlines as {
+        kind: string;
+        closedAt: string | null;
+        explanation: { dueAt: string; startEvent: { kind: string } };
+      }[]
+    ).find((d) => d.kind === 'stage');
+    expect(period).toMatchObject({
+      closedAt: null,
+      explanation: { startEvent: { kind: 'returned_to_mediation' } },
+    });
+    expect(Date.parse(period!.explanation.dueAt)).toBeGreaterThanOrEqual(
+      Date.parse(periodBefore!.explanation.dueAt),
+    );
+    const events = await api.call('GET', `/v1/cases/${caseNumber}/events`, mediator.token, undefined, 200);
+    const types = (events.items as { type: string }[]).map((event) => event.type);
+    expect(types.slice(-2)).toEqual(['hand_off_result_recorded', 'returned_to_mediation']);
+    expect(types.filter((type) => type === 'returned_to_mediation')).toHaveLength(1);
+
+    // back in mediation: closing or another hand-off is illegal until a new outcome, 409 with the stage
+    const close = await api.transition(mediator.token, caseNumber, 'close', {}, 409);
+    expect(close).toMatchObject({ code: 'illegal_transition', currentStage: 'resolve' });
+    const again = await api.transition(
+      mediator.token,
+      caseNumber,
+      'hand-offs',
+      {
+        kind: 'labour_arbitration',
+        institutionId: arbitration.id,
+        note: '再次申请仲裁',
+        partiesConsent: true,
+      },
+      409,
+    );
+    expect(again).toMatchObject({ code: 'illegal_transition', currentStage: 'resolve' });
+    const otherAnswer = await api.call(
+      'POST',
+      `/v1/hand-offs/${handOffId}/result`,
+      arbitration.apiKey,
+      { result: 'dismissed', date: '2026-12-02', summary: '驳回' },
+      409,
+    );
+    expect(otherAnswer.code).toBe('hand_off_closed');
+
+    // the mediator mediates again and settles
+    const settled = await api.transition(mediator.token, caseNumber, 'settle', {
+      form: 'written',
+      terms: '用人单位于2027年1月15日前支付加班费三千元',
+      amountFen: 300_000,
+      performance: [{ description: '支付加班费', dueDate: '2027-01-15', amountFen: 300_000 }],
+    });
+    expect(settled).toMatchObject({ stage: 'link', disposition: 'settled_written' });
+    await api.expectReadModelMatchesWorkflow(mediator.token, caseNumber);
+  });
+
+  it('takes a case back to mediation when the body declines it and sends it back (退回调解)', async () => {
+    const caseNumber = await mediated('劳务报酬纠纷', 'labour');
+    await api.transition(mediator.token, caseNumber, 'terminate', { reason: '一方暂时无法到场' });
+    await api.transition(mediator.token, caseNumber, 'hand-offs', {
+      kind: 'labour_arbitration',
+      institutionId: arbitration.id,
+      note: '申请劳动争议仲裁',
+      partiesConsent: true,
+    });
+    const handOffId = `${caseNumber}-H1`;
+    const acceptedAndReturned = await api.call(
+      'POST',
+      `/v1/hand-offs/${handOffId}/acknowledgement`,
+      arbitration.apiKey,
+      { accepted: true, returnToMediation: true },
+      422,
+    );
+    expect(acceptedAndReturned).toMatchObject({ code: 'hand_off_not_applicable' });
+    expect(acceptedAndReturned.errors).toEqual([expect.objectContaining({ field: 'returnToMediation' })]);
+    const decline = {
+      accepted: false,
+      reason: '不属于劳动争议，建议由调解中心继续调解',
+      returnToMediation: true,
+    };
+    await api.call('POST', `/v1/hand-offs/${handOffId}/acknowledgement`, arbitration.apiKey, decline, 200);
+    await api.call('POST', `/v1/hand-offs/${handOffId}/acknowledgement`, arbitration.apiKey, decline, 200);
+    const returned = await api.read(mediator.token, caseNumber);
+    expect(returned).toMatchObject({ stage: 'resolve', outcome: null });
+    const events = await api.call('GET', `/v1/cases/${caseNumber}/events`, mediator.token, undefined, 200);
+    const types = (events.items as { type: string }[]).map((event) => event.type);
+    expect(types.filter((type) => type === 'returned_to_mediation')).toHaveLength(1);
+    const otherwise = await api.call(
+      'POST',
+      `/v1/hand-offs/${handOffId}/acknowledgement`,
+      arbitration.apiKey,
+      { accepted: true },
+      409,
+    );
+    expect(otherwise.code).toBe('hand_off_closed');
+    await api.expectReadModelMatchesWorkflow(mediator.token, caseNumber);
+  });
+
+  it('refuses 退回调解 before the body has accepted the hand-off', async () => {
+    const caseNumber = await mediated('合同纠纷转立案', 'contract');
+    await api.transition(mediator.token, caseNumber, 'fail', {
+      reasons: '分歧大',
+      undisputedFacts: '合同成立',
+    });
+    await api.transition(mediator.token, caseNumber, 'hand-offs', {
+      kind: 'labour_arbitration',
+      institutionId: arbitration.id,
+      note: '申请仲裁',
+      partiesConsent: true,
+    });
+    const handOffId = `${caseNumber}-H1`;
+    const early = await api.call(
+      'POST',
+      `/v1/hand-offs/${handOffId}/result`,
+      arbitration.apiKey,
+      { result: 'returned_for_mediation', date: '2026-12-02', summary: '退回' },
+      409,
+    );
+    expect(early.code).toBe('hand_off_not_acknowledged');
   });
 
   it('sends a failed labour dispute to arbitration, which accepts it and comes back decided', async () => {

@@ -42,6 +42,7 @@ const outcomeTransitions: Record<Disposition, CaseOutcome['transition']> = {
   terminated: 'terminate',
   referred_out: 'referOut',
   rejected: 'reject',
+  transferred_for_filing: 'fail', // mediation failed, then the court filed it (转立案)
 };
 
 /** A ledger gives days, not times: registered at 09:00 and closed at 17:00 China time that day. */

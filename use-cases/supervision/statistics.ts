@@ -24,7 +24,8 @@ export interface StatisticsFilter {
  * - peopleServed: sum of cases.parties_count (服务群众人数).
  * - received: cases registered (受理纠纷).
  * - settled: disposition settled_written or settled_oral (调解成功).
- * - concluded: mediation ended here: settled, failed, withdrawn or terminated (调结); referred-out and
+ * - concluded: mediation ended here: settled, failed (also when then filed at court, 转立案), withdrawn or
+ *   terminated (调结); referred-out and
  *   rejected cases were never mediated by the centre and do not count.
  * - successRate: settled / concluded, 0–1 rounded to 4 places; null when nothing is concluded.
  * - amountSettledFen: sum of amount_fen of settled cases (涉及金额).
@@ -119,7 +120,8 @@ function cohort(conditions: SQL[]): SQL {
   return sql`select c.*,
       to_char((c.registered_at at time zone 'UTC') + interval '8 hours', 'YYYY-MM') as month,
       c.disposition in ('settled_written', 'settled_oral') as is_settled,
-      c.disposition in ('settled_written', 'settled_oral', 'failed', 'withdrawn', 'terminated') as is_concluded,
+      c.disposition in ('settled_written', 'settled_oral', 'failed', 'withdrawn', 'terminated',
+        'transferred_for_filing') as is_concluded,
       extract(epoch from (case when c.disposition in ('settled_written', 'settled_oral')
                                then c.settled_at else c.closed_at end) - c.registered_at) / 86400.0
         as duration_days,

@@ -1,0 +1,2 @@
+ALTER TABLE "cases" DROP CONSTRAINT "cases_disposition_check";--> statement-breakpoint
+ALTER TABLE "cases" ADD CONSTRAINT "cases_disposition_check" CHECK ("cases"."disposition" in ('settled_written', 'settled_oral', 'failed', 'withdrawn', 'terminated', 'referred_out', 'rejected', 'transferred_for_filing'));
