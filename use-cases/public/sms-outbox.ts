@@ -2,6 +2,7 @@ import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/c
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { smsOutbox } from '../../db/schema/index.js';
+import { sessionReminderTemplate } from '../../domain/session-rooms.js';
 import type { deliveryWorkflow } from '../../workflows/delivery.workflow.js';
 
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -20,6 +21,8 @@ export const smsTemplates = {
   messageReply: 'FST_MESSAGE_REPLY',
   /** 【飞速通】您在案件{caseNumber}中预约的调解（{time}）已取消，原因请登录查看，可重新预约。 */
   bookingCancelled: 'FST_BOOKING_CANCELLED',
+  /** 【飞速通】提醒：您在案件{caseNumber}中预约的调解将于{time}在{room}进行，请准时参加。 */
+  sessionReminder: sessionReminderTemplate,
 } as const;
 
 export type SmsTemplateId = (typeof smsTemplates)[keyof typeof smsTemplates];
