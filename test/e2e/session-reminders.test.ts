@@ -4,14 +4,14 @@ import { sessionReminderWorkflowId } from '../../workflows/session-reminder.mess
 import { caseApi } from '../helpers/case-api.js';
 import { signInCitizen } from '../helpers/citizen-client.js';
 import { eventually } from '../helpers/eventually.js';
-import { pageSession } from '../helpers/page-session.js';
+import { pageSession, visibleText } from '../helpers/page-session.js';
 import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
 
 /**
  * The day-before SMS reminder of a booked session: a workflow Temporal starts a day before the
  * session (start delay, nothing polls). Slots a day and a few seconds ahead make "the day before" a
- * few seconds away; the test waits for the reminders' workflows to finish, never a fixed time.
+ * few seconds away (the booking also shows on the mediator's workbench); the test waits for the reminders' workflows to finish, never a fixed time.
  */
 describe('session reminders by SMS', () => {
   let system: TestSystem;
@@ -67,6 +67,14 @@ describe('session reminders by SMS', () => {
     });
     expect(cancel.status).toBe(303);
     expect((await party.post(`/my/cases/${caseNumber}/bookings`, { slotId: kept.id })).status).toBe(303);
+
+    // The booking shows on the mediator's workbench (the cancelled one no longer does).
+    const workbench = await pageSession(system, mediator).get('/dashboard/work');
+    const listed = visibleText(workbench.html);
+    expect(listed).toContain('我的预约');
+    expect(listed).toMatch(new RegExp(`视频调解室\\s*${caseNumber}`));
+    expect(listed).not.toContain('多功能厅');
+    expect(visibleText((await desk.get('/dashboard/work')).html)).not.toContain('我的预约');
 
     const [cancelledBooking] = await system.database.sql<{ booked_at: Date }[]>`
       select booked_at from booking_cancellations where slot_id = ${cancelled.id}`;

@@ -81,6 +81,11 @@ export async function listMediatorSlots(db: Database, mediatorId: string): Promi
   return rows;
 }
 
+/** The mediator's booked sessions from now on (the workbench shows them), soonest first. */
+export async function listMediatorBookings(db: Database, mediatorId: string): Promise<SessionSlot[]> {
+  return (await listMediatorSlots(db, mediatorId)).filter((slot) => slot.bookedBy !== null);
+}
+
 /** Free slots of the case's mediator, for its party to pick from. */
 export async function listBookableSlots(db: Database, mediatorId: string): Promise<SessionSlot[]> {
   const rows = await db
