@@ -76,6 +76,18 @@ describe('session reminders by SMS', () => {
     expect(listed).not.toContain('多功能厅');
     expect(visibleText((await desk.get('/dashboard/work')).html)).not.toContain('我的预约');
 
+    // Each booking told the mediator's inbox once (the kept one was submitted twice).
+    expect((await party.post(`/my/cases/${caseNumber}/bookings`, { slotId: kept.id })).status).toBe(303);
+    const inbox = await system.request('GET', '/v1/inbox', { credential: mediator.token });
+    const { items } = (await inbox.json()) as { items: { kind: string; title: string; body: string }[] };
+    expect(items.filter((item) => item.kind === 'session_booked')).toEqual([
+      expect.objectContaining({
+        title: `案件 ${caseNumber} 的当事人预约了调解`,
+        body: `${sessionTimeZh(new Date(kept.starts_at))} 视频调解室`,
+      }),
+      expect.objectContaining({ body: `${sessionTimeZh(new Date(cancelled.starts_at))} 多功能厅` }),
+    ]);
+
     const [cancelledBooking] = await system.database.sql<{ booked_at: Date }[]>`
       select booked_at from booking_cancellations where slot_id = ${cancelled.id}`;
     const [keptBooking] = await system.database.sql<{ booked_at: Date }[]>`

@@ -1,9 +1,9 @@
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { cases, sessionSlots, slotBookings, users } from '../../db/schema/index.js';
+import { cases, notifications, sessionSlots, slotBookings, users } from '../../db/schema/index.js';
 import { Refusal, refuse } from '../../domain/refusals.js';
-import { type Room, sessionReminderLeadMs } from '../../domain/session-rooms.js';
+import { type Room, roomLabelsZh, sessionReminderLeadMs, sessionTimeZh } from '../../domain/session-rooms.js';
 import {
   type SessionReminderInput,
   sessionReminderWorkflowId,
@@ -141,7 +141,12 @@ export async function bookSlot(
   reminders: ReminderScheduling,
 ): Promise<void> {
   const [slot] = await db
-    .select({ startsAt: sessionSlots.startsAt, assigneeId: cases.assigneeId, stage: cases.stage })
+    .select({
+      startsAt: sessionSlots.startsAt,
+      room: sessionSlots.room,
+      mediatorId: sessionSlots.mediatorId,
+      stage: cases.stage,
+    })
     .from(sessionSlots)
     .innerJoin(cases, eq(cases.assigneeId, sessionSlots.mediatorId))
     .where(and(eq(sessionSlots.id, slotId), eq(cases.caseNumber, caseNumber)))
@@ -169,6 +174,19 @@ export async function bookSlot(
     // Booked already (a retried submit): its reminder is scheduled again, which changes nothing.
     bookedAt = holder.bookedAt;
   }
+  // The mediator's inbox hears of it (once per booking, however often the party submits).
+  await db
+    .insert(notifications)
+    .values({
+      key: `session-booked:${slotId}:${bookedAt.getTime()}`,
+      recipientId: slot.mediatorId,
+      caseNumber,
+      kind: 'session_booked',
+      title: `案件 ${caseNumber} 的当事人预约了调解`,
+      body: `${sessionTimeZh(slot.startsAt)} ${roomLabelsZh[slot.room]}`,
+      createdAt: bookedAt,
+    })
+    .onConflictDoNothing();
   await scheduleSessionReminder(
     reminders,
     { slotId, caseNumber, bookedAt: bookedAt.toISOString() },
