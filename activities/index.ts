@@ -11,6 +11,7 @@ import { type FindConflictsInput, findConflicts } from './find-conflicts.js';
 import { type NotifyInput, notify } from './notify.js';
 import { planDeadline, planProsecutionDeadline } from './plan-deadline.js';
 import { type ProjectCaseInput, projectCase } from './project-case.js';
+import { queueSessionReminder, type SessionReminderInput } from './queue-session-reminder.js';
 
 interface ActivityDependencies {
   db: Database;
@@ -28,6 +29,7 @@ export function createActivities(deps: ActivityDependencies) {
     notify: (input: NotifyInput) => notify(deps.db, input, Boolean(deps.deliveries?.webhook)),
     recordDelivery: (request: DeliveryRequest) => recordDelivery(deps.db, request),
     attemptDelivery: (request: DeliveryRequest) => attemptDelivery(deps.db, deps.deliveries ?? {}, request),
+    queueSessionReminder: (input: SessionReminderInput) => queueSessionReminder(deps.db, input),
   };
 }
 

@@ -13,6 +13,7 @@ import { outboundPolicyFrom } from '../system/outbound-policy.js';
 import { encryptingDataConverter, payloadKeysFor } from '../system/payload-keys.js';
 import { requireSetting } from '../system/require-setting.js';
 import { ensureAdmin } from '../system/seed.js';
+import { relaySmsOutboxEvery } from '../system/sms-gateway.js';
 import { connectTemporalForApi } from '../system/temporal-client.js';
 import { tokenSecretFor } from '../system/token-secret.js';
 
@@ -25,9 +26,14 @@ if (env.FEISUTONG_ADMIN_USERNAME && env.FEISUTONG_ADMIN_PASSWORD) {
 }
 const connection = await connectTemporalForApi(requireSetting(env, 'TEMPORAL_ADDRESS'));
 const objectStore = await objectStoreFrom(env, database.sql);
+const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter });
+// With an SMS provider, the outbox goes out as signed deliveries the workers make (README: SMS payload).
+const stopSmsRelay = env.SMS_PROVIDER_URL
+  ? relaySmsOutboxEvery({ db: database.db, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger })
+  : () => {};
 const app = createHttpApp({
   database,
-  temporal: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter }),
+  temporal,
   logger,
   objectStore,
   settings: {
@@ -48,6 +54,7 @@ logger.info({ url: server.url }, 'API listening');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
+    stopSmsRelay();
     await server.close();
     objectStore.close();
     await connection.close();

@@ -8,6 +8,7 @@ import { connectDatabase } from '../db/client.js';
 import { createLogger } from '../system/logger.js';
 import { encryptingDataConverter, payloadKeysFor } from '../system/payload-keys.js';
 import { requireSetting } from '../system/require-setting.js';
+import { smsProviderFrom } from '../system/sms-gateway.js';
 import { createCaseWorker, deliverySettingsFrom } from '../system/worker.js';
 
 const env = readEnvironment();
@@ -21,7 +22,7 @@ const worker = await createCaseWorker({
   taskQueue: env.TEMPORAL_TASK_QUEUE,
   db: database.db,
   dataConverter,
-  deliveries: deliverySettingsFrom(env),
+  deliveries: { ...deliverySettingsFrom(env), sms: await smsProviderFrom(env) },
   maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
   ...(env.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: env.WORKFLOW_BUNDLE_PATH } } : {}),
 });

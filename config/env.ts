@@ -68,6 +68,15 @@ const environmentSchema = z.object({
   NOTIFY_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   CALLBACK_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /**
+   * The operator's SMS provider endpoint: set, every text message of the outbox is a signed, retried
+   * delivery to it (README: SMS payload); unset, `npm start` prints them on its console.
+   */
+  SMS_PROVIDER_URL: z.string().url().optional(),
+  /** The secret shared with the SMS provider that signs each delivery; or SMS_PROVIDER_SECRET_FILE. */
+  SMS_PROVIDER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** A file (mode 0600 or stricter) holding the SMS provider's secret, instead of SMS_PROVIDER_SECRET. */
+  SMS_PROVIDER_SECRET_FILE: z.string().min(1).optional(),
+  /**
    * Callbacks over plain http (not https). Unset: allowed in the embedded demo of `npm start`, refused
    * by `npm run api` and `npm run worker` (production).
    */

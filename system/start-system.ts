@@ -18,6 +18,7 @@ import { encryptingDataConverter, payloadKeysFor } from './payload-keys.js';
 import { checkDatabase, checkTemporal, claimDevServer } from './preflight.js';
 import { type CreatedCredential, ensureAdmin, randomPassword, seedDemoCentre } from './seed.js';
 import { printSmsOutbox } from './sms-console.js';
+import { relaySmsOutboxEvery, smsProviderFrom } from './sms-gateway.js';
 import { StartupError, StartupInterrupted } from './startup-error.js';
 import { connectTemporalForApi } from './temporal-client.js';
 import { type RunningDevServer, startTemporalDevServer } from './temporal-dev-server.js';
@@ -127,6 +128,7 @@ export async function startSystem(
         { file: keyFile },
         'CALLBACK_SIGNING_KEY is not set: using the key kept in the data folder',
       );
+    const smsProvider = await smsProviderFrom(env);
     checkpoint();
     const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
     stack.push(() => nativeConnection.close());
@@ -136,7 +138,7 @@ export async function startSystem(
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       db: workerConnection.db,
       dataConverter,
-      deliveries: { ...deliverySettingsFrom(env, { embedded: true }), callbackSigningKey },
+      deliveries: { ...deliverySettingsFrom(env, { embedded: true }), callbackSigningKey, sms: smsProvider },
       maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
       ...(env.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: env.WORKFLOW_BUNDLE_PATH } } : {}),
     });
@@ -192,8 +194,11 @@ export async function startSystem(
       throw new StartupError(`port ${env.PORT} is in use (PORT); set PORT to a free port`, { cause: error });
     });
     stack.push(() => server.close());
-    const stopPrinting = printSmsOutbox(connection.db, (line) => console.log(line));
-    stack.push(async () => stopPrinting());
+    // The SMS provider when one is configured (signed deliveries), otherwise the console.
+    const stopSms = smsProvider
+      ? relaySmsOutboxEvery({ db: connection.db, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger })
+      : printSmsOutbox(connection.db, (line) => console.log(line));
+    stack.push(async () => stopSms());
     checkpoint();
     const apiUrl = server.url;
     return {

@@ -1,8 +1,8 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { deliveries, deliveryAttempts, institutions } from '../../db/schema/index.js';
+import { deliveries, deliveryAttempts, institutions, smsOutbox } from '../../db/schema/index.js';
 import { postOutbound } from '../../lib/outbound-post.js';
 import { allowingHost, type OutboundPolicy, strictOutboundPolicy } from '../../lib/outbound-url.js';
 import { institutionCallbackSecret, signBody } from '../../lib/signature.js';
@@ -13,6 +13,8 @@ export interface DeliverySettings {
   webhook?: { url: string; secret: string } | undefined;
   /** Key from which each institution's callback secret is derived (CALLBACK_SIGNING_KEY). */
   callbackSigningKey?: string | undefined;
+  /** The operator's SMS provider (SMS_PROVIDER_URL / SMS_PROVIDER_SECRET), if configured. */
+  sms?: { url: string; secret: string } | undefined;
   /** Where deliveries may go (lib/outbound-url.ts); https to public addresses when not given. */
   outbound?: OutboundPolicy | undefined;
 }
@@ -22,7 +24,11 @@ export interface DeliveryRequest {
   kind: string;
   caseNumber: string | null;
   /** An institution's own callback URL, or the URL given with the referral (which wins). */
-  target: { kind: 'webhook' } | { kind: 'institution'; institutionId: string; url?: string | null };
+  target:
+    | { kind: 'webhook' }
+    | { kind: 'institution'; institutionId: string; url?: string | null }
+    /** A message of the SMS outbox: the phone and parameters are read at each attempt, never carried. */
+    | { kind: 'sms'; outboxId: string };
   body: Record<string, unknown>;
   createdAt: string;
 }
@@ -51,6 +57,15 @@ async function destination(db: Database, settings: DeliverySettings, request: De
     // The operator configured the webhook beside the policy: its host is theirs to choose.
     return { ...settings.webhook, policy: allowingHost(policy, new URL(settings.webhook.url).hostname) };
   }
+  if (request.target.kind === 'sms') {
+    if (!settings.sms)
+      throw ApplicationFailure.retryable(
+        'SMS_PROVIDER_URL is not configured on this worker',
+        'not_configured',
+      );
+    // Like the webhook, the provider's endpoint is the operator's own choice.
+    return { ...settings.sms, policy: allowingHost(policy, new URL(settings.sms.url).hostname) };
+  }
   const [institution] = await db
     .select({ url: institutions.callbackUrl })
     .from(institutions)
@@ -68,6 +83,16 @@ async function destination(db: Database, settings: DeliverySettings, request: De
     secret: institutionCallbackSecret(settings.callbackSigningKey, request.target.institutionId),
     policy,
   };
+}
+
+/** What the SMS provider receives beside the delivery id (README: SMS payload). */
+async function smsPayload(db: Database, outboxId: string) {
+  const [message] = await db
+    .select({ templateId: smsOutbox.templateId, phone: smsOutbox.phone, params: smsOutbox.params })
+    .from(smsOutbox)
+    .where(eq(smsOutbox.id, outboxId));
+  if (!message) throw ApplicationFailure.nonRetryable(`SMS ${outboxId} is not in the outbox`, 'not_found');
+  return message;
 }
 
 /**
@@ -91,7 +116,12 @@ export async function attemptDelivery(
   // An outcome lists the files shared with the referrer as the case holds them when it is sent.
   const files = await filesForReferrer(db, request);
   const sentBody = files ? { ...request.body, files } : request.body;
-  const body = JSON.stringify({ deliveryId: request.deliveryId, kind: request.kind, ...sentBody });
+  const body = JSON.stringify({
+    deliveryId: request.deliveryId,
+    kind: request.kind,
+    ...sentBody,
+    ...(request.target.kind === 'sms' ? await smsPayload(db, request.target.outboxId) : {}),
+  });
   const timestamp = Math.floor(Date.now() / 1000);
   const started = Date.now();
   let statusCode: number | null = null;
@@ -137,6 +167,11 @@ export async function attemptDelivery(
         ...(delivered ? { status: 'delivered' as const, deliveredAt: new Date() } : {}),
       })
       .where(eq(deliveries.id, request.deliveryId));
+    if (delivered && request.target.kind === 'sms')
+      await tx
+        .update(smsOutbox)
+        .set({ sentAt: new Date() })
+        .where(and(eq(smsOutbox.id, request.target.outboxId), isNull(smsOutbox.sentAt)));
   });
   if (!delivered)
     throw ApplicationFailure.retryable(`delivery ${request.deliveryId} failed: ${error}`, 'delivery_failed');

@@ -3,7 +3,7 @@ import { institutions } from './reference.js';
 
 /**
  * Outbound deliveries: signed HTTP POSTs to a court's or procuratorate's callback URL, or to the
- * centre's notification webhook. One row per logical delivery; the id travels in every attempt so the
+ * centre's notification webhook, or the operator's SMS provider. One row per logical delivery; the id travels in every attempt so the
  * receiver can deduplicate.
  */
 export const deliveries = pgTable(
@@ -12,7 +12,8 @@ export const deliveries = pgTable(
     id: text('id').primaryKey(),
     kind: text('kind').notNull(),
     caseNumber: text('case_number'),
-    target: text('target', { enum: ['webhook', 'institution'] }).notNull(),
+    /** 'sms': a text message of the outbox (sms_outbox.delivery_id) to the operator's SMS provider. */
+    target: text('target', { enum: ['webhook', 'institution', 'sms'] }).notNull(),
     institutionId: uuid('institution_id').references(() => institutions.id),
     body: jsonb('body').notNull(),
     /** pending → delivered; 'pull' when there is no callback URL and the receiver reads our API instead. */

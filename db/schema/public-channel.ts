@@ -9,6 +9,7 @@ import {
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.js';
@@ -51,8 +52,20 @@ export const smsOutbox = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** Set by the gateway once the provider accepted the message. */
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /**
+     * The signed delivery that carries it to the provider (production gateway, SMS_PROVIDER_URL): set
+     * when the delivery workflow was started, so the relay hands each message on once.
+     */
+    deliveryId: text('delivery_id'),
+    /** A message queued by a retried step (a reminder) carries a key: one message per key and phone. */
+    dedupeKey: text('dedupe_key'),
   },
-  (table) => [index('sms_outbox_unsent_idx').on(table.createdAt).where(sql`${table.sentAt} is null`)],
+  (table) => [
+    index('sms_outbox_unsent_idx').on(table.createdAt).where(sql`${table.sentAt} is null`),
+    uniqueIndex('sms_outbox_dedupe_idx')
+      .on(table.dedupeKey, table.phone)
+      .where(sql`${table.dedupeKey} is not null`),
+  ],
 );
 
 /** Citizen sessions: the cookie holds a random token, the table only its SHA-256. */

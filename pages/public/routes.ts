@@ -232,7 +232,10 @@ export function publicRoutes(deps: AppDependencies) {
     caseAction(async (c, caseNumber, values) => {
       const slotId = values.slotId ?? '';
       if (!/^[0-9a-f-]{36}$/.test(slotId)) return { slotId: '请选择时段' };
-      await bookSlot(db, c.get('citizen'), caseNumber, slotId);
+      await bookSlot(db, c.get('citizen'), caseNumber, slotId, {
+        temporal: deps.temporal,
+        taskQueue: deps.settings.taskQueue,
+      });
       c.get('logger').info({ caseNumber, slotId }, 'session slot booked');
       return 'done';
     }, 'booked'),

@@ -2,6 +2,7 @@ import { html } from 'hono/html';
 import { type Stage, stageLabelsZh } from '../../domain/stages.js';
 import { caseSourceLabelsZh, disputeCategoryLabelsZh, triageClassLabelsZh } from '../../domain/vocabulary.js';
 import type { CaseListItem } from '../../use-cases/cases/list-cases.js';
+import { roomLabelsZh, type SessionSlot } from '../../use-cases/public/session-slots.js';
 import { chinaDateTime, type Html, noticeBanner, page } from '../dashboard/layout.js';
 import type { DashboardUser } from '../shared/session.js';
 
@@ -33,6 +34,21 @@ export interface CaseListPageInput {
   nextCursor: string | null;
   names: { user: (id: string | null) => string | null; unit: (id: string | null) => string | null };
   notice: string | undefined;
+  /** A mediator's booked sessions from now on (预约), soonest first; empty for other roles. */
+  bookings: SessionSlot[];
+}
+
+/** The sessions parties booked with the mediator: each links to its case. */
+function bookingsSection(bookings: SessionSlot[]): Html | string {
+  if (bookings.length === 0) return '';
+  return html`<section aria-labelledby="my-bookings"><h2 id="my-bookings">我的预约 <span class="muted">当事人预约的调解时间</span></h2>
+<table>
+  <thead><tr><th>时间</th><th>调解室</th><th>案件编号</th></tr></thead>
+  <tbody>${bookings.map(
+    (slot) =>
+      html`<tr><td class="num">${chinaDateTime(slot.startsAt)}–${chinaDateTime(slot.endsAt).slice(11)}</td><td>${roomLabelsZh[slot.room]}</td><td><a href="/dashboard/work/cases/${slot.bookedBy}">${slot.bookedBy}</a></td></tr>`,
+  )}</tbody>
+</table></section>`;
 }
 
 const label = (labels: Record<string, string>, key: string | null) => (key ? (labels[key] ?? key) : '—');
@@ -68,6 +84,7 @@ export function caseListPage(
           : '本中心受理的案件'
     }</span></h1>
 ${noticeBanner(input.notice)}
+${bookingsSection(input.bookings)}
 <nav class="tabs" aria-label="案件分类">${viewsFor(user).map(
       (view) =>
         html`<a href="${listHref(input, { view, cursor: undefined })}"${

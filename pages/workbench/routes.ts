@@ -13,6 +13,7 @@ import { searchCasesByPartyNumber } from '../../use-cases/cases/search-cases-by-
 import { listDirectoryMediators } from '../../use-cases/directory/list-directory-mediators.js';
 import { namesOf } from '../../use-cases/directory/name-lookup.js';
 import { readPublicChannelForStaff } from '../../use-cases/public/public-channel-for-staff.js';
+import { listMediatorBookings } from '../../use-cases/public/session-slots.js';
 import { readCaseTimeline } from '../../use-cases/supervision/read-case-timeline.js';
 import { messagePage } from '../dashboard/simple-pages.js';
 import { type DashboardEnv, sessionOf } from '../shared/session.js';
@@ -159,6 +160,7 @@ export function workbenchRoutes(deps: AppDependencies) {
         nextCursor: page.nextCursor,
         names,
         notice: query.notice,
+        bookings: user.role === 'mediator' ? await listMediatorBookings(db, c.get('principal').userId) : [],
       }),
     );
   });

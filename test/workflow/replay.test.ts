@@ -30,6 +30,7 @@ describe('saved case histories replay against the current workflow code', async 
       'police-two-rounds-failed.json',
       'prosecution-instalments-decided.json',
       'rejected-at-intake.json',
+      'session-reminder-booking-cancelled.json',
       'settle-rolled-back-then-settled.json',
       'settled-and-archived.json',
       'supervision-order-answered-then-overdue.json',

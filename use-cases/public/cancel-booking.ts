@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { bookingCancellations, parties, sessionSlots, slotBookings } from '../../db/schema/index.js';
 import { refuse } from '../../domain/refusals.js';
+import { sessionTimeZh } from '../../domain/session-rooms.js';
 import type { StaffPrincipal } from '../auth/principal.js';
 import { type Room, roomLabelsZh } from './session-slots.js';
 import { queueSms, smsTemplates } from './sms-outbox.js';
@@ -69,14 +70,7 @@ export async function cancelBooking(
       .selectDistinct({ phone: sql<string>`right(regexp_replace(${parties.phone}, '[^0-9]', '', 'g'), 11)` })
       .from(parties)
       .where(sql`${parties.caseNumber} = ${input.caseNumber} and ${parties.phone} is not null`);
-    const when = new Intl.DateTimeFormat('zh-CN', {
-      timeZone: 'Asia/Shanghai',
-      month: 'numeric',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    }).format(booking.startsAt);
+    const when = sessionTimeZh(booking.startsAt);
     for (const { phone } of phones)
       if (/^1[3-9]\d{9}$/.test(phone))
         await queueSms(tx, smsTemplates.bookingCancelled, phone, {

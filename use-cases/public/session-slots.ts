@@ -1,18 +1,19 @@
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { cases, sessionSlots, slotBookings, users } from '../../db/schema/index.js';
+import { cases, notifications, sessionSlots, slotBookings, users } from '../../db/schema/index.js';
 import { Refusal, refuse } from '../../domain/refusals.js';
+import { type Room, roomLabelsZh, sessionReminderLeadMs, sessionTimeZh } from '../../domain/session-rooms.js';
+import {
+  type SessionReminderInput,
+  sessionReminderWorkflowId,
+} from '../../workflows/session-reminder.messages.js';
+import type { sessionReminderWorkflow } from '../../workflows/session-reminder.workflow.js';
 import type { StaffPrincipal } from '../auth/principal.js';
 import type { CitizenPrincipal } from './citizen-session.js';
 import { exclusionViolation, postgresCodeOf, uniqueViolation } from './database-errors.js';
 
-export const rooms = ['ordinary', 'video', 'hall'] as const;
-export type Room = (typeof rooms)[number];
-export const roomLabelsZh: Record<Room, string> = {
-  ordinary: '普通调解室',
-  video: '视频调解室',
-  hall: '多功能厅',
-};
+export { type Room, roomLabelsZh, rooms } from '../../domain/session-rooms.js';
 
 export interface SessionSlot {
   id: string;
@@ -80,6 +81,11 @@ export async function listMediatorSlots(db: Database, mediatorId: string): Promi
   return rows;
 }
 
+/** The mediator's booked sessions from now on (the workbench shows them), soonest first. */
+export async function listMediatorBookings(db: Database, mediatorId: string): Promise<SessionSlot[]> {
+  return (await listMediatorSlots(db, mediatorId)).filter((slot) => slot.bookedBy !== null);
+}
+
 /** Free slots of the case's mediator, for its party to pick from. */
 export async function listBookableSlots(db: Database, mediatorId: string): Promise<SessionSlot[]> {
   const rows = await db
@@ -132,9 +138,15 @@ export async function bookSlot(
   _citizen: CitizenPrincipal,
   caseNumber: string,
   slotId: string,
+  reminders: ReminderScheduling,
 ): Promise<void> {
   const [slot] = await db
-    .select({ startsAt: sessionSlots.startsAt, assigneeId: cases.assigneeId, stage: cases.stage })
+    .select({
+      startsAt: sessionSlots.startsAt,
+      room: sessionSlots.room,
+      mediatorId: sessionSlots.mediatorId,
+      stage: cases.stage,
+    })
     .from(sessionSlots)
     .innerJoin(cases, eq(cases.assigneeId, sessionSlots.mediatorId))
     .where(and(eq(sessionSlots.id, slotId), eq(cases.caseNumber, caseNumber)))
@@ -143,16 +155,71 @@ export async function bookSlot(
     refuse('slot_unavailable', {
       detail: 'The slot is past, or not of the case’s mediator, or the case is not being mediated.',
     });
+  let bookedAt: Date;
   try {
-    await db.insert(slotBookings).values({ slotId, caseNumber });
+    const [booked] = await db
+      .insert(slotBookings)
+      .values({ slotId, caseNumber })
+      .returning({ bookedAt: slotBookings.bookedAt });
+    bookedAt = booked!.bookedAt;
   } catch (error) {
     if (postgresCodeOf(error) !== uniqueViolation) throw error;
     const [holder] = await db
-      .select({ caseNumber: slotBookings.caseNumber })
+      .select({ caseNumber: slotBookings.caseNumber, bookedAt: slotBookings.bookedAt })
       .from(slotBookings)
       .where(eq(slotBookings.slotId, slotId))
       .limit(1);
-    if (holder?.caseNumber === caseNumber) return;
-    throw new Refusal('slot_taken', { detail: 'Another party booked this slot first.' });
+    if (holder?.caseNumber !== caseNumber)
+      throw new Refusal('slot_taken', { detail: 'Another party booked this slot first.' });
+    // Booked already (a retried submit): its reminder is scheduled again, which changes nothing.
+    bookedAt = holder.bookedAt;
+  }
+  // The mediator's inbox hears of it (once per booking, however often the party submits).
+  await db
+    .insert(notifications)
+    .values({
+      key: `session-booked:${slotId}:${bookedAt.getTime()}`,
+      recipientId: slot.mediatorId,
+      caseNumber,
+      kind: 'session_booked',
+      title: `案件 ${caseNumber} 的当事人预约了调解`,
+      body: `${sessionTimeZh(slot.startsAt)} ${roomLabelsZh[slot.room]}`,
+      createdAt: bookedAt,
+    })
+    .onConflictDoNothing();
+  await scheduleSessionReminder(
+    reminders,
+    { slotId, caseNumber, bookedAt: bookedAt.toISOString() },
+    slot.startsAt,
+  );
+}
+
+/** Where the day-before reminders are scheduled: the Temporal client and the case task queue. */
+export interface ReminderScheduling {
+  temporal: Client;
+  taskQueue: string;
+}
+
+/**
+ * The day-before SMS reminder of a booking, as a workflow that starts a day before the session
+ * (Temporal's start delay: a durable timer, nothing polls); a booking made less than a day ahead is
+ * reminded at once. One workflow per booking: scheduling it again changes nothing.
+ */
+async function scheduleSessionReminder(
+  { temporal, taskQueue }: ReminderScheduling,
+  input: SessionReminderInput,
+  startsAt: Date,
+): Promise<void> {
+  const delayMs = startsAt.getTime() - sessionReminderLeadMs - Date.now();
+  try {
+    await temporal.workflow.start<typeof sessionReminderWorkflow>('sessionReminderWorkflow', {
+      workflowId: sessionReminderWorkflowId(input),
+      taskQueue,
+      args: [input],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      ...(delayMs > 0 ? { startDelay: delayMs } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
   }
 }

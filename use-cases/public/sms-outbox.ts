@@ -1,6 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { smsOutbox } from '../../db/schema/index.js';
+import { sessionReminderTemplate } from '../../domain/session-rooms.js';
+import type { deliveryWorkflow } from '../../workflows/delivery.workflow.js';
 
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -18,6 +21,8 @@ export const smsTemplates = {
   messageReply: 'FST_MESSAGE_REPLY',
   /** 【飞速通】您在案件{caseNumber}中预约的调解（{time}）已取消，原因请登录查看，可重新预约。 */
   bookingCancelled: 'FST_BOOKING_CANCELLED',
+  /** 【飞速通】提醒：您在案件{caseNumber}中预约的调解将于{time}在{room}进行，请准时参加。 */
+  sessionReminder: sessionReminderTemplate,
 } as const;
 
 export type SmsTemplateId = (typeof smsTemplates)[keyof typeof smsTemplates];
@@ -63,4 +68,49 @@ export async function takeUnsentSms(db: Database, limit = 50): Promise<OutboxMes
     phone: row.phone,
     params: row.params,
   }));
+}
+
+/** How soon a failed SMS is tried again: a sign-in code is worth something for five minutes only. */
+export const smsDeliveryRetry = { initialRetryInterval: '1 second', maximumRetryInterval: '1 minute' };
+
+/**
+ * The production gateway (SMS_PROVIDER_URL): hand each unsent message of the outbox to a signed,
+ * retried delivery of its own (the delivery workflow court callbacks use; delivery id `sms-<row id>`),
+ * which marks the row sent when the provider answers 2xx. Rows another relay holds are skipped; a row
+ * whose delivery started but was not yet noted is started again and Temporal refuses the duplicate,
+ * so each message goes out once. Returns how many messages were handed on.
+ */
+export async function relaySmsOutbox(
+  deps: { db: Database; temporal: Client; taskQueue: string },
+  limit = 50,
+): Promise<number> {
+  return deps.db.transaction(async (tx) => {
+    const rows = await tx.execute<{ id: string; template_id: string; created_at: string }>(sql`
+      select id, template_id, created_at from ${smsOutbox}
+      where sent_at is null and delivery_id is null
+      order by created_at limit ${limit} for update skip locked`);
+    for (const row of rows) {
+      const deliveryId = `sms-${row.id}`;
+      const request: Parameters<typeof deliveryWorkflow>[0] = {
+        deliveryId,
+        kind: 'sms',
+        caseNumber: null,
+        target: { kind: 'sms', outboxId: row.id },
+        body: { templateId: row.template_id },
+        createdAt: new Date(row.created_at).toISOString(),
+      };
+      try {
+        await deps.temporal.workflow.start<typeof deliveryWorkflow>('deliveryWorkflow', {
+          workflowId: `delivery-${deliveryId}`,
+          taskQueue: deps.taskQueue,
+          args: [request, smsDeliveryRetry],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        });
+      } catch (error) {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      }
+      await tx.update(smsOutbox).set({ deliveryId }).where(eq(smsOutbox.id, row.id));
+    }
+    return rows.length;
+  });
 }
