@@ -13,6 +13,7 @@ import { storeDocumentVersion } from '../../use-cases/documents/store-document-v
 import { ledgerHeaders } from '../../use-cases/ledger-import/ledger-columns.js';
 import { formatCsv } from '../../use-cases/ledger-import/parse-csv.js';
 import { caseApi } from '../helpers/case-api.js';
+import { courtReferralBody } from '../helpers/court-referral-body.js';
 import { eventually } from '../helpers/eventually.js';
 import { fileForm, sampleDocx, sampleHtml, samplePdf, samplePng } from '../helpers/sample-files.js';
 import { createInstitution, createStaff, createUnit, type TestUser } from '../helpers/staff.js';
@@ -26,23 +27,6 @@ import { type RunningS3Server, startVersitygw } from '../helpers/versitygw.js';
  */
 const capBytes = 64 * 1024;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-function courtReferral(reference: string) {
-  return {
-    type: 'entrusted',
-    procedure: 'ordinary',
-    reference,
-    referralDate: '2026-11-20',
-    parties: [
-      { kind: 'person', name: '郑伟', role: 'applicant', phone: '13700001111' },
-      { kind: 'organisation', name: '呼伦贝尔某建材有限公司', role: 'respondent' },
-    ],
-    claimsSummary: '买卖合同纠纷：原告请求被告支付货款十万元',
-    claimAmountFen: 10_000_000,
-    materials: ['起诉状', '证据照片'],
-    contact: { name: '王法官', role: '承办法官', phone: '0470-1234567' },
-  };
-}
 
 describe.each(['postgres', 's3'] as const)('case files in the %s object store', (storeKind) => {
   let system: TestSystem;
@@ -83,7 +67,7 @@ describe.each(['postgres', 's3'] as const)('case files in the %s object store', 
       'POST',
       '/v1/court/referrals',
       courtA.apiKey,
-      courtReferral(referenceA),
+      courtReferralBody(referenceA),
       201,
     );
     caseNumber = created.caseNumber as string;
@@ -210,7 +194,7 @@ describe.each(['postgres', 's3'] as const)('case files in the %s object store', 
     expect(oversized.status).toBe(404);
     // Even through a referral of its own, court B cannot reach court A's file by its id.
     const referenceB = `(2026)内0781民初${storeKind === 's3' ? 3001 : 3002}号`;
-    await api.call('POST', '/v1/court/referrals', courtB.apiKey, courtReferral(referenceB), 201);
+    await api.call('POST', '/v1/court/referrals', courtB.apiKey, courtReferralBody(referenceB), 201);
     expect((await get(`${courtFiles(referenceB)}/${first!.id}`, courtB.apiKey)).status).toBe(404);
     expect(
       ((await (await get(courtFiles(referenceB), courtB.apiKey)).json()) as { items: unknown[] }).items,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3ObjectStore } from '../../lib/s3-object-store.js';
 import { caseApi } from '../helpers/case-api.js';
+import { courtReferralBody } from '../helpers/court-referral-body.js';
 import { allText, readDocx } from '../helpers/docx-reader.js';
 import { eventually } from '../helpers/eventually.js';
 import { startReceiver } from '../helpers/receiver.js';
@@ -85,21 +86,7 @@ describe.each(['postgres', 's3'] as const)(
         'POST',
         '/v1/court/referrals',
         courtA.apiKey,
-        {
-          type: 'entrusted',
-          procedure: 'ordinary',
-          reference,
-          referralDate: '2026-11-20',
-          parties: [
-            { kind: 'person', name: '郑伟', role: 'applicant', phone: '13700001111' },
-            { kind: 'organisation', name: '呼伦贝尔某建材有限公司', role: 'respondent' },
-          ],
-          claimsSummary: '买卖合同纠纷：原告请求被告支付货款十万元',
-          claimAmountFen: 10_000_000,
-          materials: ['起诉状', '证据照片'],
-          contact: { name: '王法官', role: '承办法官', phone: '0470-1234567' },
-          callbackUrl: receiver.url,
-        },
+        courtReferralBody(reference, { callbackUrl: receiver.url }),
         201,
       );
       const caseNumber = created.caseNumber as string;

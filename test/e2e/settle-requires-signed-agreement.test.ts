@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseApi } from '../helpers/case-api.js';
+import { courtReferralBody } from '../helpers/court-referral-body.js';
 import { fileForm, samplePdf } from '../helpers/sample-files.js';
 import { createInstitution, createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
@@ -47,20 +48,7 @@ describe.each([true, false])('settling with SETTLE_REQUIRES_SIGNED_AGREEMENT=%s'
       'POST',
       '/v1/court/referrals',
       court.apiKey,
-      {
-        type: 'entrusted',
-        procedure: 'ordinary',
-        reference: `(2026)内0702民初${required ? 41 : 42}0${counter}号`,
-        referralDate: '2026-11-20',
-        parties: [
-          { kind: 'person', name: '郑伟', role: 'applicant', phone: '13700001111' },
-          { kind: 'organisation', name: '呼伦贝尔某建材有限公司', role: 'respondent' },
-        ],
-        claimsSummary: '买卖合同纠纷：原告请求被告支付货款十万元',
-        claimAmountFen: 10_000_000,
-        materials: ['起诉状'],
-        contact: { name: '王法官', role: '承办法官', phone: '0470-1234567' },
-      },
+      courtReferralBody(`(2026)内0702民初${required ? 41 : 42}0${counter}号`, { materials: ['起诉状'] }),
       201,
     );
     const caseNumber = created.caseNumber as string;
