@@ -1,9 +1,5 @@
-import { writeFile } from 'node:fs/promises';
-import type { WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chinaDateOf } from '../../domain/dates.js';
-import type { Actor } from '../../workflows/case.messages.js';
 import {
   acknowledgeHandOffUpdate,
   handOffUpdate,
@@ -11,6 +7,7 @@ import {
 } from '../../workflows/hand-off.messages.js';
 import { type CaseWorkflowHarness, createCaseWorkflowHarness } from '../helpers/case-workflow-env.js';
 import { createInstitution } from '../helpers/staff.js';
+import { acceptedCase, institutionActor, saveHistory } from './recording-helpers.js';
 
 /**
  * Histories of a failed case filed at court (closed as 转立案) and of a hand-off that sends the case
@@ -23,32 +20,10 @@ beforeAll(async () => {
 });
 afterAll(() => h?.teardown());
 
-async function save(name: string, workflowId: string) {
-  const history = await h.env.client.workflow.getHandle(workflowId).fetchHistory();
-  await writeFile(
-    new URL(`../fixtures/histories/${name}.json`, import.meta.url),
-    `${historyToJSON(history)}\n`,
-  );
-}
-
-async function acceptedCase(caseNumber: string, category: string): Promise<WorkflowHandle> {
-  const handle = await h.start(caseNumber);
-  await h.transition(handle, 'triage', h.clerk, { triageClass: 'general', category: category as 'contract' });
-  await h.transition(handle, 'assign', h.clerk, { mediatorId: h.mediator.id });
-  await h.transition(handle, 'accept', h.mediator, {});
-  return handle;
-}
-
-const body = (institution: { id: string }, kind: Actor['role']): Actor => ({
-  kind: 'institution',
-  id: institution.id,
-  role: kind,
-});
-
 it('records a failed case sent to the court for filing and closed as 转立案 with the filing number', async () => {
   const court = await createInstitution(h.database.db, 'court', '海拉尔区人民法院');
   await h.run(async () => {
-    const handle = await acceptedCase('FX-2026-000031', 'contract');
+    const handle = await acceptedCase(h, 'FX-2026-000031', 'contract');
     await h.transition(handle, 'fail', h.mediator, {
       reasons: '双方对货款数额分歧过大',
       undisputedFacts: '双方签订买卖合同，被告已收货',
@@ -65,7 +40,7 @@ it('records a failed case sent to the court for filing and closed as 转立案 w
         },
       ],
     });
-    const courtActor = body(court, 'court');
+    const courtActor = institutionActor(court, 'court');
     await handle.executeUpdate(acknowledgeHandOffUpdate, {
       args: [{ n: 1, accepted: true, actor: courtActor }],
     });
@@ -82,7 +57,7 @@ it('records a failed case sent to the court for filing and closed as 转立案 w
       ],
     });
     expect(closed).toMatchObject({ stage: 'dispose', disposition: 'transferred_for_filing' });
-    await save('hand-off-filing-closed-transferred-for-filing', handle.workflowId);
+    await saveHistory(h, 'hand-off-filing-closed-transferred-for-filing', handle.workflowId);
   });
 });
 
@@ -93,7 +68,7 @@ it('records a failed labour dispute the arbitration commission sends back to med
     '呼伦贝尔市劳动人事争议仲裁委员会',
   );
   await h.run(async () => {
-    const handle = await acceptedCase('FX-2026-000032', 'labour');
+    const handle = await acceptedCase(h, 'FX-2026-000032', 'labour');
     await h.transition(handle, 'fail', h.mediator, {
       reasons: '对加班时长分歧',
       undisputedFacts: '劳动关系存续',
@@ -109,7 +84,7 @@ it('records a failed labour dispute the arbitration commission sends back to med
         },
       ],
     });
-    const commission = body(arbitration, 'labour_arbitration');
+    const commission = institutionActor(arbitration, 'labour_arbitration');
     await handle.executeUpdate(acknowledgeHandOffUpdate, {
       args: [{ n: 1, accepted: true, actor: commission }],
     });
@@ -136,14 +111,14 @@ it('records a failed labour dispute the arbitration commission sends back to med
       performance: [{ description: '支付加班费', amountFen: 300_000 }],
     });
     expect(settled.stage).toBe('link');
-    await save('hand-off-arbitration-returned-to-mediation-then-settled', handle.workflowId);
+    await saveHistory(h, 'hand-off-arbitration-returned-to-mediation-then-settled', handle.workflowId);
   });
 });
 
 it('records a hand-off the body declines and sends back to mediation, then failed again', async () => {
   const bureau = await createInstitution(h.database.db, 'petitions_bureau', '呼伦贝尔市信访局');
   await h.run(async () => {
-    const handle = await acceptedCase('FX-2026-000033', 'neighbour');
+    const handle = await acceptedCase(h, 'FX-2026-000033', 'neighbour');
     await h.transition(handle, 'terminate', h.mediator, { reason: '一方暂时无法到场' });
     await handle.executeUpdate(handOffUpdate, {
       args: [
@@ -161,7 +136,7 @@ it('records a hand-off the body declines and sends back to mediation, then faile
       accepted: false,
       reason: '属于民间纠纷，退回调解中心继续调解',
       returnToMediation: true,
-      actor: body(bureau, 'petitions_bureau'),
+      actor: institutionActor(bureau, 'petitions_bureau'),
     };
     const returned = await handle.executeUpdate(acknowledgeHandOffUpdate, { args: [decline] });
     expect(returned).toMatchObject({ stage: 'resolve', outcome: null });
@@ -171,6 +146,6 @@ it('records a hand-off the body declines and sends back to mediation, then faile
       undisputedFacts: '相邻关系',
     });
     expect(failed.stage).toBe('link');
-    await save('hand-off-declined-returned-to-mediation-then-failed', handle.workflowId);
+    await saveHistory(h, 'hand-off-declined-returned-to-mediation-then-failed', handle.workflowId);
   });
 });

@@ -1,9 +1,6 @@
-import { writeFile } from 'node:fs/promises';
-import type { WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chinaDateOf } from '../../domain/dates.js';
-import { type Actor, decideOnNonPerformanceUpdate } from '../../workflows/case.messages.js';
+import { decideOnNonPerformanceUpdate } from '../../workflows/case.messages.js';
 import {
   acknowledgeHandOffUpdate,
   handOffUpdate,
@@ -12,6 +9,7 @@ import {
 } from '../../workflows/hand-off.messages.js';
 import { type CaseWorkflowHarness, createCaseWorkflowHarness } from '../helpers/case-workflow-env.js';
 import { createInstitution } from '../helpers/staff.js';
+import { acceptedCase, institutionActor, saveHistory } from './recording-helpers.js';
 
 /**
  * Histories of hand-offs to partner bodies (联动): sent, withdrawn, acknowledged or declined, answered
@@ -24,32 +22,10 @@ beforeAll(async () => {
 });
 afterAll(() => h?.teardown());
 
-async function save(name: string, workflowId: string) {
-  const history = await h.env.client.workflow.getHandle(workflowId).fetchHistory();
-  await writeFile(
-    new URL(`../fixtures/histories/${name}.json`, import.meta.url),
-    `${historyToJSON(history)}\n`,
-  );
-}
-
-async function acceptedCase(caseNumber: string, category: string): Promise<WorkflowHandle> {
-  const handle = await h.start(caseNumber);
-  await h.transition(handle, 'triage', h.clerk, { triageClass: 'general', category: category as 'labour' });
-  await h.transition(handle, 'assign', h.clerk, { mediatorId: h.mediator.id });
-  await h.transition(handle, 'accept', h.mediator, {});
-  return handle;
-}
-
-const body = (institution: { id: string }, kind: Actor['role']): Actor => ({
-  kind: 'institution',
-  id: institution.id,
-  role: kind,
-});
-
 it('records a walk-in agreement sent to judicial confirmation, withdrawn, sent again and confirmed', async () => {
   const court = await createInstitution(h.database.db, 'court', '海拉尔区人民法院');
   await h.run(async () => {
-    const handle = await acceptedCase('FX-2026-000021', 'neighbour');
+    const handle = await acceptedCase(h, 'FX-2026-000021', 'neighbour');
     await h.transition(handle, 'settle', h.mediator, {
       form: 'written',
       terms: '一方于一个月内赔偿修复费用八千元',
@@ -69,7 +45,7 @@ it('records a walk-in agreement sent to judicial confirmation, withdrawn, sent a
       args: [{ n: 1, reason: '申请材料有误，更正后重新提交', actor: h.actor(h.mediator) }],
     });
     await handle.executeUpdate(handOffUpdate, { args: [send] });
-    const court2 = body(court, 'court');
+    const court2 = institutionActor(court, 'court');
     await handle.executeUpdate(acknowledgeHandOffUpdate, { args: [{ n: 2, accepted: true, actor: court2 }] });
     const ruling = {
       n: 2,
@@ -82,7 +58,7 @@ it('records a walk-in agreement sent to judicial confirmation, withdrawn, sent a
     await handle.executeUpdate(recordHandOffResultUpdate, { args: [ruling] });
     const again = await handle.executeUpdate(recordHandOffResultUpdate, { args: [ruling] });
     expect(again.stage).toBe('dispose');
-    await save('hand-off-confirmation-withdrawn-then-confirmed', handle.workflowId);
+    await saveHistory(h, 'hand-off-confirmation-withdrawn-then-confirmed', handle.workflowId);
   });
 });
 
@@ -92,7 +68,7 @@ it('records a legal aid review left overdue, then granted and assigned, and an a
     createInstitution(h.database.db, 'labour_arbitration', '呼伦贝尔市劳动人事争议仲裁委员会'),
   ]);
   await h.run(async () => {
-    const handle = await acceptedCase('FX-2026-000022', 'labour');
+    const handle = await acceptedCase(h, 'FX-2026-000022', 'labour');
     await h.transition(handle, 'fail', h.mediator, {
       reasons: '拒绝支付经济补偿',
       undisputedFacts: '劳动关系成立',
@@ -113,7 +89,7 @@ it('records a legal aid review left overdue, then granted and assigned, and an a
     await h.skipUntil(review.explanation.dueAtEpochMilliseconds);
     const late = await h.viewWhen(handle, (v) => v.deadlines.some((d) => d.status === 'overdue'));
     expect(late.overdue).toBe(true);
-    const centre = body(legalAid, 'legal_aid_centre');
+    const centre = institutionActor(legalAid, 'legal_aid_centre');
     await handle.executeUpdate(acknowledgeHandOffUpdate, { args: [{ n: 1, accepted: true, actor: centre }] });
     await handle.executeUpdate(recordHandOffResultUpdate, {
       args: [
@@ -140,18 +116,23 @@ it('records a legal aid review left overdue, then granted and assigned, and an a
     });
     await handle.executeUpdate(acknowledgeHandOffUpdate, {
       args: [
-        { n: 2, accepted: false, reason: '已超过仲裁时效', actor: body(arbitration, 'labour_arbitration') },
+        {
+          n: 2,
+          accepted: false,
+          reason: '已超过仲裁时效',
+          actor: institutionActor(arbitration, 'labour_arbitration'),
+        },
       ],
     });
     const closed = await h.transition(handle, 'close', h.mediator, {});
     expect(closed.stage).toBe('dispose');
-    await save('hand-off-legal-aid-overdue-assigned-arbitration-declined', handle.workflowId);
+    await saveHistory(h, 'hand-off-legal-aid-overdue-assigned-arbitration-declined', handle.workflowId);
   });
 });
 
 it('records a visit that finds an instalment unperformed, the decision taken, a second visit and the archive', async () => {
   await h.run(async () => {
-    const handle = await acceptedCase('FX-2026-000023', 'lending');
+    const handle = await acceptedCase(h, 'FX-2026-000023', 'lending');
     await h.transition(handle, 'settle', h.mediator, {
       form: 'written',
       terms: '分两期归还借款两万元',
@@ -173,6 +154,6 @@ it('records a visit that finds an instalment unperformed, the decision taken, a 
     await h.transition(handle, 'recordFollowUp', h.mediator, { performed: true, satisfaction: 4 });
     const archived = await h.transition(handle, 'archive', h.clerk, {});
     expect(archived.followUps).toHaveLength(2);
-    await save('unperformed-instalment-decided-archived', handle.workflowId);
+    await saveHistory(h, 'unperformed-instalment-decided-archived', handle.workflowId);
   });
 });
