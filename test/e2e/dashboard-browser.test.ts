@@ -1,16 +1,15 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSampleLedger } from '../../scripts/sample-ledger/load-through-api.js';
 import { caseApi } from '../helpers/case-api.js';
+import { chromiumPath, launchChromium } from '../helpers/chromium.js';
 import { createStaff, type TestUser } from '../helpers/staff.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
 
-/** Debian's Chromium (`apt-get install -y chromium`, done by .ci/run), driven by playwright-core. */
-const chromiumPath = '/usr/bin/chromium';
 const screenshots = join(process.cwd(), 'test-results');
 
 describe('a supervisor works the dashboard in a real browser', () => {
@@ -65,18 +64,7 @@ describe('a supervisor works the dashboard in a real browser', () => {
 
     await mkdir(screenshots, { recursive: true });
     profile = await makeTempDir('chromium');
-    context = await chromium.launchPersistentContext(profile.path, {
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+    context = await launchChromium(profile.path, {
       locale: 'zh-CN',
       viewport: { width: 1360, height: 900 },
     });

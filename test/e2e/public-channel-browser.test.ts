@@ -1,18 +1,17 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDateTimeText } from '../../domain/dates.js';
 import { caseApi } from '../helpers/case-api.js';
+import { chromiumPath, launchChromium } from '../helpers/chromium.js';
 import { eventually } from '../helpers/eventually.js';
 import { pageSession } from '../helpers/page-session.js';
 import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
 
-/** Debian's Chromium (`apt-get install -y chromium fonts-noto-cjk`), driven by playwright-core. */
-const chromiumPath = '/usr/bin/chromium';
 const screenshots = join(process.cwd(), 'test-results', 'public');
 
 /**
@@ -94,18 +93,7 @@ describe('a citizen applies, follows, books, messages and rates on a phone', () 
               '从事人民调解十二年，擅长邻里、婚姻家庭纠纷，可用蒙古语调解。')`;
     await mkdir(screenshots, { recursive: true });
     profile = await makeTempDir('chromium');
-    context = await chromium.launchPersistentContext(profile.path, {
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+    context = await launchChromium(profile.path, {
       locale: 'zh-CN',
       viewport: { width: 375, height: 812 },
       deviceScaleFactor: 1,

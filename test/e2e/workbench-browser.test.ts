@@ -1,16 +1,15 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDateTimeText } from '../../domain/dates.js';
 import { caseApi } from '../helpers/case-api.js';
+import { chromiumPath, launchChromium } from '../helpers/chromium.js';
 import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
 
-/** Debian's Chromium (`apt-get install -y chromium fonts-noto-cjk`), driven by playwright-core. */
-const chromiumPath = '/usr/bin/chromium';
 const screenshots = join(process.cwd(), 'test-results');
 
 /**
@@ -89,18 +88,7 @@ describe('a clerk and a mediator work a walk-in dispute in the workbench', () =>
 
     await mkdir(screenshots, { recursive: true });
     profile = await makeTempDir('chromium');
-    context = await chromium.launchPersistentContext(profile.path, {
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+    context = await launchChromium(profile.path, {
       locale: 'zh-CN',
       viewport: { width: 1366, height: 768 },
     });
