@@ -18,6 +18,7 @@ import {
 import type { CaseWorkflowOptions, caseWorkflow } from '../../workflows/case.workflow.js';
 import { testOutboundPolicy } from './outbound.js';
 import { createStaff, createUnit, type TestUser } from './staff.js';
+import { sleepReleasingLeakedLocks } from './stalled-skip.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { createTimeSkippingEnvironment } from './time-skipping.js';
 
@@ -148,7 +149,7 @@ export async function createCaseWorkflowHarness(
     },
     async skipUntil(epochMs, marginMs = 60_000) {
       const now = await env.currentTimeMs();
-      if (epochMs + marginMs > now) await env.sleep(epochMs + marginMs - now);
+      if (epochMs + marginMs > now) await sleepReleasingLeakedLocks(env, epochMs + marginMs - now, taskQueue);
     },
     async teardown() {
       await env.teardown();
