@@ -1,6 +1,6 @@
 # The feisutong app image: the API and the worker (see docker-compose.yml). TypeScript runs through
 # tsx, the same way as in development and tests.
-FROM node:20-bookworm-slim
+FROM node:24.22.3-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
