@@ -5,6 +5,7 @@ import { boundedBody, oneMiB } from '../http/bounded-body.js';
 import type { AppDependencies } from '../http/dependencies.js';
 import type { LoginThrottle } from '../use-cases/auth/login-throttle.js';
 import { authenticate } from './auth/authenticate.js';
+import { codecCors } from './codec-cors.js';
 import type { AppEnv } from './context.js';
 import { renderDocsPage } from './docs-page.js';
 import { handleError, validationHook } from './errors.js';
@@ -22,6 +23,7 @@ import { caseFollowThroughRoutes } from './routes/case-follow-through.js';
 import { caseHandOffRoutes } from './routes/case-hand-offs.js';
 import { caseTransitionRoutes } from './routes/case-transitions.js';
 import { caseRoutes } from './routes/cases.js';
+import { codecRoutes } from './routes/codec.js';
 import { consultationRoutes } from './routes/consultations.js';
 import { courtReferralRoutes } from './routes/court-referrals.js';
 import { directoryRoutes } from './routes/directory.js';
@@ -69,6 +71,16 @@ export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
     '/v1/*',
     refuseUnstorableText((c) => !readsOwnBody(c)),
   );
+
+  // The Temporal UI's codec endpoint exists only when configured (CODEC_ENDPOINT=on); otherwise /codec
+  // is as unknown as any other path. CORS first (a preflight carries no credentials), then the same
+  // credentials as /v1, then the body, bounded: a history's payloads can be large (Temporal's own
+  // limit is 2 MiB a payload).
+  if (deps.codecEndpoint) {
+    app.use('/codec/*', codecCors(deps.codecEndpoint), requireCredentials);
+    app.use('/codec/*', boundedBody({ maxBytes: 4 * oneMiB, label: '4 MiB' }));
+    app.route('/codec', codecRoutes(deps.codecEndpoint));
+  }
 
   app.route('/', healthRoutes(deps));
   app.route('/v1/auth', authRoutes(deps, loginThrottle));

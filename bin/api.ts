@@ -6,6 +6,7 @@ import { Client } from '@temporalio/client';
 import { documentCentreSettings, readEnvironment } from '../config/env.js';
 import { connectDatabase } from '../db/client.js';
 import { createHttpApp } from '../server/create-http-app.js';
+import { codecEndpointFrom } from '../system/codec-endpoint.js';
 import { serveHttp } from '../system/http-server.js';
 import { createLogger } from '../system/logger.js';
 import { objectStoreFrom } from '../system/object-store.js';
@@ -19,7 +20,9 @@ import { tokenSecretFor } from '../system/token-secret.js';
 
 const env = readEnvironment();
 const logger = createLogger(env.LOG_LEVEL);
-const dataConverter = encryptingDataConverter(await payloadKeysFor(env, { embedded: false }));
+const payloadKeys = await payloadKeysFor(env, { embedded: false });
+const dataConverter = encryptingDataConverter(payloadKeys);
+const codecEndpoint = codecEndpointFrom(env, payloadKeys);
 const database = connectDatabase(requireSetting(env, 'DATABASE_URL'));
 if (env.FEISUTONG_ADMIN_USERNAME && env.FEISUTONG_ADMIN_PASSWORD) {
   await ensureAdmin(database.db, env.FEISUTONG_ADMIN_USERNAME, env.FEISUTONG_ADMIN_PASSWORD);
@@ -36,6 +39,7 @@ const app = createHttpApp({
   temporal,
   logger,
   objectStore,
+  codecEndpoint,
   settings: {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     caseNumberPrefix: env.CASE_NUMBER_PREFIX,
@@ -51,6 +55,8 @@ const app = createHttpApp({
 });
 const server = await serveHttp(app, env.HOST, env.PORT);
 logger.info({ url: server.url }, 'API listening');
+if (codecEndpoint)
+  logger.info({ url: `${server.url}/codec` }, 'codec endpoint for the Temporal UI (admins only)');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {

@@ -106,6 +106,22 @@ const environmentSchema = z.object({
    * embedded start makes one in the data folder (mode 0600) when unset.
    */
   PAYLOAD_ENCRYPTION_KEYS: z.string().min(1).optional(),
+  /**
+   * The codec endpoint (`/codec/decode`, `/codec/encode`) through which the Temporal web UI and CLI show
+   * decrypted payloads to admins (README: Reading payloads in the Temporal UI). Off by default: off, the
+   * path answers 404 like any unknown one.
+   */
+  CODEC_ENDPOINT: z.enum(['on', 'off'], "must be 'on' or 'off'").default('off'),
+  /** The Temporal web UI's origin (`http://localhost:8233`): the one origin given CORS headers. */
+  CODEC_CORS_ORIGIN: z
+    .string()
+    .refine(
+      (text) => /^https?:\/\/[^/?#\s]+$/.test(text) && URL.canParse(text) && new URL(text).origin === text,
+      'must be an origin: scheme, host and port only, e.g. http://localhost:8233',
+    )
+    .optional(),
+  /** `true`: the UI may send its cookies too (Access-Control-Allow-Credentials), for a UI behind a sign-in proxy. */
+  CODEC_CORS_ALLOW_CREDENTIALS: z.enum(['true', 'false'], "must be 'true' or 'false'").default('false'),
   FEISUTONG_DEMO_SEED: z.enum(['true', 'false']).default('true'),
   /** Reverse proxies (comma-separated addresses or CIDR ranges) whose X-Forwarded-For names the client. */
   TRUSTED_PROXIES: commaSeparated.pipe(

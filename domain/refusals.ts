@@ -332,6 +332,13 @@ const entries = {
     title: 'The signed agreement is missing',
     zh: '登记书面调解成功前，须先生成人民调解协议书，并上传当事人签字、调解委员会盖章的扫描件',
   },
+
+  // ---- the codec endpoint for the Temporal web UI ----
+  payload_undecodable: {
+    status: 422,
+    title: 'The payload cannot be decrypted here',
+    zh: '无法解密该数据：其密钥未配置，或数据已被改动',
+  },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof entries;

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import type { Logger } from 'pino';
 import type { DatabaseConnection } from '../db/client.js';
 import type { LoginThrottle } from '../use-cases/auth/login-throttle.js';
@@ -15,6 +16,8 @@ export interface AppDependencies {
   loginThrottle?: LoginThrottle;
   /** Where the bytes of files live (OBJECT_STORE); the embedded default over `database` if not given. */
   objectStore?: ObjectStore;
+  /** The codec endpoint for the Temporal web UI (CODEC_ENDPOINT=on); not given, /codec does not exist. */
+  codecEndpoint?: CodecEndpoint | undefined;
   settings: {
     taskQueue: string;
     caseNumberPrefix: string;
@@ -33,6 +36,18 @@ export interface AppDependencies {
     /** A written settlement needs the agreement's signed scan first (SETTLE_REQUIRES_SIGNED_AGREEMENT). */
     settleRequiresSignedAgreement?: boolean | undefined;
   };
+}
+
+/** What the codec endpoint decodes with and whom it lets call it from a browser. */
+export interface CodecEndpoint {
+  /** The same codec the client and the worker use (the keys of PAYLOAD_ENCRYPTION_KEYS). */
+  codec: PayloadCodec;
+  /** The Temporal namespace the keys are for: a request naming another (X-Namespace) is refused. */
+  namespace: string;
+  /** The Temporal web UI's origin (CODEC_CORS_ORIGIN): the only one given CORS headers. */
+  corsOrigin?: string | undefined;
+  /** Access-Control-Allow-Credentials: the UI may send cookies (CODEC_CORS_ALLOW_CREDENTIALS). */
+  allowCredentials: boolean;
 }
 
 /** What a staff transition needs: the case's workflow, the read model and the centre's rules for settling. */

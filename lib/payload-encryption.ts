@@ -120,10 +120,16 @@ export class EncryptionCodec implements PayloadCodec {
       const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, nonceBytes));
       decipher.setAAD(Buffer.from(id));
       decipher.setAuthTag(sealed.subarray(sealed.length - tagBytes));
-      const plain = Buffer.concat([
-        decipher.update(sealed.subarray(nonceBytes, sealed.length - tagBytes)),
-        decipher.final(),
-      ]);
+      let plain: Buffer;
+      try {
+        plain = Buffer.concat([
+          decipher.update(sealed.subarray(nonceBytes, sealed.length - tagBytes)),
+          decipher.final(),
+        ]);
+      } catch {
+        // GCM's tag check: the bytes were altered, or another key was configured under this id.
+        throw new PayloadKeyError(`encrypted payload does not authenticate with key "${id}"`);
+      }
       return deserialise(plain);
     });
   }

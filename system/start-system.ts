@@ -8,6 +8,7 @@ import { resolveDatabaseUrl } from '../db/database-url.js';
 import { migrateDatabase } from '../db/migrate.js';
 import type { AppDependencies } from '../http/dependencies.js';
 import { checkPorts } from './check-ports.js';
+import { codecEndpointFrom } from './codec-endpoint.js';
 import { narrowSqliteFiles, prepareDataFolder, withPrivateUmask } from './data-folder.js';
 import { recordCredentials } from './first-start-credentials.js';
 import { type FetchHandler, serveHttp } from './http-server.js';
@@ -62,7 +63,9 @@ export async function startSystem(
     await checkPorts(env);
     if (env.TEMPORAL_ADDRESS) await checkTemporal(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
     if (env.DATABASE_URL) await checkDatabase(env.DATABASE_URL, 'given');
-    const dataConverter = encryptingDataConverter(await payloadKeysFor(env, { embedded: true }));
+    const payloadKeys = await payloadKeysFor(env, { embedded: true });
+    const dataConverter = encryptingDataConverter(payloadKeys);
+    const codecEndpoint = codecEndpointFrom(env, payloadKeys);
     checkpoint();
 
     let devServer: RunningDevServer | undefined;
@@ -175,6 +178,7 @@ export async function startSystem(
       temporal,
       logger,
       objectStore,
+      codecEndpoint,
       settings: {
         taskQueue: env.TEMPORAL_TASK_QUEUE,
         caseNumberPrefix: env.CASE_NUMBER_PREFIX,

@@ -6,6 +6,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import pino, { type Logger } from 'pino';
 import { inject } from 'vitest';
 import { documentCentreSettings, readEnvironment } from '../../config/env.js';
+import type { CodecEndpoint } from '../../http/dependencies.js';
 import type { ObjectStore } from '../../lib/object-store.js';
 import { createHttpApp } from '../../server/create-http-app.js';
 import { type CaseWorkerOptions, createCaseWorker } from '../../system/worker.js';
@@ -48,6 +49,8 @@ export async function startTestSystem(
     settleRequiresSignedAgreement?: boolean;
     /** Reverse proxies whose X-Forwarded-For names the client: a load test's many clients on loopback. */
     trustedProxies?: readonly string[];
+    /** The Temporal UI's codec endpoint (CODEC_ENDPOINT=on); off unless given. */
+    codecEndpoint?: CodecEndpoint;
   } = {},
 ): Promise<TestSystem> {
   const {
@@ -56,6 +59,7 @@ export async function startTestSystem(
     attachmentMaxBytes,
     trustedProxies,
     settleRequiresSignedAgreement,
+    codecEndpoint,
     ...workerOptions
   } = options;
   const database = await createTestDatabase();
@@ -83,6 +87,7 @@ export async function startTestSystem(
     temporal,
     logger,
     ...(objectStore ? { objectStore } : {}),
+    ...(codecEndpoint ? { codecEndpoint } : {}),
     settings: {
       taskQueue,
       caseNumberPrefix,

@@ -52,7 +52,10 @@ describe('payload encryption (AES-256-GCM, key id in the metadata)', () => {
 
     const flipped = Buffer.from(sealed!.data!);
     flipped[20]! ^= 1;
-    await expect(new EncryptionCodec([oldKey]).decode([{ ...sealed!, data: flipped }])).rejects.toThrow();
+    // A PayloadKeyError (not the cipher's bare Error), so the codec endpoint answers 422, not 500.
+    await expect(new EncryptionCodec([oldKey]).decode([{ ...sealed!, data: flipped }])).rejects.toThrow(
+      PayloadKeyError,
+    );
 
     // The same key bytes under another id: the id is authenticated, so this is refused too.
     const renamed = { id: '2026-12', key: oldKey.key };
@@ -60,7 +63,9 @@ describe('payload encryption (AES-256-GCM, key id in the metadata)', () => {
       ...sealed!,
       metadata: { ...sealed!.metadata, 'encryption-key-id': new TextEncoder().encode('2026-12') },
     };
-    await expect(new EncryptionCodec([renamed]).decode([relabelled])).rejects.toThrow();
+    await expect(new EncryptionCodec([renamed]).decode([relabelled])).rejects.toThrow(
+      /does not authenticate with key "2026-12"/,
+    );
   });
 
   it('passes through payloads written before encryption, so older histories still decode', async () => {
