@@ -15,6 +15,7 @@
  * of the filters that used to be slow. Statistics (a year's figures) are timed apart, informational.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { drizzle } from 'drizzle-orm/postgres-js';
@@ -269,7 +270,10 @@ try {
   }
 
   log(`timing ${chosen.length} filters × ${iterations} iterations…`);
+  // The machine's load while timing (other work on it shows in the tails).
+  const loadBefore = loadavg()[0]!;
   const measured = await measure();
+  const loadAverage = { before: Math.round(loadBefore * 10) / 10, after: Math.round(loadavg()[0]! * 10) / 10 };
   const slowest = Object.entries(measured.byFilter)
     .sort(([, a], [, b]) => b.p95Ms - a.p95Ms)
     .slice(0, 3)
@@ -319,6 +323,7 @@ try {
     generationSeconds,
     databaseGb,
     iterations,
+    loadAverage,
     goalP95Ms,
     filters: chosen.length,
     allMet: failing.length === 0,
