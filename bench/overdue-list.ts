@@ -273,7 +273,10 @@ try {
   // The machine's load while timing (other work on it shows in the tails).
   const loadBefore = loadavg()[0]!;
   const measured = await measure();
-  const loadAverage = { before: Math.round(loadBefore * 10) / 10, after: Math.round(loadavg()[0]! * 10) / 10 };
+  const loadAverage = {
+    before: Math.round(loadBefore * 10) / 10,
+    after: Math.round(loadavg()[0]! * 10) / 10,
+  };
   const slowest = Object.entries(measured.byFilter)
     .sort(([, a], [, b]) => b.p95Ms - a.p95Ms)
     .slice(0, 3)
