@@ -46,6 +46,7 @@ async function writeCaseAndDeadlines(tx: Transaction, view: CaseView, at: Date):
       dueAt: new Date(deadline.explanation.dueAt),
       unitId: view.unitId,
       assigneeId: view.assigneeId,
+      source: view.source,
       explanation: deadline.explanation,
       updatedAt: at,
     } as const;

@@ -289,8 +289,9 @@ describe('an admin keeps deadline policies and the holiday calendar, and running
     const other = await registerCase('不涉及该年度的案件');
     const insertDeadline = (number: string, kind: string, status: string, years: number[]) =>
       system.database
-        .sql`insert into case_deadlines (case_number, kind, status, started_at, due_at, explanation, updated_at)
+        .sql`insert into case_deadlines (case_number, kind, status, started_at, due_at, source, explanation, updated_at)
         values (${number}, ${kind}, ${status}, now(), now() + interval '60 days',
+                (select source from cases where case_number = ${number}),
                 ${JSON.stringify({ unconfirmedYears: years })}::jsonb, now())`;
     await insertDeadline(ended, 'stage', 'open', [nextYear]);
     await insertDeadline(other, 'stage', 'met', [nextYear]);

@@ -136,9 +136,9 @@ describe('supervision: overdue and at-risk lists, counts and scoping over HTTP',
     await setDeadlineAt(no.elsewhere, 'stage', chinaNoon(-2));
     // An instalment of a settlement, five days late, on the case that is also one day late.
     await system.database.sql`
-      insert into case_deadlines (case_number, kind, status, started_at, due_at, unit_id, assignee_id, explanation, updated_at)
+      insert into case_deadlines (case_number, kind, status, started_at, due_at, unit_id, assignee_id, source, explanation, updated_at)
       select case_number, 'instalment-1', 'overdue', started_at, ${new Date(chinaNoon(-5)).toISOString()}::timestamptz, unit_id,
-             assignee_id, explanation, now()
+             assignee_id, source, explanation, now()
         from case_deadlines where case_number = ${no.oneDayLate} and kind = 'stage'`;
   });
   afterAll(() => system?.stop());

@@ -75,15 +75,13 @@ export async function countSupervisedDeadlines(
   const overdue = overdueFlag(now);
   const atRisk = atRiskFlag(now, thresholds);
   const conditions = [liveDeadline, ...filterConditions(units, filter)];
-  // cases is joined only to filter by source: the counts otherwise read case_deadlines alone.
-  const join = filter.source ? sql`join cases c on c.case_number = cd.case_number` : sql``;
   // Per case first (a case has one unit and one assignee on all its deadlines), so that counting
   // cases is a plain count and not a DISTINCT in every grouping set.
   const rows = await db.execute<CountRow>(sql`
     with flagged as (
       select cd.case_number, cd.unit_id, cd.assignee_id,
              (${overdue}) as is_overdue, (${atRisk}) as is_at_risk
-        from case_deadlines cd ${join}
+        from case_deadlines cd
        where ${sql.join(conditions, sql` and `)}
     ), per_case as (
       select case_number, unit_id, assignee_id,

@@ -15,7 +15,7 @@ export interface DeadlineFilter {
   assigneeId?: string;
   /** A kind (`stage`, `court_period`, `instalment-2`…) or a family (`instalment`). */
   kind?: string;
-  /** The channel the case came in through (cases.source). */
+  /** The channel the case came in through (cases.source, copied to case_deadlines.source). */
   source?: string;
 }
 
@@ -28,7 +28,7 @@ export interface AtRiskThresholds {
 export const defaultAtRiskThresholds: AtRiskThresholds = { withinDays: 2, pastFraction: 0.8 };
 
 /**
- * A deadline still running: open, or marked overdue by the workflow. `cd` is case_deadlines, `c` cases.
+ * A deadline still running: open, or marked overdue by the workflow. `cd` is case_deadlines.
  * The status list matches the partial indexes' predicate word for word, so the planner can use them.
  */
 export const liveDeadline = sql`cd.status in ('open', 'overdue')`;
@@ -71,7 +71,7 @@ export function filterConditions(units: SupervisionScope, filter: DeadlineFilter
     const kind = kindCondition(filter.kind);
     conditions.push('exact' in kind ? sql`cd.kind = ${kind.exact}` : sql`cd.kind like ${kind.prefix}`);
   }
-  if (filter.source) conditions.push(sql`c.source = ${filter.source}`);
+  if (filter.source) conditions.push(sql`cd.source = ${filter.source}`);
   return conditions;
 }
 
