@@ -4,7 +4,11 @@ import { caseNumberPattern } from '../../domain/case-number.js';
 import { Refusal, type RefusalStatus } from '../../domain/refusals.js';
 import { type Stage, stageLabelsZh } from '../../domain/stages.js';
 import { type TransitionName, transitionLabelsZh, transitionNames } from '../../domain/transition-table.js';
-import { type AppDependencies, transitionDependencies } from '../../http/dependencies.js';
+import {
+  type AppDependencies,
+  partyLookupDependencies,
+  transitionDependencies,
+} from '../../http/dependencies.js';
 import { toRefusal } from '../../http/refusal-of.js';
 import { applyTransition } from '../../use-cases/cases/apply-transition.js';
 import { listCases } from '../../use-cases/cases/list-cases.js';
@@ -213,7 +217,7 @@ export function workbenchRoutes(deps: AppDependencies) {
       const errors = { number: '请输入完整的证件号码、电话或案件编号（精确查找）' };
       return c.html(searchResultsPage(sessionOf(c), { values, errors, results: undefined }), 400);
     }
-    const results = await searchCasesByPartyNumber(db, c.get('principal'), number);
+    const results = await searchCasesByPartyNumber(partyLookupDependencies(deps), c.get('principal'), number);
     return c.html(searchResultsPage(sessionOf(c), { values, errors: {}, results }));
   });
 
