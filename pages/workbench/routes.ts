@@ -12,6 +12,7 @@ import {
 import { toRefusal } from '../../http/refusal-of.js';
 import { applyTransition } from '../../use-cases/cases/apply-transition.js';
 import { listCases } from '../../use-cases/cases/list-cases.js';
+import { partiesForCasePage } from '../../use-cases/cases/masking.js';
 import { readCase } from '../../use-cases/cases/read-case.js';
 import { searchCasesByPartyNumber } from '../../use-cases/cases/search-cases-by-number.js';
 import { listDirectoryMediators } from '../../use-cases/directory/list-directory-mediators.js';
@@ -110,7 +111,14 @@ export function workbenchRoutes(deps: AppDependencies) {
           mayPublishSlots: user.role !== 'mediator' || response.assigneeId === user.userId,
           refused: options.channelRefused,
         }),
-        response,
+        // The party panel shows full ID numbers only to those who need them (use-cases/cases/masking.ts).
+        response: {
+          ...response,
+          parties: partiesForCasePage(response.parties, principal, {
+            stage: response.stage,
+            assigneeId: response.assigneeId ?? null,
+          }),
+        },
         timeline,
         forms: {
           mediators,

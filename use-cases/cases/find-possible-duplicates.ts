@@ -7,6 +7,7 @@ import { lookupDigesterFor } from '../../lib/lookup-digest.js';
 import type { PartyInput } from '../../workflows/case.messages.js';
 import type { Principal } from '../auth/principal.js';
 import { canSeeCase, caseReachOf } from './case-access.js';
+import { maskIdNumber } from './masking.js';
 
 /** An open case that shares an ID number, credit code or phone with a dispute about to be registered. */
 export interface PossibleDuplicate {
@@ -14,6 +15,8 @@ export interface PossibleDuplicate {
   stage: Stage;
   registeredAt: string;
   partyNames: string[];
+  /** The case's parties with their ID numbers masked (150702********1233): enough to tell people apart. */
+  parties: { name: string; maskedIdNumber: string | null }[];
   /** Which of the new parties matched, and on what (never the number itself). */
   matches: { partyName: string; on: 'idNumber' | 'phone' }[];
 }
@@ -79,6 +82,7 @@ export async function findPossibleDuplicates(
       stage: row.stage as Stage,
       registeredAt: row.registeredAt.toISOString(),
       partyNames: [],
+      parties: [],
       matches: [],
     };
     for (const match of sought.get(row.digest) ?? []) {
@@ -89,10 +93,14 @@ export async function findPossibleDuplicates(
   }
   if (found.size === 0) return [];
   const names = await db
-    .select({ caseNumber: parties.caseNumber, name: parties.name })
+    .select({ caseNumber: parties.caseNumber, name: parties.name, idNumber: parties.idNumber })
     .from(parties)
     .where(inArray(parties.caseNumber, [...found.keys()]))
     .orderBy(parties.caseNumber, parties.ordinal);
-  for (const { caseNumber, name } of names) found.get(caseNumber)?.partyNames.push(name);
+  for (const { caseNumber, name, idNumber } of names) {
+    const entry = found.get(caseNumber);
+    entry?.partyNames.push(name);
+    entry?.parties.push({ name, maskedIdNumber: idNumber ? maskIdNumber(idNumber) : null });
+  }
   return [...found.values()].sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
 }
