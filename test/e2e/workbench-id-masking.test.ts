@@ -66,7 +66,11 @@ describe('ID numbers on the workbench are masked where they are not needed', () 
     expect(clerkPage.html).not.toContain(fullId);
     expect(visibleText(clerkPage.html)).toContain(maskedId);
     expect((await pageSession(system, admin).get(casePage())).html).not.toContain(fullId);
-    expect((await pageSession(system, mediator).get(casePage())).html).toContain(fullId);
+    const mediatorPage = await pageSession(system, mediator).get(casePage());
+    expect(mediatorPage.html).toContain(fullId);
+    // The deadline's explanation names the centre's own rule in Chinese, not the policy's English note.
+    expect(visibleText(mediatorPage.html)).toContain('中心规定（非法律规定）');
+    expect(mediatorPage.html).not.toContain('not law');
     expect((await pageSession(system, supervisor).get(casePage())).html).toContain(fullId);
     expect((await pageSession(system, otherMediator).get(casePage())).status).toBe(404);
   });
