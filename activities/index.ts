@@ -1,4 +1,5 @@
 import type { Database } from '../db/client.js';
+import type { LookupDigester } from '../domain/party-lookup.js';
 import type { PlanDeadlineInput, PlanProsecutionDeadlineInput } from '../domain/plan-deadline.js';
 import {
   attemptDelivery,
@@ -16,12 +17,14 @@ import { queueSessionReminder, type SessionReminderInput } from './queue-session
 interface ActivityDependencies {
   db: Database;
   deliveries?: DeliverySettings;
+  /** Digests parties' numbers for the look-up index; without it the index waits for the backfill. */
+  lookupDigest?: LookupDigester;
 }
 
 /** Every side effect the workflows may ask for, bound to its dependencies. */
 export function createActivities(deps: ActivityDependencies) {
   return {
-    projectCase: (input: ProjectCaseInput) => projectCase(deps.db, input),
+    projectCase: (input: ProjectCaseInput) => projectCase(deps.db, input, deps.lookupDigest),
     planDeadline: (input: PlanDeadlineInput) => planDeadline(deps.db, input),
     planProsecutionDeadline: (input: PlanProsecutionDeadlineInput) => planProsecutionDeadline(deps.db, input),
     findConflicts: (input: FindConflictsInput) => findConflicts(deps.db, input),

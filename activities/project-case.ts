@@ -9,10 +9,13 @@ import {
   cases,
   handOffs,
   parties,
+  partyLookupDigests,
   supervisionOrders,
 } from '../db/schema/index.js';
 import { endOfChinaDay } from '../domain/dates.js';
+import type { LookupDigester } from '../domain/party-lookup.js';
 import { caseRow, partyRows } from '../read-model/case-rows.js';
+import { lookupDigestRows } from '../read-model/lookup-digest-rows.js';
 import type { CaseView } from '../workflows/case.messages.js';
 import type { CaseEvent } from '../workflows/case-state.js';
 import { raiseOperatorAlert } from './raise-operator-alert.js';
@@ -74,10 +77,18 @@ async function writeCaseAndDeadlines(tx: Transaction, view: CaseView, at: Date):
   }
 }
 
-async function writeRecordsOfEvent(tx: Transaction, event: CaseEvent, view: CaseView): Promise<void> {
+async function writeRecordsOfEvent(
+  tx: Transaction,
+  event: CaseEvent,
+  view: CaseView,
+  digest: LookupDigester | undefined,
+): Promise<void> {
   if (event.type === 'registered') {
     const rows = partyRows(view.caseNumber, view.parties);
     if (rows.length > 0) await tx.insert(parties).values(rows).onConflictDoNothing();
+    // Without the key (a test worker) the rows wait for fillMissingLookupDigests.
+    const digests = digest ? lookupDigestRows(view.caseNumber, view.parties, digest) : [];
+    if (digests.length > 0) await tx.insert(partyLookupDigests).values(digests).onConflictDoNothing();
   }
   if (event.type === 'session_recorded') {
     const session = event.payload;
@@ -139,9 +150,14 @@ async function writeRecordsOfEvent(tx: Transaction, event: CaseEvent, view: Case
  * Idempotent by (case, seq): a retried activity inserts nothing twice, and an older snapshot never
  * overwrites a newer one (events of one case may be projected out of order after a retry).
  */
-export async function projectCase(db: Database, input: ProjectCaseInput): Promise<void> {
+export async function projectCase(
+  db: Database,
+  input: ProjectCaseInput,
+  /** Digests the parties' numbers for the look-up index (LOOKUP_HASH_KEY). */
+  digest?: LookupDigester,
+): Promise<void> {
   try {
-    await writeProjection(db, input);
+    await writeProjection(db, input, digest);
   } catch (error) {
     const violation = constraintViolation(error);
     if (!violation) throw error;
@@ -188,7 +204,11 @@ function constraintViolation(error: unknown): string | undefined {
   return undefined;
 }
 
-async function writeProjection(db: Database, { event, view }: ProjectCaseInput): Promise<void> {
+async function writeProjection(
+  db: Database,
+  { event, view }: ProjectCaseInput,
+  digest: LookupDigester | undefined,
+): Promise<void> {
   const at = new Date(event.at);
   await db.transaction(async (tx) => {
     const [current] = await tx
@@ -211,6 +231,6 @@ async function writeProjection(db: Database, { event, view }: ProjectCaseInput):
         payload: event.payload,
       })
       .onConflictDoNothing();
-    await writeRecordsOfEvent(tx, event, view);
+    await writeRecordsOfEvent(tx, event, view, digest);
   });
 }

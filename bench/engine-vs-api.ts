@@ -22,6 +22,7 @@ import { connectDatabase } from '../db/client.js';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { bundleWorkflows } from '../system/worker.js';
+import { testLookupHashKey } from '../test/helpers/lookup-key.js';
 import { testDataConverter, testPayloadKeysSetting } from '../test/helpers/payload-keys.js';
 import { freePort } from '../test/helpers/ports.js';
 import { createStaff, createUnit, testTokenSecret } from '../test/helpers/staff.js';
@@ -83,6 +84,7 @@ try {
       WORKFLOW_BUNDLE_PATH: bundlePath,
       LOG_LEVEL: 'info',
       PAYLOAD_ENCRYPTION_KEYS: testPayloadKeysSetting,
+      LOOKUP_HASH_KEY: testLookupHashKey,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -116,6 +118,7 @@ try {
         PORT: String(apiPort),
         LOG_LEVEL: 'info',
         PAYLOAD_ENCRYPTION_KEYS: testPayloadKeysSetting,
+        LOOKUP_HASH_KEY: testLookupHashKey,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

@@ -9,6 +9,7 @@ import { createHttpApp } from '../server/create-http-app.js';
 import { codecEndpointFrom } from '../system/codec-endpoint.js';
 import { serveHttp } from '../system/http-server.js';
 import { createLogger } from '../system/logger.js';
+import { lookupHashKeyFor } from '../system/lookup-hash-key.js';
 import { objectStoreFrom } from '../system/object-store.js';
 import { outboundPolicyFrom } from '../system/outbound-policy.js';
 import { encryptingDataConverter, payloadKeysFor } from '../system/payload-keys.js';
@@ -45,6 +46,7 @@ const app = createHttpApp({
     caseNumberPrefix: env.CASE_NUMBER_PREFIX,
     tokenSecret: tokenSecretFor(env.AUTH_TOKEN_SECRET, logger, false),
     tokenTtlSeconds: env.AUTH_TOKEN_TTL_SECONDS,
+    lookupHashKey: await lookupHashKeyFor(env, { embedded: false }),
     callbackSigningKey: env.CALLBACK_SIGNING_KEY,
     trustedProxies: env.TRUSTED_PROXIES,
     outbound: outboundPolicyFrom(env, { embedded: false }),

@@ -49,6 +49,7 @@ export async function publishedDocument(): Promise<unknown> {
       caseNumberPrefix: 'HLBE',
       tokenSecret: 'lint-openapi-only-never-signs-anything-0000',
       tokenTtlSeconds: 60,
+      lookupHashKey: 'lint-openapi-only-never-digests-anything-000',
     },
   });
   const response = await app.request('/openapi.json');

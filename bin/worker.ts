@@ -6,6 +6,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { readEnvironment } from '../config/env.js';
 import { connectDatabase } from '../db/client.js';
 import { createLogger } from '../system/logger.js';
+import { lookupHashKeyFor } from '../system/lookup-hash-key.js';
 import { encryptingDataConverter, payloadKeysFor } from '../system/payload-keys.js';
 import { requireSetting } from '../system/require-setting.js';
 import { smsProviderFrom } from '../system/sms-gateway.js';
@@ -22,6 +23,7 @@ const worker = await createCaseWorker({
   taskQueue: env.TEMPORAL_TASK_QUEUE,
   db: database.db,
   dataConverter,
+  lookupHashKey: await lookupHashKeyFor(env, { embedded: false }),
   deliveries: { ...deliverySettingsFrom(env), sms: await smsProviderFrom(env) },
   maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
   ...(env.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: env.WORKFLOW_BUNDLE_PATH } } : {}),

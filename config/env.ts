@@ -122,6 +122,13 @@ const environmentSchema = z.object({
     .optional(),
   /** `true`: the UI may send its cookies too (Access-Control-Allow-Credentials), for a UI behind a sign-in proxy. */
   CODEC_CORS_ALLOW_CREDENTIALS: z.enum(['true', 'false'], "must be 'true' or 'false'").default('false'),
+  /**
+   * The key of the parties' look-up index (HMAC-SHA-256 of ID numbers, credit codes and phones), at
+   * least 32 characters; every API and worker copy needs the same one. Required by `npm run api` and
+   * `npm run worker`; the embedded start keeps one in the data folder (mode 0600) when unset. Changing
+   * it needs `npm run lookup:backfill -- --rebuild`.
+   */
+  LOOKUP_HASH_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   FEISUTONG_DEMO_SEED: z.enum(['true', 'false']).default('true'),
   /** Reverse proxies (comma-separated addresses or CIDR ranges) whose X-Forwarded-For names the client. */
   TRUSTED_PROXIES: commaSeparated.pipe(

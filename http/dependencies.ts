@@ -23,6 +23,8 @@ export interface AppDependencies {
     caseNumberPrefix: string;
     tokenSecret: string;
     tokenTtlSeconds: number;
+    /** Key of the parties' look-up index (LOOKUP_HASH_KEY): duplicate warning and search by number. */
+    lookupHashKey: string;
     /** Key from which each institution's callback secret is derived (CALLBACK_SIGNING_KEY). */
     callbackSigningKey?: string | undefined;
     /** Reverse proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES): addresses, CIDR ranges. */
@@ -68,6 +70,11 @@ export function caseStartDependencies(deps: AppDependencies) {
     caseNumberPrefix: deps.settings.caseNumberPrefix,
     outbound: deps.settings.outbound,
   };
+}
+
+/** What finding cases by a party's ID number, credit code or phone needs: the digest index and its key. */
+export function partyLookupDependencies(deps: AppDependencies) {
+  return { db: deps.database.db, lookupHashKey: deps.settings.lookupHashKey };
 }
 
 /** What storing and reading files needs: the database for what they are, the store for their bytes. */

@@ -25,7 +25,7 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /** DATABASE_URL, or the embedded cluster of the data folder: the running one, or started for the occasion. */
-async function openDatabase(env: Environment): Promise<{ url: string; stop(): Promise<void> }> {
+export async function openDatabase(env: Environment): Promise<{ url: string; stop(): Promise<void> }> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, stop: async () => {} };
   const dataDir = join(env.FEISUTONG_DATA_DIR, 'postgres');
   const url = await embeddedPostgresUrl(dataDir, env.EMBEDDED_POSTGRES_PORT);

@@ -7,12 +7,14 @@ import { connectDatabase } from '../db/client.js';
 import { resolveDatabaseUrl } from '../db/database-url.js';
 import { migrateDatabase } from '../db/migrate.js';
 import type { AppDependencies } from '../http/dependencies.js';
+import { fillMissingLookupDigests } from '../use-cases/cases/fill-lookup-digests.js';
 import { checkPorts } from './check-ports.js';
 import { codecEndpointFrom } from './codec-endpoint.js';
 import { narrowSqliteFiles, prepareDataFolder, withPrivateUmask } from './data-folder.js';
 import { recordCredentials } from './first-start-credentials.js';
 import { type FetchHandler, serveHttp } from './http-server.js';
 import { keptSecret } from './kept-secret.js';
+import { lookupHashKeyFor } from './lookup-hash-key.js';
 import { objectStoreFrom } from './object-store.js';
 import { outboundPolicyFrom } from './outbound-policy.js';
 import { encryptingDataConverter, payloadKeysFor } from './payload-keys.js';
@@ -131,6 +133,10 @@ export async function startSystem(
         { file: keyFile },
         'CALLBACK_SIGNING_KEY is not set: using the key kept in the data folder',
       );
+    const lookupHashKey = await lookupHashKeyFor(env, { embedded: true });
+    // Parties from before the look-up index (or from a worker without the key) get their digests now.
+    const digestsAdded = await fillMissingLookupDigests(connection.db, lookupHashKey);
+    if (digestsAdded > 0) logger.info({ digestsAdded }, 'look-up index filled in');
     const smsProvider = await smsProviderFrom(env);
     checkpoint();
     const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
@@ -141,6 +147,7 @@ export async function startSystem(
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       db: workerConnection.db,
       dataConverter,
+      lookupHashKey,
       deliveries: { ...deliverySettingsFrom(env, { embedded: true }), callbackSigningKey, sms: smsProvider },
       maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
       ...(env.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: env.WORKFLOW_BUNDLE_PATH } } : {}),
@@ -184,6 +191,7 @@ export async function startSystem(
         caseNumberPrefix: env.CASE_NUMBER_PREFIX,
         tokenSecret,
         tokenTtlSeconds: env.AUTH_TOKEN_TTL_SECONDS,
+        lookupHashKey,
         callbackSigningKey,
         trustedProxies: env.TRUSTED_PROXIES,
         outbound: outboundPolicyFrom(env, { embedded: true }),

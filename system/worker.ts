@@ -12,6 +12,7 @@ import type { DeliverySettings } from '../activities/deliveries/deliver.js';
 import { type CaseActivities, createActivities } from '../activities/index.js';
 import type { Environment } from '../config/env.js';
 import type { Database } from '../db/client.js';
+import { lookupDigesterFor } from '../lib/lookup-digest.js';
 import { outboundPolicyFrom } from './outbound-policy.js';
 import { withoutQueryValues } from './safe-error.js';
 
@@ -41,6 +42,8 @@ export interface CaseWorkerOptions {
   dataConverter: DataConverter;
   deliveries?: DeliverySettings;
   workflowBundle?: WorkflowBundleOption;
+  /** The look-up key (LOOKUP_HASH_KEY, system/lookup-hash-key.ts): parties' numbers indexed by digest. */
+  lookupHashKey?: string;
   /** Tests wrap the activities to inject faults (e.g. a crash after a commit). */
   wrapActivities?: (activities: CaseActivities) => CaseActivities;
   /** Workflows kept in memory between tasks (sticky cache); bounds the worker's memory. */
@@ -56,7 +59,11 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
     ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
     activities: (options.wrapActivities ?? ((a) => a))(
-      createActivities({ db: options.db, deliveries: options.deliveries ?? {} }),
+      createActivities({
+        db: options.db,
+        deliveries: options.deliveries ?? {},
+        ...(options.lookupHashKey ? { lookupDigest: lookupDigesterFor(options.lookupHashKey) } : {}),
+      }),
     ),
     interceptors: { activity: [() => ({ inbound: queryValuesStayInTheWorker })] },
   });

@@ -136,7 +136,11 @@ export function adminImportRoutes(deps: AppDependencies) {
     // Only now, the caller known to be an admin (the route's access rule runs first), is the upload read.
     const bytes = await readBoundedBody(c.req.raw, ledgerBodyLimit);
     const result = await importLedger(
-      { db: deps.database.db, caseNumberPrefix: deps.settings.caseNumberPrefix },
+      {
+        db: deps.database.db,
+        caseNumberPrefix: deps.settings.caseNumberPrefix,
+        lookupHashKey: deps.settings.lookupHashKey,
+      },
       {
         bytes,
         format,

@@ -39,6 +39,14 @@ const measures = {
   concluded: z.number().int().openapi({ description: 'settled, failed, withdrawn or terminated (调结)' }),
   successRate: z.number().nullable().openapi({ description: 'settled / concluded, 0–1' }),
   amountSettledFen: z.number().int().openapi({ description: 'sum of amount_fen of settled cases' }),
+  claimAmountFen: z
+    .number()
+    .int()
+    .openapi({ description: 'sum of claim_amount_fen (标的额) of the cases received' }),
+  claimCount: z
+    .number()
+    .int()
+    .openapi({ description: 'cases received with a claim amount (标的额) recorded' }),
   courtReceived: z.number().int(),
   courtSettled: z.number().int(),
   courtFeeSavedFen: z.number().int(),

@@ -12,6 +12,7 @@ export * from './idempotency-keys.js';
 export * from './mediator-profiles.js';
 export * from './operator-alerts.js';
 export * from './parties.js';
+export * from './party-lookup-digests.js';
 export * from './public-channel.js';
 export * from './reference.js';
 export * from './referrals.js';

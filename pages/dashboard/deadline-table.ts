@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
 import { deadlineKindLabelZh } from '../../domain/deadline-kinds.js';
+import { policySourceZh } from '../../domain/policy-source.js';
 import type { CaseTimeline } from '../../use-cases/supervision/read-case-timeline.js';
 import { deadlineStatusLabelsZh } from './labels.js';
 import { chinaDateTime, type Html } from './layout.js';
@@ -17,7 +18,7 @@ export function deadlineTable(deadlines: CaseTimeline['deadlines']): Html {
   <td>${deadline.status === 'overdue' || (deadline.status === 'open' && deadline.dueAt.getTime() < Date.now()) ? html`<span class="tag red">已超期</span>` : (deadlineStatusLabelsZh[deadline.status] ?? deadline.status)}</td>
   <td>${chinaDateTime(deadline.startedAt)}</td>
   <td class="num">${chinaDateTime(deadline.dueAt)}</td>
-  <td>${deadline.explanation.summaryZh}<div class="muted">${deadline.explanation.ruleZh} ${deadline.explanation.source}</div></td>
+  <td>${deadline.explanation.summaryZh}<div class="muted">${deadline.explanation.ruleZh} ${policySourceZh(deadline.explanation.source)}</div></td>
 </tr>`,
         )
   }</tbody>

@@ -57,6 +57,7 @@ export function statisticsPage(
   ${card('受理纠纷（件）', totals.received)}
   ${card('调解成功（件）', totals.settled, `调解成功率 ${percent(totals.successRate)}`)}
   ${card('涉及金额', largeYuanText(totals.amountSettledFen), '调解成功案件协议金额')}
+  ${card('标的额', largeYuanText(totals.claimAmountFen), `受理案件中 ${totals.claimCount} 件填报了标的额`)}
   ${card('诉调对接', `${totals.courtSettled} / ${totals.courtReceived}`, `调解成功 / 受理；节约诉讼费 ${largeYuanText(totals.courtFeeSavedFen)}`)}
   ${card('检调对接', `${totals.prosecutionSettled} / ${totals.prosecutionReceived}`, `和解 / 受理；赔偿金额 ${largeYuanText(totals.prosecutionAmountFen)}`)}
   ${card('线上调解成功（件）', totals.settledOnline)}
@@ -73,10 +74,10 @@ export function statisticsPage(
 <div class="charts">${charts.map((svg) => html`<div class="chart">${raw(svg)}</div>`)}</div>
 <h2>各单位</h2>
 <table>
-  <thead><tr><th>承办单位</th><th class="num">受理</th><th class="num">调解成功</th><th class="num">成功率</th><th class="num">涉及金额</th><th class="num">诉调对接成功</th><th class="num">当前超期</th></tr></thead>
+  <thead><tr><th>承办单位</th><th class="num">受理</th><th class="num">调解成功</th><th class="num">成功率</th><th class="num">标的额</th><th class="num">涉及金额</th><th class="num">诉调对接成功</th><th class="num">当前超期</th></tr></thead>
   <tbody>${view.report.byUnit.map(
     (row) =>
-      html`<tr><td>${row.unitName ?? '未分配单位'}</td><td class="num">${row.received}</td><td class="num">${row.settled}</td><td class="num">${percent(row.successRate)}</td><td class="num">${largeYuanText(row.amountSettledFen)}</td><td class="num">${row.courtSettled}</td><td class="num">${row.overdueNow}</td></tr>`,
+      html`<tr><td>${row.unitName ?? '未分配单位'}</td><td class="num">${row.received}</td><td class="num">${row.settled}</td><td class="num">${percent(row.successRate)}</td><td class="num">${largeYuanText(row.claimAmountFen)}</td><td class="num">${largeYuanText(row.amountSettledFen)}</td><td class="num">${row.courtSettled}</td><td class="num">${row.overdueNow}</td></tr>`,
   )}</tbody>
 </table>`,
   });

@@ -5,6 +5,7 @@ import type { CaseListItem } from '../../use-cases/cases/list-cases.js';
 import { roomLabelsZh, type SessionSlot } from '../../use-cases/public/session-slots.js';
 import { chinaDateTime, type Html, noticeBanner, page } from '../dashboard/layout.js';
 import type { DashboardUser } from '../shared/session.js';
+import { partiesCell } from './party-names.js';
 
 /** The tabs of the case list: what each role works from. */
 export const caseListViews = {
@@ -114,7 +115,7 @@ ${bookingsSection(input.bookings)}
           (item) => html`<tr>
   <td><a href="/dashboard/work/cases/${item.caseNumber}">${item.caseNumber}</a></td>
   <td><span class="tag">${label(stageLabelsZh, item.stage)}</span>${item.overdue ? html` <span class="tag red">超期</span>` : ''}</td>
-  <td>${item.parties.map((party) => party.name).join('、')}</td>
+  <td>${partiesCell(item.parties.map((party) => ({ name: party.name, maskedIdNumber: party.idNumber })))}</td>
   <td>${item.summary.length > 40 ? `${item.summary.slice(0, 40)}…` : item.summary}</td>
   <td>${label(caseSourceLabelsZh, item.source)}</td>
   <td>${label(disputeCategoryLabelsZh, item.category)}${item.triageClass ? html`<div class="muted">${label(triageClassLabelsZh, item.triageClass)}</div>` : ''}</td>

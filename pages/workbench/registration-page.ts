@@ -7,6 +7,7 @@ import { chinaDateTime, type Html, page } from '../dashboard/layout.js';
 import type { DashboardUser } from '../shared/session.js';
 import { checkboxField, type FieldContext, selectField, textArea, textField } from './fields.js';
 import type { FieldErrors, FormValues } from './form-values.js';
+import { partiesCell } from './party-names.js';
 import { formParties, intakeSources } from './registration-input.js';
 
 export interface RegistrationPageInput {
@@ -44,7 +45,7 @@ function duplicateWarning(context: FieldContext, duplicates: PossibleDuplicate[]
     (duplicate) => html`<tr>
   <td><a href="/dashboard/work/cases/${duplicate.caseNumber}">${duplicate.caseNumber}</a></td>
   <td>${stageLabelsZh[duplicate.stage]}</td>
-  <td>${duplicate.partyNames.join('、')}</td>
+  <td>${partiesCell(duplicate.parties)}</td>
   <td>${duplicate.matches.map((m) => `${m.partyName}的${m.on === 'idNumber' ? '证件号码' : '电话'}`).join('；')}</td>
   <td>${chinaDateTime(duplicate.registeredAt)}</td>
 </tr>`,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import type { AppDependencies } from '../../http/dependencies.js';
-import { caseStartDependencies } from '../../http/dependencies.js';
+import { caseStartDependencies, partyLookupDependencies } from '../../http/dependencies.js';
 import { toRefusal } from '../../http/refusal-of.js';
 import { findPossibleDuplicates } from '../../use-cases/cases/find-possible-duplicates.js';
 import { caseOfSubmittedForm, registerCaseOnce } from '../../use-cases/cases/register-case-once.js';
@@ -71,7 +71,11 @@ export function registrationRoutes(deps: AppDependencies) {
     // A form sent again after it registered its case answers that case (before any other check).
     const earlier = await caseOfSubmittedForm(db, c.get('principal'), form.token);
     if (earlier) return c.redirect(`/dashboard/work/cases/${earlier}?notice=registered`, 303);
-    const duplicates = await findPossibleDuplicates(db, c.get('principal'), form.input.parties);
+    const duplicates = await findPossibleDuplicates(
+      partyLookupDependencies(deps),
+      c.get('principal'),
+      form.input.parties,
+    );
     if (duplicates.length > 0 && !form.duplicateReason) {
       return render(
         c,

@@ -4,10 +4,15 @@ import { caseNumberPattern } from '../../domain/case-number.js';
 import { Refusal, type RefusalStatus } from '../../domain/refusals.js';
 import { type Stage, stageLabelsZh } from '../../domain/stages.js';
 import { type TransitionName, transitionLabelsZh, transitionNames } from '../../domain/transition-table.js';
-import { type AppDependencies, transitionDependencies } from '../../http/dependencies.js';
+import {
+  type AppDependencies,
+  partyLookupDependencies,
+  transitionDependencies,
+} from '../../http/dependencies.js';
 import { toRefusal } from '../../http/refusal-of.js';
 import { applyTransition } from '../../use-cases/cases/apply-transition.js';
 import { listCases } from '../../use-cases/cases/list-cases.js';
+import { partiesForCasePage } from '../../use-cases/cases/masking.js';
 import { readCase } from '../../use-cases/cases/read-case.js';
 import { searchCasesByPartyNumber } from '../../use-cases/cases/search-cases-by-number.js';
 import { listDirectoryMediators } from '../../use-cases/directory/list-directory-mediators.js';
@@ -106,7 +111,14 @@ export function workbenchRoutes(deps: AppDependencies) {
           mayPublishSlots: user.role !== 'mediator' || response.assigneeId === user.userId,
           refused: options.channelRefused,
         }),
-        response,
+        // The party panel shows full ID numbers only to those who need them (use-cases/cases/masking.ts).
+        response: {
+          ...response,
+          parties: partiesForCasePage(response.parties, principal, {
+            stage: response.stage,
+            assigneeId: response.assigneeId ?? null,
+          }),
+        },
         timeline,
         forms: {
           mediators,
@@ -213,7 +225,7 @@ export function workbenchRoutes(deps: AppDependencies) {
       const errors = { number: '请输入完整的证件号码、电话或案件编号（精确查找）' };
       return c.html(searchResultsPage(sessionOf(c), { values, errors, results: undefined }), 400);
     }
-    const results = await searchCasesByPartyNumber(db, c.get('principal'), number);
+    const results = await searchCasesByPartyNumber(partyLookupDependencies(deps), c.get('principal'), number);
     return c.html(searchResultsPage(sessionOf(c), { values, errors: {}, results }));
   });
 

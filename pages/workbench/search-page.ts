@@ -5,6 +5,7 @@ import { chinaDateTime, type Html, page } from '../dashboard/layout.js';
 import type { DashboardUser } from '../shared/session.js';
 import { type FieldContext, textField } from './fields.js';
 import type { FieldErrors, FormValues } from './form-values.js';
+import { partiesCell } from './party-names.js';
 
 /**
  * The exact search by ID number, credit code or phone: a POST form, so the number stays out of the
@@ -41,7 +42,7 @@ ${
           (result) => html`<tr>
   <td><a href="/dashboard/work/cases/${result.caseNumber}">${result.caseNumber}</a></td>
   <td><span class="tag">${stageLabelsZh[result.stage]}</span></td>
-  <td>${result.partyNames.join('、')}</td>
+  <td>${partiesCell(result.parties)}</td>
   <td>${result.matches.some((m) => m.on === 'idNumber') ? '证件号码' : '电话'}</td>
   <td class="num">${chinaDateTime(result.registeredAt)}</td>
 </tr>`,

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lookupDigest } from '../../lib/lookup-digest.js';
 import { ledgerHeaders } from '../../use-cases/ledger-import/ledger-columns.js';
 import { formatCsv } from '../../use-cases/ledger-import/parse-csv.js';
 import { caseApi } from '../helpers/case-api.js';
+import { testLookupHashKey } from '../helpers/lookup-key.js';
 import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
 
@@ -171,6 +173,15 @@ describe('importing a legacy ledger: all rows or none', () => {
     expect(new Date(stored!.registered_at as string).toISOString()).toBe('2021-12-31T01:00:00.000Z');
     const listed = await api.call('GET', '/v1/cases?stage=archived', supervisor.token, undefined, 200);
     expect((listed.items as unknown[]).length).toBe(3);
+    // Imported parties are in the look-up index like registered ones: 刘洋's ID number and phone, per case.
+    const digests = await system.database.sql`
+      select d.kind, d.digest from party_lookup_digests d join parties p
+        on p.case_number = d.case_number and p.ordinal = d.ordinal
+      where p.name = '刘洋' and d.case_number = ${`${prefix}-2021-000001`} order by d.kind`;
+    expect(digests.map((digest) => [digest.kind, digest.digest])).toEqual([
+      ['id_number', lookupDigest(testLookupHashKey, 'id_number', '150702199001011234')],
+      ['phone', lookupDigest(testLookupHashKey, 'phone', '13800001111')],
+    ]);
   });
 
   it('does not duplicate: the same file is a 409 naming the batch, an overlapping one a 409 naming the rows', async () => {

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { readEnvironment } from '../../config/env.js';
@@ -11,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database.
 /**
  * Issue 19, item 15: with no AUTH_TOKEN_SECRET and no CALLBACK_SIGNING_KEY in the environment, a
  * restart of the embedded start must keep both: staff stay logged in, and each court's callback secret
- * stays the one it configured.
+ * stays the one it configured. The look-up index's key (LOOKUP_HASH_KEY) is kept the same way.
  */
 describe('a restart of the system started without AUTH_TOKEN_SECRET and CALLBACK_SIGNING_KEY', () => {
   let database: TestDatabase;
@@ -55,6 +57,11 @@ describe('a restart of the system started without AUTH_TOKEN_SECRET and CALLBACK
     } finally {
       await first.stop();
     }
+    // The look-up index's key is kept beside the other secrets, readable by this user alone.
+    const lookupKeyFile = join(folder.path, 'secrets', 'lookup-hash-key');
+    expect((await stat(lookupKeyFile)).mode & 0o777).toBe(0o600);
+    const lookupKey = await readFile(lookupKeyFile, 'utf8');
+    expect(lookupKey.trim().length).toBeGreaterThanOrEqual(32);
 
     const second = await startSystem(env, logger, createHttpApp);
     try {
@@ -63,6 +70,7 @@ describe('a restart of the system started without AUTH_TOKEN_SECRET and CALLBACK
       });
       expect(again.status).toBe(200);
       expect(((await again.json()) as { secret: string }).secret).toBe(secret);
+      expect(await readFile(lookupKeyFile, 'utf8')).toBe(lookupKey);
     } finally {
       await second.stop();
     }

@@ -194,6 +194,9 @@ describe('statistics and exports over HTTP', () => {
       concluded: 5,
       successRate: 0.6,
       amountSettledFen: 1_360_000,
+      // The one claim amount recorded (12,000 yuan at intake), beside the agreement amounts.
+      claimAmountFen: 1_200_000,
+      claimCount: 1,
       courtReceived: 1,
       courtSettled: 1,
       courtFeeSavedFen: 2500,
@@ -213,9 +216,28 @@ describe('statistics and exports over HTTP', () => {
     expect(months.find((m) => m.month === `${year - 1}-03`)).toMatchObject({ received: 2, settled: 1 });
     expect(months.reduce((sum, m) => sum + m.received, 0)).toBe(7);
     expect(report.byUnit).toEqual([
-      expect.objectContaining({ unitId: centre.id, unitName: centre.name, received: 5, settled: 2 }),
-      expect.objectContaining({ unitId: station.id, unitName: '检调对接调解室', received: 2, settled: 1 }),
+      expect.objectContaining({
+        unitId: centre.id,
+        unitName: centre.name,
+        received: 5,
+        settled: 2,
+        claimAmountFen: 1_200_000,
+        claimCount: 1,
+      }),
+      expect.objectContaining({
+        unitId: station.id,
+        unitName: '检调对接调解室',
+        received: 2,
+        settled: 1,
+        claimAmountFen: 0,
+        claimCount: 0,
+      }),
     ]);
+    expect(report.byCategory.find((c) => c.categoryZh === '邻里纠纷')).toMatchObject({
+      claimAmountFen: 1_200_000,
+      claimCount: 1,
+    });
+    expect(report.byMonth.reduce((sum, m) => sum + m.claimAmountFen, 0)).toBe(1_200_000);
     const categories = Object.fromEntries(
       (report.byCategory as { categoryZh: string; received: number }[]).map((c) => [
         c.categoryZh,
@@ -282,6 +304,8 @@ describe('statistics and exports over HTTP', () => {
       '受理纠纷(件)': '7',
       '调解成功率(%)': '60',
       '涉及金额(元)': '13600',
+      '填报标的额(件)': '1',
+      '标的额(元)': '12000',
       '节约诉讼费(元)': '25',
       检察机关决定: '不起诉:1',
     });

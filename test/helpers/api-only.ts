@@ -10,7 +10,7 @@ import { testOutboundPolicy } from './outbound.js';
 import { testDataConverter } from './payload-keys.js';
 import { testTokenSecret } from './staff.js';
 import type { TestDatabase } from './test-database.js';
-import { type TestSystem, testCallbackSigningKey } from './test-system.js';
+import { type TestSystem, testCallbackSigningKey, testLookupHashKey } from './test-system.js';
 
 /**
  * The API alone on a real loopback HTTP server, as `bin/api.ts` runs it: no worker of its own (the
@@ -35,6 +35,7 @@ export async function startApiWithoutWorker(options: {
       caseNumberPrefix,
       tokenSecret: testTokenSecret,
       tokenTtlSeconds: 3600,
+      lookupHashKey: testLookupHashKey,
       callbackSigningKey: testCallbackSigningKey,
       outbound: testOutboundPolicy,
     },

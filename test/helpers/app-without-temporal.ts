@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { createHttpApp, type HttpApp } from '../../server/create-http-app.js';
+import { testLookupHashKey } from './lookup-key.js';
 import { testTokenSecret } from './staff.js';
 
 type AppDependencies = Parameters<typeof createHttpApp>[0];
@@ -25,6 +26,7 @@ export function createAppWithoutTemporal(
       caseNumberPrefix: 'HLBE',
       tokenSecret: testTokenSecret,
       tokenTtlSeconds: 3600,
+      lookupHashKey: testLookupHashKey,
       ...settings,
     },
   });

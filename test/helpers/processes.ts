@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
+import { testLookupHashKey } from './lookup-key.js';
 import { testPayloadKeysSetting } from './payload-keys.js';
 
 /**
@@ -167,6 +168,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     WORKFLOW_BUNDLE_PATH: options.workflowBundlePath,
     LOG_LEVEL: 'info',
     PAYLOAD_ENCRYPTION_KEYS: testPayloadKeysSetting,
+    LOOKUP_HASH_KEY: testLookupHashKey,
     ...(options.callbackSigningKey ? { CALLBACK_SIGNING_KEY: options.callbackSigningKey } : {}),
     // The tests' receivers are plain http on loopback, allowed as an admin would allow them.
     ALLOW_HTTP_CALLBACKS: 'true',

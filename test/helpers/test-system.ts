@@ -11,6 +11,7 @@ import type { ObjectStore } from '../../lib/object-store.js';
 import { createHttpApp } from '../../server/create-http-app.js';
 import { type CaseWorkerOptions, createCaseWorker } from '../../system/worker.js';
 import { jsonRequester } from './json-request.js';
+import { testLookupHashKey } from './lookup-key.js';
 import { testOutboundPolicy } from './outbound.js';
 import { testDataConverter } from './payload-keys.js';
 import { testTokenSecret } from './staff.js';
@@ -36,6 +37,7 @@ export interface TestSystem {
  * The API on a real loopback HTTP server and a worker on the run's Temporal dev server, both against a
  * fresh database, on a task queue of their own.
  */
+export { testLookupHashKey };
 export const testCallbackSigningKey = 'test-callback-signing-key-0123456789abcdef';
 
 export async function startTestSystem(
@@ -75,6 +77,7 @@ export async function startTestSystem(
     db: database.db,
     dataConverter: testDataConverter,
     workflowBundle: { codePath: inject('workflowBundlePath') },
+    lookupHashKey: testLookupHashKey,
     deliveries: { callbackSigningKey: testCallbackSigningKey, outbound: testOutboundPolicy },
     ...workerOptions,
   });
@@ -93,6 +96,7 @@ export async function startTestSystem(
       caseNumberPrefix,
       tokenSecret: testTokenSecret,
       tokenTtlSeconds: 3600,
+      lookupHashKey: testLookupHashKey,
       callbackSigningKey: testCallbackSigningKey,
       outbound: testOutboundPolicy,
       attachmentMaxBytes,

@@ -12,6 +12,7 @@ import { withDatabaseName } from '../../db/database-url.js';
 import { type RunningPostgres, startEmbeddedPostgres } from '../../db/embedded-postgres.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { jsonRequester } from '../helpers/json-request.js';
+import { testLookupHashKey } from '../helpers/lookup-key.js';
 import { testDataConverter, testPayloadKeysSetting } from '../helpers/payload-keys.js';
 import { freePort } from '../helpers/ports.js';
 import { type RunningProcess, startProcess, startWorkerProcess } from '../helpers/processes.js';
@@ -231,6 +232,7 @@ export async function startApiProcess(options: {
       AUTH_TOKEN_SECRET: testTokenSecret,
       CALLBACK_SIGNING_KEY: testCallbackSigningKey,
       PAYLOAD_ENCRYPTION_KEYS: testPayloadKeysSetting,
+      LOOKUP_HASH_KEY: testLookupHashKey,
       ALLOW_HTTP_CALLBACKS: 'true',
       CALLBACK_ALLOWED_HOSTS: '127.0.0.1',
       HOST: '127.0.0.1',

@@ -35,6 +35,7 @@ const secrets = [
   'FEISUTONG_ADMIN_PASSWORD',
   'CALLBACK_SIGNING_KEY',
   'PAYLOAD_ENCRYPTION_KEYS',
+  'LOOKUP_HASH_KEY',
 ];
 
 describe('docker-compose.yml: the topology npm run test:topology runs', () => {

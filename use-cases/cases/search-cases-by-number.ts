@@ -1,31 +1,22 @@
-import type { Database } from '../../db/client.js';
 import type { Principal } from '../auth/principal.js';
-import { findPossibleDuplicates, type PossibleDuplicate } from './find-possible-duplicates.js';
+import {
+  findPossibleDuplicates,
+  type PartyLookup,
+  type PossibleDuplicate,
+} from './find-possible-duplicates.js';
 
 /**
  * Cases with a party of exactly this ID number, 统一社会信用代码 or phone, open or closed, among those
- * the caller may read (a mediator: their own). The number is compared in the database; callers keep it
- * out of URLs and logs.
+ * the caller may read (a mediator: their own), found through the digest index. Callers keep the number
+ * out of URLs (the search is a POST) and logs.
  */
 export async function searchCasesByPartyNumber(
-  db: Database,
+  lookup: PartyLookup,
   principal: Principal,
   number: string,
 ): Promise<PossibleDuplicate[]> {
-  const compact = number.replace(/[\s-]/g, '').toUpperCase();
-  const asPhone = /^\+?\d{7,15}$/.test(compact);
-  return findPossibleDuplicates(
-    db,
-    principal,
-    [
-      {
-        kind: 'person',
-        name: '该号码',
-        role: 'applicant',
-        idNumber: compact,
-        ...(asPhone ? { phone: compact } : {}),
-      },
-    ],
-    { includeClosed: true },
-  );
+  // The box does not say what it was given: look the text up as an ID number and as a phone.
+  return findPossibleDuplicates(lookup, principal, [{ name: '该号码', idNumber: number, phone: number }], {
+    includeClosed: true,
+  });
 }

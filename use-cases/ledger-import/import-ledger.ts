@@ -1,9 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { caseEvents, cases, importBatches, parties, units } from '../../db/schema/index.js';
+import {
+  caseEvents,
+  cases,
+  importBatches,
+  parties,
+  partyLookupDigests,
+  units,
+} from '../../db/schema/index.js';
 import { chinaDateOf } from '../../domain/dates.js';
 import { Refusal } from '../../domain/refusals.js';
+import { lookupDigesterFor } from '../../lib/lookup-digest.js';
+import { lookupDigestRows } from '../../read-model/lookup-digest-rows.js';
 import type { StaffPrincipal } from '../auth/principal.js';
 import { assignCaseNumbers, keepsLedgerNumber } from './assign-case-numbers.js';
 import { buildImportedCase } from './build-imported-case.js';
@@ -20,6 +29,8 @@ const insertChunk = 500;
 interface ImportLedgerDependencies {
   db: Database;
   caseNumberPrefix: string;
+  /** Key of the parties' look-up index (LOOKUP_HASH_KEY): imported parties are found like registered ones. */
+  lookupHashKey: string;
 }
 
 interface ImportLedgerInput {
@@ -181,6 +192,7 @@ export async function importLedger(
         unitId: input.importer.unitId,
       },
     };
+    const digest = lookupDigesterFor(deps.lookupHashKey);
     const built = checked.map((row) => buildImportedCase(row, numbers.get(row.row)!, context));
     for (let start = 0; start < built.length; start += insertChunk) {
       const chunk = built.slice(start, start + insertChunk);
@@ -188,6 +200,10 @@ export async function importLedger(
       await tx.insert(caseEvents).values(chunk.map((item) => item.eventRow));
       const partyRows = chunk.flatMap((item) => item.partyRows);
       if (partyRows.length > 0) await tx.insert(parties).values(partyRows);
+      const digestRows = chunk.flatMap((item) =>
+        lookupDigestRows(item.caseRow.caseNumber, item.partyRows, digest),
+      );
+      if (digestRows.length > 0) await tx.insert(partyLookupDigests).values(digestRows);
     }
     const renumbered = checked
       .filter((row) => numbers.get(row.row) !== row.ledgerNumber)

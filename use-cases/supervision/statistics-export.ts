@@ -25,6 +25,8 @@ const statisticsMeasureColumns: readonly Column<StatisticsMeasures>[] = [
     numberFormat: '0.00',
   },
   { header: '涉及金额(元)', value: (m) => yuan(m.amountSettledFen), numberFormat: '0.00', width: 16 },
+  { header: '填报标的额(件)', value: (m) => m.claimCount },
+  { header: '标的额(元)', value: (m) => yuan(m.claimAmountFen), numberFormat: '0.00', width: 16 },
   { header: '法院委派委托受理(件)', value: (m) => m.courtReceived },
   { header: '诉调对接调解成功(件)', value: (m) => m.courtSettled },
   { header: '节约诉讼费(元)', value: (m) => yuan(m.courtFeeSavedFen), numberFormat: '0.00', width: 16 },

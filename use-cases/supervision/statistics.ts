@@ -29,6 +29,8 @@ export interface StatisticsFilter {
  *   rejected cases were never mediated by the centre and do not count.
  * - successRate: settled / concluded, 0–1 rounded to 4 places; null when nothing is concluded.
  * - amountSettledFen: sum of amount_fen of settled cases (涉及金额).
+ * - claimAmountFen, claimCount: sum of claim_amount_fen (标的额, recorded at intake or with a court
+ *   referral) over the cases received, and how many of them have one; next to the agreement amounts.
  * - court*: referral_kind 'court' (诉调对接): received, settled, and court fees saved (sum of
  *   court_fee_saved_fen, which the projection fills for settled court referrals).
  * - prosecution*: referral_kind 'prosecution' (检调对接): received, settled, sum of amount_fen of the
@@ -46,6 +48,8 @@ export interface StatisticsMeasures {
   concluded: number;
   successRate: number | null;
   amountSettledFen: number;
+  claimAmountFen: number;
+  claimCount: number;
   courtReceived: number;
   courtSettled: number;
   courtFeeSavedFen: number;
@@ -86,6 +90,8 @@ interface MeasureRow extends Record<string, unknown> {
   settled: number;
   concluded: number;
   amount_settled_fen: string;
+  claim_amount_fen: string;
+  claim_count: number;
   court_received: number;
   court_settled: number;
   court_fee_saved_fen: string;
@@ -142,6 +148,8 @@ function measures(row: MeasureRow | undefined, decisions: Record<string, number>
     concluded,
     successRate: concluded > 0 ? round(settled / concluded, 4) : null,
     amountSettledFen: Number(row?.amount_settled_fen ?? 0),
+    claimAmountFen: Number(row?.claim_amount_fen ?? 0),
+    claimCount: Number(row?.claim_count ?? 0),
     courtReceived: Number(row?.court_received ?? 0),
     courtSettled: Number(row?.court_settled ?? 0),
     courtFeeSavedFen: Number(row?.court_fee_saved_fen ?? 0),
@@ -227,6 +235,8 @@ export async function computeStatistics(
              count(*) filter (where is_settled)::int as settled,
              count(*) filter (where is_concluded)::int as concluded,
              coalesce(sum(amount_fen) filter (where is_settled), 0)::text as amount_settled_fen,
+             coalesce(sum(claim_amount_fen), 0)::text as claim_amount_fen,
+             count(claim_amount_fen)::int as claim_count,
              count(*) filter (where referral_kind = 'court')::int as court_received,
              count(*) filter (where referral_kind = 'court' and is_settled)::int as court_settled,
              coalesce(sum(court_fee_saved_fen) filter (where referral_kind = 'court'), 0)::text
