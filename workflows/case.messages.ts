@@ -71,7 +71,19 @@ export interface MediationConsent {
   /** Names of the parties who applied for or agreed to mediation. */
   givenBy: string[];
   recordedAt: string;
+  /** The member of staff who recorded it after intake (at intake it is the registering clerk). */
+  recordedBy?: string;
 }
+
+export interface RecordMediationConsentInput {
+  /** Names of the parties who applied for or agreed to mediation; each must be a party of the case. */
+  givenBy: string[];
+}
+/** 登记调解意愿: the parties' consent recorded after intake, for a case registered without it. */
+export const recordMediationConsentUpdate = defineUpdate<
+  CaseView,
+  [RecordMediationConsentInput & { actor: Actor }]
+>('recordMediationConsent');
 
 export interface DuplicateOverride {
   caseNumbers: string[];

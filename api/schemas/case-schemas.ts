@@ -181,7 +181,7 @@ export const CaseSchema = z
       .optional()
       .openapi({ description: '标的额 in fen, as recorded at intake' }),
     mediationConsent: z
-      .object({ givenBy: z.array(z.string()), recordedAt: z.string() })
+      .object({ givenBy: z.array(z.string()), recordedAt: z.string(), recordedBy: z.string().optional() })
       .nullable()
       .optional(),
     duplicateOverride: z

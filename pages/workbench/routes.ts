@@ -20,6 +20,8 @@ import { type DashboardEnv, sessionOf } from '../shared/session.js';
 import { readActionForm } from './action-inputs.js';
 import { type CaseListView, caseListPage, caseListViews, viewsFor } from './case-list-page.js';
 import { caseWorkPage } from './case-work-page.js';
+import { consentRoutes } from './consent-routes.js';
+import { consentSection } from './consent-section.js';
 import { directoryPageRoute } from './directory-page.js';
 import type { FieldErrors, FormValues } from './form-values.js';
 import { formValuesOf } from './form-values.js';
@@ -77,6 +79,7 @@ export function workbenchRoutes(deps: AppDependencies) {
       status?: RefusalStatus | 200;
       refused?: { transition: TransitionName; values: FormValues; errors: FieldErrors };
       channelRefused?: { form: 'message' | 'slot'; values: FormValues; errors: FieldErrors };
+      consentErrors?: FieldErrors;
       problem?: string;
     } = {},
   ) {
@@ -108,6 +111,12 @@ export function workbenchRoutes(deps: AppDependencies) {
         }),
         response,
         timeline,
+        consent: consentSection({
+          view: response,
+          csrfToken: c.get('csrfToken'),
+          mayRecord: user.role !== 'mediator' || response.assigneeId === user.userId,
+          errors: options.consentErrors,
+        }),
         forms: {
           mediators,
           isSupervisor: user.role === 'supervisor' || user.role === 'admin',
@@ -201,6 +210,7 @@ export function workbenchRoutes(deps: AppDependencies) {
   });
 
   app.route('/', publicChannelRoutes(deps, renderCase, notFound));
+  app.route('/', consentRoutes(deps, renderCase, notFound));
 
   app.get('/search', (c) =>
     c.html(searchResultsPage(sessionOf(c), { values: {}, errors: {}, results: undefined })),
