@@ -7,6 +7,7 @@ import {
   triageClassLabelsZh,
 } from '../../domain/vocabulary.js';
 import type { DirectoryMediator } from '../../use-cases/directory/list-directory-mediators.js';
+import type { DirectoryUnit } from '../../use-cases/directory/list-directory-units.js';
 import type { Html } from '../dashboard/layout.js';
 import {
   checkboxField,
@@ -25,6 +26,9 @@ export interface ActionFormsInput {
   category: DisputeCategory | null;
   allowed: readonly TransitionName[];
   mediators: DirectoryMediator[];
+  /** Units the case may be routed to, and the station the admins' mapping suggests for its category. */
+  units?: DirectoryUnit[];
+  suggestedStation?: { unitId: string; unitName: string } | null;
   csrfToken: string;
   isSupervisor: boolean;
   /** The form that was just refused: its transition, what was typed and why it was refused. */
@@ -52,7 +56,21 @@ function assignFields(context: FieldContext, input: ActionFormsInput): Html {
     : [];
   const others = input.mediators.filter((m) => !specialists.includes(m));
   const options = [...specialists, ...others].map(mediatorOption);
-  return html`${selectField(context, 'mediatorId', '调解员', options, {
+  const suggested = input.suggestedStation;
+  const unitContext = { ...context, values: { unitId: suggested?.unitId ?? '', ...context.values } };
+  const unitField = input.units?.length
+    ? selectField(
+        unitContext,
+        'unitId',
+        '承办单位',
+        input.units.map((unit) => ({ value: unit.id, label: `${unit.name}（在办${unit.openCases}件）` })),
+        {
+          placeholder: '不变更承办单位',
+          ...(suggested ? { hint: `建议：${suggested.unitName}（依据纠纷类别）` } : {}),
+        },
+      )
+    : '';
+  return html`${unitField}${selectField(context, 'mediatorId', '调解员', options, {
     placeholder: '请选择调解员',
     hint: specialists.length
       ? `擅长「${disputeCategoryLabelsZh[input.category!]}」的 ${specialists.length} 位调解员排在前面，在办案件少者在前。`

@@ -10,7 +10,9 @@ import { applyTransition } from '../../use-cases/cases/apply-transition.js';
 import { listCases } from '../../use-cases/cases/list-cases.js';
 import { readCase } from '../../use-cases/cases/read-case.js';
 import { searchCasesByPartyNumber } from '../../use-cases/cases/search-cases-by-number.js';
+import { suggestTriageStation } from '../../use-cases/cases/suggest-triage-station.js';
 import { listDirectoryMediators } from '../../use-cases/directory/list-directory-mediators.js';
+import { listDirectoryUnits } from '../../use-cases/directory/list-directory-units.js';
 import { namesOf } from '../../use-cases/directory/name-lookup.js';
 import { readPublicChannelForStaff } from '../../use-cases/public/public-channel-for-staff.js';
 import { listMediatorBookings } from '../../use-cases/public/session-slots.js';
@@ -94,9 +96,10 @@ export function workbenchRoutes(deps: AppDependencies) {
     }
     const timeline = await readCaseTimeline(db, caseNumber);
     if (!timeline) return notFound(c, caseNumber);
-    const mediators = response.allowedTransitions.includes('assign')
-      ? await listDirectoryMediators(db, principal)
-      : [];
+    const assigning = response.allowedTransitions.includes('assign');
+    const mediators = assigning ? await listDirectoryMediators(db, principal) : [];
+    const units = assigning ? await listDirectoryUnits(db, principal) : [];
+    const suggestedStation = assigning ? await suggestTriageStation(db, response.category) : null;
     const user = c.get('user');
     const channel = await readPublicChannelForStaff(db, caseNumber, response.assigneeId ?? null);
     return c.html(
@@ -119,6 +122,8 @@ export function workbenchRoutes(deps: AppDependencies) {
         }),
         forms: {
           mediators,
+          units,
+          suggestedStation,
           isSupervisor: user.role === 'supervisor' || user.role === 'admin',
           ...(options.refused ? { refused: options.refused } : {}),
         },
