@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { DatabaseConnection } from '../db/client.js';
 import type { LoginThrottle } from '../use-cases/auth/login-throttle.js';
+import type { ConflictCheck } from '../use-cases/cases/check-candidate-conflicts.js';
 import type { CentreSettings } from '../use-cases/documents/render-case-document.js';
 import type { OutboundPolicy } from '../use-cases/shared/callback-url.js';
 import { type ObjectStore, objectStoreOr } from '../use-cases/shared/object-store.js';
@@ -15,6 +16,8 @@ export interface AppDependencies {
   loginThrottle?: LoginThrottle;
   /** Where the bytes of files live (OBJECT_STORE); the embedded default over `database` if not given. */
   objectStore?: ObjectStore;
+  /** The assignment's conflict-of-interest check, for the picker on the case page; not shown if not given. */
+  conflictCheck?: ConflictCheck;
   settings: {
     taskQueue: string;
     caseNumberPrefix: string;

@@ -7,6 +7,7 @@ import { type TransitionName, transitionLabelsZh, transitionNames } from '../../
 import { type AppDependencies, transitionDependencies } from '../../http/dependencies.js';
 import { toRefusal } from '../../http/refusal-of.js';
 import { applyTransition } from '../../use-cases/cases/apply-transition.js';
+import { checkCandidateConflicts } from '../../use-cases/cases/check-candidate-conflicts.js';
 import { listCases } from '../../use-cases/cases/list-cases.js';
 import { readCase } from '../../use-cases/cases/read-case.js';
 import { searchCasesByPartyNumber } from '../../use-cases/cases/search-cases-by-number.js';
@@ -100,6 +101,15 @@ export function workbenchRoutes(deps: AppDependencies) {
     const mediators = assigning ? await listDirectoryMediators(db, principal) : [];
     const units = assigning ? await listDirectoryUnits(db, principal) : [];
     const suggestedStation = assigning ? await suggestTriageStation(db, response.category) : null;
+    const conflicts =
+      assigning && deps.conflictCheck
+        ? await checkCandidateConflicts(
+            db,
+            deps.conflictCheck,
+            caseNumber,
+            mediators.map((mediator) => mediator.id),
+          )
+        : undefined;
     const user = c.get('user');
     const channel = await readPublicChannelForStaff(db, caseNumber, response.assigneeId ?? null);
     return c.html(
@@ -124,6 +134,7 @@ export function workbenchRoutes(deps: AppDependencies) {
           mediators,
           units,
           suggestedStation,
+          ...(conflicts ? { conflicts } : {}),
           isSupervisor: user.role === 'supervisor' || user.role === 'admin',
           ...(options.refused ? { refused: options.refused } : {}),
         },
