@@ -277,6 +277,7 @@ export class CaseState {
       claimAmountFen: r.claimAmountFen ?? null,
       mediationConsent: this.mediationConsent,
       duplicateOverride: r.duplicateOverride ?? null,
+      chosenMediatorId: r.chosenMediatorId ?? null,
       sessions: this.sessions,
       extensions: this.extensions,
       followUp: this.followUp,

@@ -65,6 +65,8 @@ export interface CaseRegistration {
   mediationConsent?: MediationConsent;
   /** Registered although open cases shared a party's ID number or phone, with the clerk's reason. */
   duplicateOverride?: DuplicateOverride;
+  /** The mediator the parties chose from the directory (当事人选择, 调解超市); assignment honours it. */
+  chosenMediatorId?: string;
 }
 
 export interface MediationConsent {
@@ -246,6 +248,8 @@ export interface CaseView {
   claimAmountFen?: number | null;
   mediationConsent?: MediationConsent | null;
   duplicateOverride?: DuplicateOverride | null;
+  /** The parties' choice of mediator at intake; optional so that older stored views still read. */
+  chosenMediatorId?: string | null;
   sessions: number;
   extensions: ExtensionRecord[];
   followUp: (RecordFollowUpInput & { at: string; by: string }) | null;

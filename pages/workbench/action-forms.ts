@@ -30,6 +30,8 @@ export interface ActionFormsInput {
   /** Units the case may be routed to, and the station the admins' mapping suggests for its category. */
   units?: DirectoryUnit[];
   suggestedStation?: { unitId: string; unitName: string } | null;
+  /** The mediator the parties chose at intake (当事人选择): preselected. */
+  chosenMediatorId?: string | null | undefined;
   /** The conflict check's result for each candidate (by id), shown before submitting; absent if not run. */
   conflicts?: Record<string, CandidateConflict[]>;
   csrfToken: string;
@@ -94,7 +96,13 @@ function assignFields(context: FieldContext, input: ActionFormsInput): Html {
         },
       )
     : '';
-  return html`${unitField}${conflictNote}${selectField(context, 'mediatorId', '调解员', options, {
+  const chosen = input.mediators.find((mediator) => mediator.id === input.chosenMediatorId);
+  const mediatorContext = chosen
+    ? { ...context, values: { mediatorId: chosen.id, ...context.values } }
+    : context;
+  return html`${unitField}${conflictNote}${
+    chosen ? html`<p class="muted" id="chosen-mediator">当事人选择：${chosen.displayName}（已预选）</p>` : ''
+  }${selectField(mediatorContext, 'mediatorId', '调解员', options, {
     placeholder: '请选择调解员',
     hint: specialists.length
       ? `擅长「${disputeCategoryLabelsZh[input.category!]}」的 ${specialists.length} 位调解员排在前面，在办案件少者在前。`

@@ -134,6 +134,7 @@ export function workbenchRoutes(deps: AppDependencies) {
           mediators,
           units,
           suggestedStation,
+          chosenMediatorId: response.chosenMediatorId,
           ...(conflicts ? { conflicts } : {}),
           isSupervisor: user.role === 'supervisor' || user.role === 'admin',
           ...(options.refused ? { refused: options.refused } : {}),

@@ -129,6 +129,14 @@ describe('a clerk and a mediator work a walk-in dispute in the workbench', () =>
     await type(form.getByLabel('案情'), '楼上住户装修导致楼下墙面开裂，双方就修复费用争执不下');
     await type(form.getByLabel('诉求'), '赔偿修复费用一万二千元');
     await type(form.getByLabel('标的额（元）'), '12000');
+    // The applicant chose 乌云 in the 调解超市 (the directory's leaflet at the window).
+    await click({
+      click: async () => {
+        await form
+          .getByLabel('当事人选择的调解员')
+          .selectOption({ label: '乌云（呼伦贝尔市非诉纠纷调处中心）' });
+      },
+    });
     await type(form.locator('#register-applicantName'), '王芳');
     await type(form.locator('#register-applicantIdNumber'), '150702199001011233');
     await type(form.locator('#register-applicantPhone'), '13800001111');
@@ -178,9 +186,11 @@ describe('a clerk and a mediator work a walk-in dispute in the workbench', () =>
       '乌云（呼伦贝尔市非诉纠纷调处中心，人民调解员、心理咨询师，擅长邻里、婚姻家庭，在办0件）',
     );
     await shot('4-case-divert-assign');
-    await act('指派调解员', async (form) => {
-      await form.getByLabel('调解员').selectOption({ label: options[1]! });
-    });
+    // The parties' choice at intake is preselected, with the conflict check's result beside each name.
+    expect(await assign.locator('#chosen-mediator').textContent()).toContain('当事人选择：乌云');
+    expect(await assign.getByLabel('调解员').inputValue()).toBe(mediator.id);
+    expect(options[1]).toContain('【回避检查：无】');
+    await act('指派调解员');
     expect(await main()).toContain('乌云');
     await shot('5-case-assigned');
 
