@@ -71,6 +71,10 @@ describe('a clerk and a mediator work a walk-in dispute in the workbench', () =>
       createStaff(db, 'mediator', centre.id),
       createStaff(db, 'mediator', centre.id),
     ]);
+    // 巴特尔 declared 李强 a former client: the picker must mark him before the clerk submits.
+    await system.database.sql`
+      insert into mediator_relations (user_id, name, name_normalised, relation)
+      values (${otherMediator.id}, '李强', '李强', '曾代理')`;
     // The admins' mapping: neighbour disputes go to the centre itself (triage suggests it).
     await system.database.sql`
       insert into triage_station_rules (category, unit_id) values ('neighbour', ${centre.id})`;
@@ -190,6 +194,8 @@ describe('a clerk and a mediator work a walk-in dispute in the workbench', () =>
     expect(await assign.locator('#chosen-mediator').textContent()).toContain('当事人选择：乌云');
     expect(await assign.getByLabel('调解员').inputValue()).toBe(mediator.id);
     expect(options[1]).toContain('【回避检查：无】');
+    expect(options.find((option) => option.startsWith('巴特尔'))).toContain('【应回避：李强（曾代理）】');
+    expect(await assign.locator('#assign-conflicts').textContent()).toContain('巴特尔与李强（曾代理）');
     await act('指派调解员');
     expect(await main()).toContain('乌云');
     await shot('5-case-assigned');
