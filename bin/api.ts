@@ -2,7 +2,9 @@
  * The API alone, for production and docker-compose: TEMPORAL_ADDRESS and DATABASE_URL point at real
  * servers; run as many copies as needed behind a load balancer (it holds no state).
  */
+
 import { Client } from '@temporalio/client';
+import { findConflicts } from '../activities/find-conflicts.js';
 import { documentCentreSettings, readEnvironment } from '../config/env.js';
 import { connectDatabase } from '../db/client.js';
 import { createHttpApp } from '../server/create-http-app.js';
@@ -36,6 +38,7 @@ const stopSmsRelay = env.SMS_PROVIDER_URL
   ? relaySmsOutboxEvery({ db: database.db, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, logger })
   : () => {};
 const app = createHttpApp({
+  conflictCheck: (input) => findConflicts(database.db, input),
   database,
   temporal,
   logger,

@@ -45,6 +45,7 @@ export const caseEventLabelsZh = {
   returned_to_mediation: '退回调解',
   performance_decision_opened: '协议未履行待处置',
   performance_decided: '未履行协议处置',
+  mediation_consent_recorded: '登记调解意愿',
 } as const;
 
 export type CaseEventType = keyof typeof caseEventLabelsZh;

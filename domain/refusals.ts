@@ -80,6 +80,11 @@ const entries = {
     title: 'Refused by a rule',
     zh: '所选调解员与当事人存在应回避的关系',
   },
+  mediation_consent_required: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '当事人尚未申请或同意调解，不能受理调解；请先登记当事人的调解意愿（申请/同意调解）',
+  },
 
   // ---- periods and extensions ----
   no_deadline: { status: 422, title: 'Refused by a rule', zh: '案件没有可延长的期限' },

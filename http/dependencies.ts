@@ -3,6 +3,7 @@ import type { PayloadCodec } from '@temporalio/common';
 import type { Logger } from 'pino';
 import type { DatabaseConnection } from '../db/client.js';
 import type { LoginThrottle } from '../use-cases/auth/login-throttle.js';
+import type { ConflictCheck } from '../use-cases/cases/check-candidate-conflicts.js';
 import type { CentreSettings } from '../use-cases/documents/render-case-document.js';
 import type { OutboundPolicy } from '../use-cases/shared/callback-url.js';
 import { type ObjectStore, objectStoreOr } from '../use-cases/shared/object-store.js';
@@ -18,6 +19,8 @@ export interface AppDependencies {
   objectStore?: ObjectStore;
   /** The codec endpoint for the Temporal web UI (CODEC_ENDPOINT=on); not given, /codec does not exist. */
   codecEndpoint?: CodecEndpoint | undefined;
+  /** The assignment's conflict-of-interest check, for the picker on the case page; not shown if not given. */
+  conflictCheck?: ConflictCheck;
   settings: {
     taskQueue: string;
     caseNumberPrefix: string;

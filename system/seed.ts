@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { apiKeys, institutions, units, users } from '../db/schema/index.js';
+import { apiKeys, institutions, triageStationRules, units, users } from '../db/schema/index.js';
+import { disputeCategories } from '../domain/vocabulary.js';
 import { generateApiKey } from '../use-cases/auth/api-keys.js';
 import { hashPassword } from '../use-cases/auth/passwords.js';
 
@@ -59,10 +60,21 @@ export async function seedDemoCentre(
       .insert(units)
       .values({ code: 'HLBE-CENTRE', name: '呼伦贝尔市非诉纠纷调处中心', kind: 'centre' })
       .returning();
-    await tx.insert(units).values([
-      { code: 'HLBE-ST-FAMILY', name: '婚姻家庭纠纷调解站', kind: 'station', parentId: centre!.id },
-      { code: 'HLBE-ST-TRAFFIC', name: '道路交通事故纠纷调解站', kind: 'station', parentId: centre!.id },
-    ]);
+    const [family, traffic] = await tx
+      .insert(units)
+      .values([
+        { code: 'HLBE-ST-FAMILY', name: '婚姻家庭纠纷调解站', kind: 'station', parentId: centre!.id },
+        { code: 'HLBE-ST-TRAFFIC', name: '道路交通事故纠纷调解站', kind: 'station', parentId: centre!.id },
+      ])
+      .returning();
+    // Triage suggests the industry station for its own kind of dispute, the centre for the rest.
+    await tx.insert(triageStationRules).values(
+      disputeCategories.map((category) => ({
+        category,
+        unitId:
+          category === 'family' ? family!.id : category === 'traffic_accident' ? traffic!.id : centre!.id,
+      })),
+    );
     const people = [
       { username: 'clerk', displayName: '窗口受理员', role: 'clerk' as const },
       { username: 'mediator', displayName: '调解员', role: 'mediator' as const },

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
+import { findConflicts } from '../activities/find-conflicts.js';
 import { documentCentreSettings, type Environment } from '../config/env.js';
 import { connectDatabase } from '../db/client.js';
 import { resolveDatabaseUrl } from '../db/database-url.js';
@@ -181,6 +182,7 @@ export async function startSystem(
     stack.push(async () => objectStore.close());
     logger.info({ objectStore: objectStore.kind }, 'object store');
     const app = createHttpApp({
+      conflictCheck: (input) => findConflicts(connection.db, input),
       database: connection,
       temporal,
       logger,

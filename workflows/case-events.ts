@@ -122,6 +122,8 @@ export interface CaseEventPayloads {
   };
   performance_decision_opened: { unperformedSteps: number[]; decideBy: string };
   performance_decided: { action: PerformanceAction; note: string };
+  /** The parties' application or consent to mediation (申请/同意调解), recorded after intake. */
+  mediation_consent_recorded: { givenBy: string[] };
 }
 
 export interface InstitutionReportPayload {

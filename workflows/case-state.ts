@@ -11,6 +11,7 @@ import type {
   CaseRegistration,
   CaseView,
   ExtensionRecord,
+  MediationConsent,
   PerformanceDecision,
   RecordFollowUpInput,
   SupervisionOrder,
@@ -57,6 +58,8 @@ export interface CaseSnapshot {
   police?: PoliceProgress | null;
   linkPending?: string | null;
   handOffs?: HandOffRecord[];
+  /** Consent recorded after intake; optional so that older snapshots still read. */
+  mediationConsent?: MediationConsent | null;
   closedAt: string | null;
 }
 
@@ -85,6 +88,8 @@ export class CaseState {
   linkPending: string | null = null;
   /** Hand-offs to partner bodies (联动), in the order they were sent. */
   handOffs: HandOffRecord[] = [];
+  /** The parties' application or consent to mediation (申请/同意调解): at intake, or recorded since. */
+  mediationConsent: MediationConsent | null;
   closedAt: string | null = null;
   /** Bumped whenever a deadline is planned, moved or closed: the main loop re-arms its timer. */
   deadlineVersion = 0;
@@ -94,6 +99,7 @@ export class CaseState {
     snapshot?: CaseSnapshot,
   ) {
     this.unitId = registration.unitId;
+    this.mediationConsent = registration.mediationConsent ?? null;
     if (registration.referral?.kind === 'court') {
       this.court = {
         signedAt: null,
@@ -148,6 +154,7 @@ export class CaseState {
       police: this.police,
       linkPending: this.linkPending,
       handOffs: this.handOffs,
+      mediationConsent: this.mediationConsent,
       closedAt: this.closedAt,
     };
   }
@@ -268,8 +275,9 @@ export class CaseState {
       disposition: this.outcome?.disposition ?? null,
       amountFen: this.amountFen,
       claimAmountFen: r.claimAmountFen ?? null,
-      mediationConsent: r.mediationConsent ?? null,
+      mediationConsent: this.mediationConsent,
       duplicateOverride: r.duplicateOverride ?? null,
+      chosenMediatorId: r.chosenMediatorId ?? null,
       sessions: this.sessions,
       extensions: this.extensions,
       followUp: this.followUp,

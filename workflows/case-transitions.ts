@@ -13,6 +13,7 @@ import type { CaseEvent, CaseState } from './case-state.js';
 import { type CaseRuntime, type CaseUpdateHandler, withoutActor } from './case-updates.js';
 import { courtReferral, replanCourtPeriod } from './court-referral.js';
 import { afterOutcome, checkDockingTransition } from './docking-hooks.js';
+import { requireConsentBeforeAcceptance } from './mediation-consent.js';
 import { afterFollowUp } from './performance-follow-through.js';
 import { afterPoliceSession } from './police-referral.js';
 
@@ -179,6 +180,7 @@ const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
   },
 
   async accept(state, request, now) {
+    requireConsentBeforeAcceptance(state);
     return [
       state.apply('accepted', request.actor, now, {}, () => {
         state.stage = 'resolve';

@@ -65,13 +65,27 @@ export interface CaseRegistration {
   mediationConsent?: MediationConsent;
   /** Registered although open cases shared a party's ID number or phone, with the clerk's reason. */
   duplicateOverride?: DuplicateOverride;
+  /** The mediator the parties chose from the directory (当事人选择, 调解超市); assignment honours it. */
+  chosenMediatorId?: string;
 }
 
 export interface MediationConsent {
   /** Names of the parties who applied for or agreed to mediation. */
   givenBy: string[];
   recordedAt: string;
+  /** The member of staff who recorded it after intake (at intake it is the registering clerk). */
+  recordedBy?: string;
 }
+
+export interface RecordMediationConsentInput {
+  /** Names of the parties who applied for or agreed to mediation; each must be a party of the case. */
+  givenBy: string[];
+}
+/** 登记调解意愿: the parties' consent recorded after intake, for a case registered without it. */
+export const recordMediationConsentUpdate = defineUpdate<
+  CaseView,
+  [RecordMediationConsentInput & { actor: Actor }]
+>('recordMediationConsent');
 
 export interface DuplicateOverride {
   caseNumbers: string[];
@@ -234,6 +248,8 @@ export interface CaseView {
   claimAmountFen?: number | null;
   mediationConsent?: MediationConsent | null;
   duplicateOverride?: DuplicateOverride | null;
+  /** The parties' choice of mediator at intake; optional so that older stored views still read. */
+  chosenMediatorId?: string | null;
   sessions: number;
   extensions: ExtensionRecord[];
   followUp: (RecordFollowUpInput & { at: string; by: string }) | null;

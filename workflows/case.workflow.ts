@@ -28,6 +28,7 @@ import { type CaseRuntime, registerCaseUpdate } from './case-updates.js';
 import { registerCourtHandlers } from './court-handlers.js';
 import { planCourtAcceptance } from './court-referral.js';
 import { registerHandOffHandlers } from './hand-off-handlers.js';
+import { registerMediationConsentHandlers } from './mediation-consent.js';
 import { registerPerformanceHandlers } from './performance-handlers.js';
 import { registerProsecutionHandlers } from './prosecution-handlers.js';
 import { planProsecutionMediation } from './prosecution-referral.js';
@@ -115,6 +116,7 @@ export async function caseWorkflow(
   registerProsecutionHandlers(runtime);
   registerHandOffHandlers(runtime);
   registerPerformanceHandlers(runtime);
+  registerMediationConsentHandlers(runtime);
 
   if (!snapshot) {
     await serially(async () => {

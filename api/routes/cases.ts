@@ -36,11 +36,13 @@ const registerCaseRoute = secureRoute({
 启动案件流程，开始计算受理期限。默认待案件写入查询库后返回完整案件（201）；批量接入渠道可发送 \`Prefer: respond-async\`，案件编号分配、流程启动后即返回 202 与 \`Location\`。
 登记人不属于任何单位时须指定 \`unitId\`（422 \`unit_required\`）；\`unitId\` 不存在时 422 \`unknown_unit\`；
 中心负责人只能登记到本单位及下级单位（403 \`forbidden_unit\`，指明 \`unitId\`）。
+当事人在调解超市选择了调解员的，记入 \`chosenMediatorId\`（指派时预选；不是在职调解员时 422 \`not_a_mediator\`）。
 可带 \`Idempotency-Key\`：网络中断后用同一个键重发，得到第一次的应答（不会登记第二件案件）；同一个键、不同内容 422 \`idempotency_key_reused\`。`,
   refusals: [
     'unit_required',
     'unknown_unit',
     'forbidden_unit',
+    'not_a_mediator',
     'no_policy_in_force',
     'idempotency_key_reused',
   ],

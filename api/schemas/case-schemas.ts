@@ -107,6 +107,11 @@ export const RegisterCaseBody = z
       .strict()
       .optional()
       .openapi({ description: 'registered despite open cases of the same party: those cases and why' }),
+    chosenMediatorId: z
+      .string()
+      .uuid()
+      .optional()
+      .openapi({ description: 'the mediator the parties chose from the directory (当事人选择, 调解超市)' }),
   })
   .strict()
   .openapi('RegisterCase');
@@ -181,13 +186,14 @@ export const CaseSchema = z
       .optional()
       .openapi({ description: '标的额 in fen, as recorded at intake' }),
     mediationConsent: z
-      .object({ givenBy: z.array(z.string()), recordedAt: z.string() })
+      .object({ givenBy: z.array(z.string()), recordedAt: z.string(), recordedBy: z.string().optional() })
       .nullable()
       .optional(),
     duplicateOverride: z
       .object({ caseNumbers: z.array(z.string()), reason: z.string() })
       .nullable()
       .optional(),
+    chosenMediatorId: z.string().nullable().optional(),
     sessions: z.number().int(),
     extensions: z.array(z.record(z.string(), z.unknown())),
     followUp: z.record(z.string(), z.unknown()).nullable(),

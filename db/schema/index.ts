@@ -17,3 +17,4 @@ export * from './public-channel.js';
 export * from './reference.js';
 export * from './referrals.js';
 export * from './stored-objects.js';
+export * from './triage-routing.js';

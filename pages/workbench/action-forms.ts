@@ -6,7 +6,9 @@ import {
   mediatorQualificationLabelsZh,
   triageClassLabelsZh,
 } from '../../domain/vocabulary.js';
+import type { CandidateConflict } from '../../use-cases/cases/check-candidate-conflicts.js';
 import type { DirectoryMediator } from '../../use-cases/directory/list-directory-mediators.js';
+import type { DirectoryUnit } from '../../use-cases/directory/list-directory-units.js';
 import type { Html } from '../dashboard/layout.js';
 import {
   checkboxField,
@@ -25,6 +27,13 @@ export interface ActionFormsInput {
   category: DisputeCategory | null;
   allowed: readonly TransitionName[];
   mediators: DirectoryMediator[];
+  /** Units the case may be routed to, and the station the admins' mapping suggests for its category. */
+  units?: DirectoryUnit[];
+  suggestedStation?: { unitId: string; unitName: string } | null;
+  /** The mediator the parties chose at intake (当事人选择): preselected. */
+  chosenMediatorId?: string | null | undefined;
+  /** The conflict check's result for each candidate (by id), shown before submitting; absent if not run. */
+  conflicts?: Record<string, CandidateConflict[]>;
   csrfToken: string;
   isSupervisor: boolean;
   /** The form that was just refused: its transition, what was typed and why it was refused. */
@@ -32,7 +41,11 @@ export interface ActionFormsInput {
 }
 
 /** A mediator as the picker shows them: name, unit, specialties, qualifications, load and record. */
-function mediatorOption(mediator: DirectoryMediator): Option {
+function conflictText(conflicts: CandidateConflict[]): string {
+  return conflicts.map((conflict) => `${conflict.party}（${conflict.relation}）`).join('、');
+}
+
+function mediatorOption(mediator: DirectoryMediator, conflicts: CandidateConflict[] | undefined): Option {
   const specialties = mediator.specialties
     .map((c) => disputeCategoryLabelsZh[c].replace(/纠纷$/, ''))
     .join('、');
@@ -42,7 +55,13 @@ function mediatorOption(mediator: DirectoryMediator): Option {
     value: mediator.id,
     label: `${mediator.displayName}（${mediator.unitName ?? '未分配单位'}${qualifications ? `，${qualifications}` : ''}${
       specialties ? `，擅长${specialties}` : ''
-    }，在办${mediator.openCases}件${record}）`,
+    }，在办${mediator.openCases}件${record}）${
+      conflicts === undefined
+        ? ''
+        : conflicts.length
+          ? `【应回避：${conflictText(conflicts)}】`
+          : '【回避检查：无】'
+    }`,
   };
 }
 
@@ -51,8 +70,39 @@ function assignFields(context: FieldContext, input: ActionFormsInput): Html {
     ? input.mediators.filter((m) => m.specialties.includes(input.category!))
     : [];
   const others = input.mediators.filter((m) => !specialists.includes(m));
-  const options = [...specialists, ...others].map(mediatorOption);
-  return html`${selectField(context, 'mediatorId', '调解员', options, {
+  const candidates = [...specialists, ...others];
+  const options = candidates.map((mediator) => mediatorOption(mediator, input.conflicts?.[mediator.id]));
+  const conflicted = candidates.filter((mediator) => input.conflicts?.[mediator.id]?.length);
+  const conflictNote = conflicted.length
+    ? html`<div class="notice error" role="note" id="assign-conflicts">回避检查：${conflicted
+        .map((mediator) => `${mediator.displayName}与${conflictText(input.conflicts![mediator.id]!)}`)
+        .join('；')}。${
+        input.isSupervisor
+          ? '确需指派的，请在“回避例外理由”中说明（记录在案）。'
+          : '应当回避的调解员只有中心负责人说明理由后才能指派。'
+      }</div>`
+    : '';
+  const suggested = input.suggestedStation;
+  const unitContext = { ...context, values: { unitId: suggested?.unitId ?? '', ...context.values } };
+  const unitField = input.units?.length
+    ? selectField(
+        unitContext,
+        'unitId',
+        '承办单位',
+        input.units.map((unit) => ({ value: unit.id, label: `${unit.name}（在办${unit.openCases}件）` })),
+        {
+          placeholder: '不变更承办单位',
+          ...(suggested ? { hint: `建议：${suggested.unitName}（依据纠纷类别）` } : {}),
+        },
+      )
+    : '';
+  const chosen = input.mediators.find((mediator) => mediator.id === input.chosenMediatorId);
+  const mediatorContext = chosen
+    ? { ...context, values: { mediatorId: chosen.id, ...context.values } }
+    : context;
+  return html`${unitField}${conflictNote}${
+    chosen ? html`<p class="muted" id="chosen-mediator">当事人选择：${chosen.displayName}（已预选）</p>` : ''
+  }${selectField(mediatorContext, 'mediatorId', '调解员', options, {
     placeholder: '请选择调解员',
     hint: specialists.length
       ? `擅长「${disputeCategoryLabelsZh[input.category!]}」的 ${specialists.length} 位调解员排在前面，在办案件少者在前。`

@@ -24,9 +24,15 @@ const readers: { [T in TransitionName]: (form: FormReader) => TransitionInputs[T
   assign: (form) => {
     const mediatorId = form.values.mediatorId ?? '';
     if (!/^[0-9a-f-]{36}$/i.test(mediatorId)) form.fail('mediatorId', '请从调解员名单中选择一位调解员');
+    const unitId = form.values.unitId ?? '';
+    if (unitId && !/^[0-9a-f-]{36}$/i.test(unitId)) form.fail('unitId', '请从单位名单中选择承办单位');
     const overrideReason = form.text('conflictOverrideReason', '回避例外理由', 2000, false);
     return form.ok
-      ? { mediatorId, ...(overrideReason ? { conflictOverride: { reason: overrideReason } } : {}) }
+      ? {
+          mediatorId,
+          ...(unitId ? { unitId } : {}),
+          ...(overrideReason ? { conflictOverride: { reason: overrideReason } } : {}),
+        }
       : undefined;
   },
   accept: () => ({}),

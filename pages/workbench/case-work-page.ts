@@ -32,6 +32,8 @@ export interface CaseWorkPageInput {
   notice: string | undefined;
   /** A refusal to show above the actions, in Chinese (never text from the request). */
   problem?: string | undefined;
+  /** 调解意愿: recorded, brought by a referral, or missing with a form to record it. */
+  consent?: Html | undefined;
   /** The public channel's part: the applicant's chosen mediator, messages, bookings and slots. */
   publicChannel?: Html | undefined;
 }
@@ -78,6 +80,7 @@ ${input.problem ? html`<div class="notice error" role="alert">${input.problem}</
     }</td><th>调解次数</th><td>${view.sessions}</td></tr>
   </tbody>
 </table>
+${input.consent ?? ''}
 
 <h2>当事人</h2>
 <table>

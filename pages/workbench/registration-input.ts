@@ -68,6 +68,9 @@ export function readRegistrationForm(values: FormValues, defaultUnitId: string |
   const source = form.choice('source', '来源渠道', intakeSources) as CaseSource | undefined;
   const unitId = form.values.unitId || defaultUnitId || undefined;
   if (unitId && !/^[0-9a-f-]{36}$/i.test(unitId)) form.fail('unitId', '请选择承办单位');
+  const chosenMediatorId = form.values.chosenMediatorId || undefined;
+  if (chosenMediatorId && !/^[0-9a-f-]{36}$/i.test(chosenMediatorId))
+    form.fail('chosenMediatorId', '请从调解超市名单中选择调解员');
   const facts = form.text('summary', '案情', 3000);
   const request = form.text('request', '诉求', 900, false);
   const claimAmountFen = form.yuan('claimAmount', '标的额', false);
@@ -93,6 +96,7 @@ export function readRegistrationForm(values: FormValues, defaultUnitId: string |
       ...(unitId ? { unitId } : {}),
       ...(claimAmountFen !== undefined ? { claimAmountFen } : {}),
       mediationConsent: { givenBy: consentBy },
+      ...(chosenMediatorId ? { chosenMediatorId } : {}),
     },
   };
 }

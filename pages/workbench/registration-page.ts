@@ -2,6 +2,7 @@ import { html } from 'hono/html';
 import { stageLabelsZh } from '../../domain/stages.js';
 import { caseSourceLabelsZh } from '../../domain/vocabulary.js';
 import type { PossibleDuplicate } from '../../use-cases/cases/find-possible-duplicates.js';
+import type { DirectoryMediator } from '../../use-cases/directory/list-directory-mediators.js';
 import type { DirectoryUnit } from '../../use-cases/directory/list-directory-units.js';
 import { chinaDateTime, type Html, page } from '../dashboard/layout.js';
 import type { DashboardUser } from '../shared/session.js';
@@ -14,6 +15,8 @@ export interface RegistrationPageInput {
   values: FormValues;
   errors: FieldErrors;
   units: DirectoryUnit[];
+  /** The directory (调解超市) the parties may choose their mediator from. */
+  mediators: DirectoryMediator[];
   duplicates: PossibleDuplicate[];
   problem?: string | undefined;
 }
@@ -87,6 +90,16 @@ ${input.problem ? html`<div class="notice error" role="alert">${input.problem}</
     ${textArea(context, 'summary', '案情', { rows: 4, hint: '纠纷发生的经过、现状' })}
     ${textArea(context, 'request', '诉求', { rows: 2 })}
     ${textField(context, 'claimAmount', '标的额（元）', { placeholder: '不涉及金额可不填', maxLength: 20 })}
+    ${selectField(
+      context,
+      'chosenMediatorId',
+      '当事人选择的调解员',
+      input.mediators.map((mediator) => ({
+        value: mediator.id,
+        label: `${mediator.displayName}（${mediator.unitName ?? '未分配单位'}）`,
+      })),
+      { placeholder: '未选择', hint: '当事人在调解超市中选定调解员的，在此记录；指派时预选' },
+    )}
   </section>
   <div class="parties">${formParties.map((party) => partySection(context, party))}</div>
   <p><button type="submit" class="primary">登记</button> <span class="muted">登记后进入案件页面，继续分级、指派。</span></p>

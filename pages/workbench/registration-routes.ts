@@ -5,6 +5,7 @@ import { caseStartDependencies, partyLookupDependencies } from '../../http/depen
 import { toRefusal } from '../../http/refusal-of.js';
 import { findPossibleDuplicates } from '../../use-cases/cases/find-possible-duplicates.js';
 import { caseOfSubmittedForm, registerCaseOnce } from '../../use-cases/cases/register-case-once.js';
+import { listDirectoryMediators } from '../../use-cases/directory/list-directory-mediators.js';
 import { listDirectoryUnits } from '../../use-cases/directory/list-directory-units.js';
 import { messagePage } from '../dashboard/simple-pages.js';
 import { type DashboardEnv, sessionOf } from '../shared/session.js';
@@ -27,11 +28,13 @@ export function registrationRoutes(deps: AppDependencies) {
     extra: { duplicates?: Awaited<ReturnType<typeof findPossibleDuplicates>>; problem?: string } = {},
   ) {
     const units = await listDirectoryUnits(db, c.get('principal'));
+    const mediators = await listDirectoryMediators(db, c.get('principal'));
     return c.html(
       registrationPage(sessionOf(c), {
         values,
         errors,
         units,
+        mediators,
         duplicates: extra.duplicates ?? [],
         problem: extra.problem,
       }),

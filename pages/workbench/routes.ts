@@ -11,11 +11,14 @@ import {
 } from '../../http/dependencies.js';
 import { toRefusal } from '../../http/refusal-of.js';
 import { applyTransition } from '../../use-cases/cases/apply-transition.js';
+import { checkCandidateConflicts } from '../../use-cases/cases/check-candidate-conflicts.js';
 import { listCases } from '../../use-cases/cases/list-cases.js';
 import { partiesForCasePage } from '../../use-cases/cases/masking.js';
 import { readCase } from '../../use-cases/cases/read-case.js';
 import { searchCasesByPartyNumber } from '../../use-cases/cases/search-cases-by-number.js';
+import { suggestTriageStation } from '../../use-cases/cases/suggest-triage-station.js';
 import { listDirectoryMediators } from '../../use-cases/directory/list-directory-mediators.js';
+import { listDirectoryUnits } from '../../use-cases/directory/list-directory-units.js';
 import { namesOf } from '../../use-cases/directory/name-lookup.js';
 import { readPublicChannelForStaff } from '../../use-cases/public/public-channel-for-staff.js';
 import { listMediatorBookings } from '../../use-cases/public/session-slots.js';
@@ -25,6 +28,8 @@ import { type DashboardEnv, sessionOf } from '../shared/session.js';
 import { readActionForm } from './action-inputs.js';
 import { type CaseListView, caseListPage, caseListViews, viewsFor } from './case-list-page.js';
 import { caseWorkPage } from './case-work-page.js';
+import { consentRoutes } from './consent-routes.js';
+import { consentSection } from './consent-section.js';
 import { directoryPageRoute } from './directory-page.js';
 import type { FieldErrors, FormValues } from './form-values.js';
 import { formValuesOf } from './form-values.js';
@@ -82,6 +87,7 @@ export function workbenchRoutes(deps: AppDependencies) {
       status?: RefusalStatus | 200;
       refused?: { transition: TransitionName; values: FormValues; errors: FieldErrors };
       channelRefused?: { form: 'message' | 'slot'; values: FormValues; errors: FieldErrors };
+      consentErrors?: FieldErrors;
       problem?: string;
     } = {},
   ) {
@@ -96,9 +102,19 @@ export function workbenchRoutes(deps: AppDependencies) {
     }
     const timeline = await readCaseTimeline(db, caseNumber);
     if (!timeline) return notFound(c, caseNumber);
-    const mediators = response.allowedTransitions.includes('assign')
-      ? await listDirectoryMediators(db, principal)
-      : [];
+    const assigning = response.allowedTransitions.includes('assign');
+    const mediators = assigning ? await listDirectoryMediators(db, principal) : [];
+    const units = assigning ? await listDirectoryUnits(db, principal) : [];
+    const suggestedStation = assigning ? await suggestTriageStation(db, response.category) : null;
+    const conflicts =
+      assigning && deps.conflictCheck
+        ? await checkCandidateConflicts(
+            db,
+            deps.conflictCheck,
+            caseNumber,
+            mediators.map((mediator) => mediator.id),
+          )
+        : undefined;
     const user = c.get('user');
     const channel = await readPublicChannelForStaff(db, caseNumber, response.assigneeId ?? null);
     return c.html(
@@ -120,8 +136,18 @@ export function workbenchRoutes(deps: AppDependencies) {
           }),
         },
         timeline,
+        consent: consentSection({
+          view: response,
+          csrfToken: c.get('csrfToken'),
+          mayRecord: user.role !== 'mediator' || response.assigneeId === user.userId,
+          errors: options.consentErrors,
+        }),
         forms: {
           mediators,
+          units,
+          suggestedStation,
+          chosenMediatorId: response.chosenMediatorId,
+          ...(conflicts ? { conflicts } : {}),
           isSupervisor: user.role === 'supervisor' || user.role === 'admin',
           ...(options.refused ? { refused: options.refused } : {}),
         },
@@ -213,6 +239,7 @@ export function workbenchRoutes(deps: AppDependencies) {
   });
 
   app.route('/', publicChannelRoutes(deps, renderCase, notFound));
+  app.route('/', consentRoutes(deps, renderCase, notFound));
 
   app.get('/search', (c) =>
     c.html(searchResultsPage(sessionOf(c), { values: {}, errors: {}, results: undefined })),

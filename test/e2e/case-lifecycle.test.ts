@@ -5,6 +5,7 @@ import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
 
 const neighbours = {
   source: 'walk_in',
+  mediationConsent: { givenBy: ['王芳'] },
   summary: '楼上住户装修导致楼下墙面开裂，双方就修复费用争执不下',
   parties: [
     {

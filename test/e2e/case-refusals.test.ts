@@ -7,6 +7,7 @@ import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
 
 const dispute = {
   source: 'hotline',
+  mediationConsent: { givenBy: ['赵 敏'] },
   summary: '物业公司停车位收费争议',
   parties: [
     {

@@ -32,7 +32,12 @@ const policeReferral = (reference: string, referralDate: string) => ({
   officerContact: { name: '刘警官' },
 });
 
-const dispute = (parties: unknown[]) => ({ source: 'walk_in', summary: '房屋租赁押金纠纷', parties });
+const dispute = (parties: ({ name: string } & Record<string, unknown>)[]) => ({
+  source: 'walk_in',
+  summary: '房屋租赁押金纠纷',
+  parties,
+  mediationConsent: { givenBy: [parties[0]!.name] },
+});
 
 /**
  * Dates that cannot be true and numbers whose check character is wrong are refused at the door, each

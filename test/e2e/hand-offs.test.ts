@@ -14,6 +14,7 @@ import { startTestSystem, type TestSystem, testCallbackSigningKey } from '../hel
 function dispute(summary: string) {
   return {
     source: 'walk_in',
+    mediationConsent: { givenBy: ['赵磊'] },
     summary,
     parties: [
       {

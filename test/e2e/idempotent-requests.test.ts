@@ -10,6 +10,7 @@ import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
 
 const dispute = (summary: string) => ({
   source: 'hotline',
+  mediationConsent: { givenBy: ['林涛'] },
   summary,
   parties: [{ kind: 'person', name: '林涛', role: 'applicant' }],
 });

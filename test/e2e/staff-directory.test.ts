@@ -166,6 +166,7 @@ describe('the staff directory of mediators and units, and the claim amount at in
       summary: '装修致楼下墙面开裂，索赔修复费用',
       parties,
       claimAmountFen: 1_234_500,
+      mediationConsent: { givenBy: ['王芳'] },
     });
     expect(claimed.claimAmountFen).toBe(1_234_500);
     const unclaimed = await api.register(supervisor.token, {

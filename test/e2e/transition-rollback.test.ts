@@ -39,6 +39,7 @@ describe('a transition whose planning gives up halfway is rolled back', () => {
     const api = caseApi(system);
     const { caseNumber } = await api.register(clerk.token, {
       source: 'walk_in',
+      mediationConsent: { givenBy: ['孙丽'] },
       summary: '租赁押金退还纠纷',
       parties: [{ kind: 'person', name: '孙丽', role: 'applicant' }],
     });

@@ -25,6 +25,7 @@ describe('a clerk and a mediator work a walk-in dispute in the workbench', () =>
   let mediator: TestUser;
   let otherMediator: TestUser;
   let earlierCase: string;
+  let centreId: string;
   let caseNumber: string;
   let profile: Awaited<ReturnType<typeof makeTempDir>>;
   let context: BrowserContext;
@@ -64,11 +65,19 @@ describe('a clerk and a mediator work a walk-in dispute in the workbench', () =>
     system = await startTestSystem();
     const db = system.database.db;
     const centre = await createUnit(db, '呼伦贝尔市非诉纠纷调处中心');
+    centreId = centre.id;
     [clerk, mediator, otherMediator] = await Promise.all([
       createStaff(db, 'clerk', centre.id),
       createStaff(db, 'mediator', centre.id),
       createStaff(db, 'mediator', centre.id),
     ]);
+    // 巴特尔 declared 李强 a former client: the picker must mark him before the clerk submits.
+    await system.database.sql`
+      insert into mediator_relations (user_id, name, name_normalised, relation)
+      values (${otherMediator.id}, '李强', '李强', '曾代理')`;
+    // The admins' mapping: neighbour disputes go to the centre itself (triage suggests it).
+    await system.database.sql`
+      insert into triage_station_rules (category, unit_id) values ('neighbour', ${centre.id})`;
     await system.database.sql`update users set display_name = '张受理' where id = ${clerk.id}`;
     await system.database.sql`update users set display_name = '乌云' where id = ${mediator.id}`;
     await system.database.sql`update users set display_name = '巴特尔' where id = ${otherMediator.id}`;
@@ -107,21 +116,39 @@ describe('a clerk and a mediator work a walk-in dispute in the workbench', () =>
     expect(await main()).toContain(earlierCase);
     await shot('1-clerk-queue');
 
+    // What the clerk does at the window, counted: clicks (links, boxes, buttons) and fields typed in.
+    const intake = { clicks: 0, fieldsTyped: 0 };
+    const click = async (target: { click: () => Promise<void> }) => {
+      intake.clicks += 1;
+      await target.click();
+    };
+    const type = async (target: { fill: (text: string) => Promise<void> }, text: string) => {
+      intake.fieldsTyped += 1;
+      await target.fill(text);
+    };
     const registrationStarted = Date.now();
-    await page.getByRole('link', { name: '登记纠纷' }).first().click();
+    await click(page.getByRole('link', { name: '登记纠纷' }).first());
     await page.waitForURL('**/dashboard/work/register');
     const form = page.getByRole('form', { name: '登记纠纷' });
-    await form.getByLabel('案情').fill('楼上住户装修导致楼下墙面开裂，双方就修复费用争执不下');
-    await form.getByLabel('诉求').fill('赔偿修复费用一万二千元');
-    await form.getByLabel('标的额（元）').fill('12000');
-    await form.locator('#register-applicantName').fill('王芳');
-    await form.locator('#register-applicantIdNumber').fill('150702199001011233');
-    await form.locator('#register-applicantPhone').fill('13800001111');
-    await form.getByLabel('申请人申请调解').check();
-    await form.locator('#register-respondentName').fill('李强');
-    await form.getByLabel('被申请人同意调解').check();
+    await type(form.getByLabel('案情'), '楼上住户装修导致楼下墙面开裂，双方就修复费用争执不下');
+    await type(form.getByLabel('诉求'), '赔偿修复费用一万二千元');
+    await type(form.getByLabel('标的额（元）'), '12000');
+    // The applicant chose 乌云 in the 调解超市 (the directory's leaflet at the window).
+    await click({
+      click: async () => {
+        await form
+          .getByLabel('当事人选择的调解员')
+          .selectOption({ label: '乌云（呼伦贝尔市非诉纠纷调处中心）' });
+      },
+    });
+    await type(form.locator('#register-applicantName'), '王芳');
+    await type(form.locator('#register-applicantIdNumber'), '150702199001011233');
+    await type(form.locator('#register-applicantPhone'), '13800001111');
+    await click({ click: () => form.getByLabel('申请人申请调解').check() });
+    await type(form.locator('#register-respondentName'), '李强');
+    await click({ click: () => form.getByLabel('被申请人同意调解').check() });
     await shot('2-register-form');
-    await form.getByRole('button', { name: '登记' }).click();
+    await click(form.getByRole('button', { name: '登记' }));
     await page.waitForLoadState();
 
     // The same ID number is in an open case: listed, and a reason is asked for before registering.
@@ -131,15 +158,21 @@ describe('a clerk and a mediator work a walk-in dispute in the workbench', () =>
     expect(await form.locator('#register-applicantName').inputValue()).toBe('王芳');
     expect(page.url()).not.toContain('150702');
     await shot('3-register-duplicate-warning');
-    await warning.getByLabel('仍要登记的理由').fill('同一申请人的另一纠纷（装修），与停车纠纷无关');
-    await form.getByRole('button', { name: '登记' }).click();
+    await type(warning.getByLabel('仍要登记的理由'), '同一申请人的另一纠纷（装修），与停车纠纷无关');
+    await click(form.getByRole('button', { name: '登记' }));
     await page.waitForURL('**/dashboard/work/cases/*?notice=registered');
     const registeredIn = Date.now() - registrationStarted;
     caseNumber = new URL(page.url()).pathname.split('/').at(-1)!;
     expect(await main()).toContain('纠纷已登记');
     expect(await main()).toContain('12,000.00 元');
+    // The parties' consent, ticked at the window, is on the case with when it was recorded.
+    expect(await page.locator('#mediation-consent').textContent()).toContain(
+      '调解意愿：王芳、李强 申请/同意调解',
+    );
     expect(await page.locator('#current-stage').textContent()).toBe('接案');
-    console.info(`intake through the form took ${registeredIn} ms in the browser (two submissions)`);
+    console.info(
+      `clerk's intake: ${intake.clicks} clicks and ${intake.fieldsTyped} fields typed, ${(registeredIn / 1000).toFixed(1)} s in the browser (two submissions, past the duplicate warning)`,
+    );
 
     await act('分级', async (triage) => {
       await triage.getByLabel('分级').selectOption('general');
@@ -149,14 +182,21 @@ describe('a clerk and a mediator work a walk-in dispute in the workbench', () =>
     // The picker puts the specialist in neighbour disputes first and shows load and qualifications.
     await page.locator('details.action summary', { hasText: '指派调解员' }).click();
     const assign = page.getByRole('form', { name: '指派调解员' });
+    // Triage suggests the station the admins mapped to neighbour disputes, preselected.
+    expect(await assign.textContent()).toContain('建议：呼伦贝尔市非诉纠纷调处中心（依据纠纷类别）');
+    expect(await assign.getByLabel('承办单位').inputValue()).toBe(centreId);
     const options = await assign.getByLabel('调解员').locator('option').allTextContents();
     expect(options[1]).toContain(
       '乌云（呼伦贝尔市非诉纠纷调处中心，人民调解员、心理咨询师，擅长邻里、婚姻家庭，在办0件）',
     );
     await shot('4-case-divert-assign');
-    await act('指派调解员', async (form) => {
-      await form.getByLabel('调解员').selectOption({ label: options[1]! });
-    });
+    // The parties' choice at intake is preselected, with the conflict check's result beside each name.
+    expect(await assign.locator('#chosen-mediator').textContent()).toContain('当事人选择：乌云');
+    expect(await assign.getByLabel('调解员').inputValue()).toBe(mediator.id);
+    expect(options[1]).toContain('【回避检查：无】');
+    expect(options.find((option) => option.startsWith('巴特尔'))).toContain('【应回避：李强（曾代理）】');
+    expect(await assign.locator('#assign-conflicts').textContent()).toContain('巴特尔与李强（曾代理）');
+    await act('指派调解员');
     expect(await main()).toContain('乌云');
     await shot('5-case-assigned');
 

@@ -35,6 +35,7 @@ describe('the staff workbench pages', () => {
     await system.database.sql`update users set display_name = '乌云' where id = ${assignee.id}`;
     const registered = await caseApi(system).register(clerk.token, {
       source: 'walk_in',
+      mediationConsent: { givenBy: ['王芳'] },
       summary: '楼上漏水致楼下天花板受损，双方就赔偿数额争执',
       claimAmountFen: 800_000,
       parties: [

@@ -167,6 +167,7 @@ describe('PostgreSQL is stopped for 30 s under load', () => {
         Array.from({ length: 10 }, (_, j) =>
           client.register(clerk.token, {
             source: 'hotline',
+            mediationConsent: { givenBy: ['郑伟'] },
             summary: `劳动争议：拖欠工资 ${i + j}`,
             parties: [
               { kind: 'person', name: '郑伟', role: 'applicant' },

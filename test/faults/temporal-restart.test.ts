@@ -87,6 +87,7 @@ describe('the Temporal server (dev server, SQLite) is stopped and started again'
     // An ordinary case in mediation, with its stage deadline running.
     const { caseNumber: mediated } = await client.register(clerk.token, {
       source: 'walk_in',
+      mediationConsent: { givenBy: ['孙丽'] },
       summary: '婚姻家庭纠纷：抚养费',
       parties: [
         { kind: 'person', name: '孙丽', role: 'applicant' },

@@ -96,6 +96,7 @@ describe('the worker is killed (kill -9) while 100 cases are mid-transition and 
         Array.from({ length: Math.min(20, staffCases - batch) }, (_, i) =>
           client.register(clerk.token, {
             source: 'walk_in',
+            mediationConsent: { givenBy: ['周平'] },
             summary: `物业服务纠纷 ${batch + i}`,
             parties: [
               { kind: 'person', name: '周平', role: 'applicant' },

@@ -96,6 +96,7 @@ export async function preparePrincipals(
   for (const stage of ['intake', 'divert', 'resolve'] as const) {
     const registered = await call<{ caseNumber: string }>(baseUrl, 'POST', '/v1/cases', clerk, {
       source: 'walk_in',
+      mediationConsent: { givenBy: ['张三'] },
       summary: '邻里纠纷：空调外机噪音扰民',
       parties: [
         {

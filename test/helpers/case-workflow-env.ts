@@ -124,6 +124,11 @@ export async function createCaseWorkflowHarness(
         ],
         registeredBy: actor(clerk),
         registeredAt: new Date(await env.currentTimeMs()).toISOString(),
+        // The applicant asked for mediation at the window: without it no mediator could accept the case.
+        mediationConsent: {
+          givenBy: ['刘洋'],
+          recordedAt: new Date(await env.currentTimeMs()).toISOString(),
+        },
         ...overrides,
       };
       const handle = await env.client.workflow.start<typeof caseWorkflow>('caseWorkflow', {

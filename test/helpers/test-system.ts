@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import pino, { type Logger } from 'pino';
 import { inject } from 'vitest';
+import { findConflicts } from '../../activities/find-conflicts.js';
 import { documentCentreSettings, readEnvironment } from '../../config/env.js';
 import type { CodecEndpoint } from '../../http/dependencies.js';
 import type { ObjectStore } from '../../lib/object-store.js';
@@ -86,6 +87,7 @@ export async function startTestSystem(
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection, namespace: 'default', dataConverter: testDataConverter });
   const app = createHttpApp({
+    conflictCheck: (input) => findConflicts(database.db, input),
     database,
     temporal,
     logger,

@@ -10,6 +10,7 @@ const today = chinaDateOf(Date.now());
 
 const dispute = {
   source: 'walk_in',
+  mediationConsent: { givenBy: ['韩梅'] },
   summary: '物业费纠纷：业主以漏水未修为由拒缴物业费',
   parties: [
     { kind: 'person', name: '韩梅', role: 'applicant', phone: '13800003333' },

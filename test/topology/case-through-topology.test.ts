@@ -62,6 +62,7 @@ describe('a case on the production topology: Temporal on PostgreSQL (8 shards), 
     const api = caseApi(topology.system);
     const registered = await api.register(clerk.token, {
       source: 'walk_in',
+      mediationConsent: { givenBy: ['包玉兰'] },
       summary: '物业服务合同纠纷：物业费',
       parties: [
         { kind: 'person', name: '包玉兰', role: 'applicant', phone: '13904700001' },

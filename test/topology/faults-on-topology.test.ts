@@ -10,6 +10,7 @@ import { type ProductionTopology, startProductionTopology } from './production-t
 
 const dispute = {
   source: 'walk_in',
+  mediationConsent: { givenBy: ['那仁'] },
   summary: '劳务报酬纠纷',
   parties: [
     { kind: 'person', name: '那仁', role: 'applicant' },

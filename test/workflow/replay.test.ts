@@ -13,6 +13,7 @@ describe('saved case histories replay against the current workflow code', async 
 
   it('has fixtures for the representative paths', () => {
     expect(files).toEqual([
+      'accept-refused-without-consent-then-recorded.json',
       'assigned-again-recorded-nothing.json',
       'assignment-refused-by-read-model-then-assigned.json',
       'calendar-change-recomputed.json',

@@ -13,6 +13,7 @@ import {
 } from '../../workflows/case.messages.js';
 import type { caseWorkflow } from '../../workflows/case.workflow.js';
 import type { StaffPrincipal } from '../auth/principal.js';
+import { unitOfActiveMediator } from '../public/public-directory.js';
 import { caseReachOf } from './case-access.js';
 import { type CaseResponse, toCaseResponse } from './case-response.js';
 import {
@@ -48,6 +49,8 @@ export interface RegisterCaseInput {
   mediationConsent?: { givenBy: string[] } | undefined;
   /** Registering despite open cases of the same party, with the reason (recorded on the case). */
   duplicateOverride?: DuplicateOverride | undefined;
+  /** The mediator the parties chose from the directory (当事人选择). */
+  chosenMediatorId?: string | undefined;
 }
 
 interface NumberingInput {
@@ -58,6 +61,7 @@ interface NumberingInput {
   claimAmountFen?: number | undefined;
   mediationConsent?: { givenBy: string[] } | undefined;
   duplicateOverride?: DuplicateOverride | undefined;
+  chosenMediatorId?: string | undefined;
   actor: Actor;
 }
 
@@ -81,6 +85,8 @@ async function numberingInput(
         'mediationConsent.givenBy',
         'names a person who is not a party of the case',
       );
+  if (input.chosenMediatorId && (await unitOfActiveMediator(db, input.chosenMediatorId)) === undefined)
+    refuseField('not_a_mediator', 'chosenMediatorId', 'no active mediator has this id');
   return {
     source: input.source,
     summary: input.summary,
@@ -89,6 +95,7 @@ async function numberingInput(
     claimAmountFen: input.claimAmountFen,
     mediationConsent: input.mediationConsent,
     duplicateOverride: input.duplicateOverride,
+    chosenMediatorId: input.chosenMediatorId,
     actor: actorOf(principal),
   };
 }
@@ -238,5 +245,6 @@ async function numberedRegistration(
       ? { mediationConsent: { givenBy: input.mediationConsent.givenBy, recordedAt: now.toISOString() } }
       : {}),
     ...(input.duplicateOverride ? { duplicateOverride: input.duplicateOverride } : {}),
+    ...(input.chosenMediatorId ? { chosenMediatorId: input.chosenMediatorId } : {}),
   };
 }
