@@ -15,6 +15,7 @@ import { endOfChinaDay } from '../domain/dates.js';
 import { caseRow, partyRows } from '../read-model/case-rows.js';
 import type { CaseView } from '../workflows/case.messages.js';
 import type { CaseEvent } from '../workflows/case-state.js';
+import { markBookingHeld } from './mark-booking-held.js';
 import { raiseOperatorAlert } from './raise-operator-alert.js';
 
 export interface ProjectCaseInput {
@@ -91,6 +92,11 @@ async function writeRecordsOfEvent(tx: Transaction, event: CaseEvent, view: Case
         mediatorId: event.actor.kind === 'staff' ? event.actor.id : null,
       })
       .onConflictDoNothing();
+    await markBookingHeld(tx, {
+      caseNumber: view.caseNumber,
+      seq: event.seq,
+      heldAt: new Date(session.heldAt),
+    });
   }
   if (event.type === 'supervision_issued') {
     const order = event.payload;

@@ -88,7 +88,10 @@ export function myCasePage(input: MyCasePageInput): Html {
   const { myCase } = input;
   const context = { form: 'case', values: input.values ?? {}, errors: input.errors ?? {} };
   const path = `/my/cases/${myCase.caseNumber}`;
-  const upcoming = input.bookings.filter((slot) => slot.endsAt.getTime() > Date.now());
+  const held = input.bookings.filter((slot) => slot.heldSessionSeq !== null);
+  const upcoming = input.bookings.filter(
+    (slot) => slot.heldSessionSeq === null && slot.endsAt.getTime() > Date.now(),
+  );
   const notice = input.notice ? noticesZh[input.notice] : undefined;
   return publicPage({
     title: `案件 ${myCase.caseNumber}`,
@@ -127,6 +130,11 @@ ${
   upcoming.length
     ? html`<div class="card" id="booked-sessions">${upcoming.map((slot) => html`<div>已预约：${slotText(slot)}</div>`)}</div>`
     : html`<div class="card muted">还没有预约调解时间。</div>`
+}
+${
+  held.length
+    ? html`<div class="card" id="held-sessions">${held.map((slot) => html`<div><span class="status done">已举行</span> ${slotText(slot)}</div>`)}</div>`
+    : ''
 }
 ${
   input.cancellations.length

@@ -27,6 +27,7 @@ import { publicChannelRoutes } from './public-channel-routes.js';
 import { publicChannelSection } from './public-channel-section.js';
 import { registrationRoutes } from './registration-routes.js';
 import { searchResultsPage } from './search-page.js';
+import { sessionPrefillFromBooking } from './session-prefill.js';
 
 const ListQuery = z.object({
   view: z.string().max(20).optional().catch(undefined),
@@ -104,6 +105,7 @@ export function workbenchRoutes(deps: AppDependencies) {
           channel,
           hasAssignee: Boolean(response.assigneeId),
           mayPublishSlots: user.role !== 'mediator' || response.assigneeId === user.userId,
+          mayRecordSession: response.allowedTransitions.includes('recordSession'),
           refused: options.channelRefused,
         }),
         response,
@@ -112,6 +114,12 @@ export function workbenchRoutes(deps: AppDependencies) {
           mediators,
           isSupervisor: user.role === 'supervisor' || user.role === 'admin',
           ...(options.refused ? { refused: options.refused } : {}),
+          prefill: sessionPrefillFromBooking(
+            response,
+            channel.bookings,
+            c.req.query('session')?.slice(0, 36),
+            timeline.unitName,
+          ),
         },
         notice: c.req.query('notice')?.slice(0, 60),
         problem: options.problem,

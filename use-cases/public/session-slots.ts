@@ -23,6 +23,8 @@ export interface SessionSlot {
   endsAt: Date;
   /** The case that booked it, if any. */
   bookedBy: string | null;
+  /** Set once the booking became a session record (已举行): the seq of its session_recorded event. */
+  heldSessionSeq: number | null;
 }
 
 /**
@@ -72,6 +74,7 @@ export async function listMediatorSlots(db: Database, mediatorId: string): Promi
       startsAt: sessionSlots.startsAt,
       endsAt: sessionSlots.endsAt,
       bookedBy: slotBookings.caseNumber,
+      heldSessionSeq: slotBookings.heldSessionSeq,
     })
     .from(sessionSlots)
     .leftJoin(slotBookings, eq(slotBookings.slotId, sessionSlots.id))
@@ -96,6 +99,7 @@ export async function listBookableSlots(db: Database, mediatorId: string): Promi
       startsAt: sessionSlots.startsAt,
       endsAt: sessionSlots.endsAt,
       bookedBy: slotBookings.caseNumber,
+      heldSessionSeq: slotBookings.heldSessionSeq,
     })
     .from(sessionSlots)
     .leftJoin(slotBookings, eq(slotBookings.slotId, sessionSlots.id))
@@ -121,6 +125,7 @@ export async function listCaseBookings(db: Database, caseNumber: string): Promis
       startsAt: sessionSlots.startsAt,
       endsAt: sessionSlots.endsAt,
       bookedBy: slotBookings.caseNumber,
+      heldSessionSeq: slotBookings.heldSessionSeq,
     })
     .from(slotBookings)
     .innerJoin(sessionSlots, eq(sessionSlots.id, slotBookings.slotId))
