@@ -145,21 +145,7 @@ export async function bookSlot(
   slotId: string,
   reminders: ReminderScheduling,
 ): Promise<void> {
-  const [slot] = await db
-    .select({
-      startsAt: sessionSlots.startsAt,
-      room: sessionSlots.room,
-      mediatorId: sessionSlots.mediatorId,
-      stage: cases.stage,
-    })
-    .from(sessionSlots)
-    .innerJoin(cases, eq(cases.assigneeId, sessionSlots.mediatorId))
-    .where(and(eq(sessionSlots.id, slotId), eq(cases.caseNumber, caseNumber)))
-    .limit(1);
-  if (!slot || slot.startsAt.getTime() <= Date.now() || (slot.stage !== 'divert' && slot.stage !== 'resolve'))
-    refuse('slot_unavailable', {
-      detail: 'The slot is past, or not of the case’s mediator, or the case is not being mediated.',
-    });
+  const slot = await offeredSlotOf(db, caseNumber, slotId);
   let bookedAt: Date;
   try {
     const [booked] = await db
@@ -179,7 +165,46 @@ export async function bookSlot(
     // Booked already (a retried submit): its reminder is scheduled again, which changes nothing.
     bookedAt = holder.bookedAt;
   }
-  // The mediator's inbox hears of it (once per booking, however often the party submits).
+  await announceBooking(db, reminders, { slotId, caseNumber, bookedAt, slot });
+}
+
+/** A slot of the case's mediator, still ahead, while the case is being mediated; else slot_unavailable. */
+export async function offeredSlotOf(db: Database, caseNumber: string, slotId: string) {
+  const [slot] = await db
+    .select({
+      startsAt: sessionSlots.startsAt,
+      room: sessionSlots.room,
+      mediatorId: sessionSlots.mediatorId,
+      stage: cases.stage,
+    })
+    .from(sessionSlots)
+    .innerJoin(cases, eq(cases.assigneeId, sessionSlots.mediatorId))
+    .where(and(eq(sessionSlots.id, slotId), eq(cases.caseNumber, caseNumber)))
+    .limit(1);
+  if (!slot || slot.startsAt.getTime() <= Date.now() || (slot.stage !== 'divert' && slot.stage !== 'resolve'))
+    refuse('slot_unavailable', {
+      detail: 'The slot is past, or not of the case’s mediator, or the case is not being mediated.',
+    });
+  return slot;
+}
+
+/**
+ * What follows a booking: the mediator's inbox hears of it (once per booking, however often the party
+ * submits) and its day-before reminder is scheduled (once per booking).
+ */
+export async function announceBooking(
+  db: Database,
+  reminders: ReminderScheduling,
+  booking: {
+    slotId: string;
+    caseNumber: string;
+    bookedAt: Date;
+    slot: { startsAt: Date; room: Room; mediatorId: string };
+    movedFrom?: Date;
+  },
+): Promise<void> {
+  const { slotId, caseNumber, bookedAt, slot } = booking;
+  const when = `${sessionTimeZh(slot.startsAt)} ${roomLabelsZh[slot.room]}`;
   await db
     .insert(notifications)
     .values({
@@ -187,8 +212,10 @@ export async function bookSlot(
       recipientId: slot.mediatorId,
       caseNumber,
       kind: 'session_booked',
-      title: `案件 ${caseNumber} 的当事人预约了调解`,
-      body: `${sessionTimeZh(slot.startsAt)} ${roomLabelsZh[slot.room]}`,
+      title: booking.movedFrom
+        ? `案件 ${caseNumber} 的当事人改约了调解`
+        : `案件 ${caseNumber} 的当事人预约了调解`,
+      body: booking.movedFrom ? `由 ${sessionTimeZh(booking.movedFrom)} 改为 ${when}` : when,
       createdAt: bookedAt,
     })
     .onConflictDoNothing();
