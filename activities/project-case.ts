@@ -18,6 +18,7 @@ import { caseRow, partyRows } from '../read-model/case-rows.js';
 import { lookupDigestRows } from '../read-model/lookup-digest-rows.js';
 import type { CaseView } from '../workflows/case.messages.js';
 import type { CaseEvent } from '../workflows/case-state.js';
+import { markBookingHeld } from './mark-booking-held.js';
 import { raiseOperatorAlert } from './raise-operator-alert.js';
 
 export interface ProjectCaseInput {
@@ -103,6 +104,11 @@ async function writeRecordsOfEvent(
         mediatorId: event.actor.kind === 'staff' ? event.actor.id : null,
       })
       .onConflictDoNothing();
+    await markBookingHeld(tx, {
+      caseNumber: view.caseNumber,
+      seq: event.seq,
+      heldAt: new Date(session.heldAt),
+    });
   }
   if (event.type === 'supervision_issued') {
     const order = event.payload;

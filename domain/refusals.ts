@@ -344,6 +344,23 @@ const entries = {
     title: 'The payload cannot be decrypted here',
     zh: '无法解密该数据：其密钥未配置，或数据已被改动',
   },
+
+  // ---- the party's bookings: cancel and move (取消、改约) ----
+  booking_not_found: {
+    status: 404,
+    title: 'No such booking',
+    zh: '没有找到这个预约，它可能已被取消或改约',
+  },
+  booking_held: {
+    status: 409,
+    title: 'The booked session was held',
+    zh: '该预约的调解已举行，不能取消或改约',
+  },
+  booking_change_closed: {
+    status: 409,
+    title: 'Too close to the session to change it online',
+    zh: '距预约的调解已不足24小时，不能在线取消或改约，请给调解员留言或致电中心',
+  },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof entries;

@@ -27,3 +27,10 @@ export const sessionReminderLeadMs = 24 * 60 * 60 * 1000;
  * 【飞速通】提醒：您在案件{caseNumber}中预约的调解将于{time}在{room}进行，请准时参加。
  */
 export const sessionReminderTemplate = 'FST_SESSION_REMINDER';
+
+/**
+ * A party may cancel or move a booking online until this long before it starts (24 hours). The
+ * centre's own policy, so that the mediator and the room can be offered to someone else; no law sets
+ * it. Later, the party asks the mediator (留言) or phones the centre; staff may still cancel.
+ */
+export const partyBookingChangeCutoffMs = 24 * 60 * 60 * 1000;

@@ -59,6 +59,14 @@ const measures = {
   p90DurationDays: z.number().nullable(),
   overdueNow: z.number().int(),
   everOverdue: z.number().int(),
+  ratings: z
+    .number()
+    .int()
+    .openapi({ description: 'the parties’ follow-up ratings of these cases (满意度评价)' }),
+  averageSatisfaction: z
+    .number()
+    .nullable()
+    .openapi({ description: 'mean rating, 1–5 to two places; null without ratings' }),
 };
 
 const StatisticsMeasuresSchema = z.object(measures).openapi('StatisticsMeasures');
@@ -75,5 +83,8 @@ export const StatisticsReportSchema = z
     ),
     byCategory: z.array(z.object({ category: z.string().nullable(), categoryZh: z.string(), ...measures })),
     bySource: z.array(z.object({ source: z.string(), sourceZh: z.string(), ...measures })),
+    byMediator: z.array(
+      z.object({ mediatorId: z.string().nullable(), mediatorName: z.string().nullable(), ...measures }),
+    ),
   })
   .openapi('StatisticsReport');

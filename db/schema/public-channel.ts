@@ -152,13 +152,19 @@ export const slotBookings = pgTable(
       .notNull()
       .references(() => cases.caseNumber),
     bookedAt: timestamp('booked_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The session record it became (已举行): the seq of the case's session_recorded event, set by the
+     * projection when the mediator records a session of this case at this slot's time.
+     */
+    heldSessionSeq: integer('held_session_seq'),
   },
   (table) => [index('slot_bookings_case_idx').on(table.caseNumber)],
 );
 
 /**
- * Bookings staff cancelled (取消预约), with the reason the party reads. The booking row itself is
- * deleted, so the slot is free to book again; moving a session is a cancellation and a new booking.
+ * Bookings cancelled (取消预约) by staff, with the reason the party reads, or by the party; and bookings
+ * the party moved to another slot (改约: movedToSlotId). The booking row itself is deleted, so the slot
+ * is free to book again.
  */
 export const bookingCancellations = pgTable(
   'booking_cancellations',
@@ -172,14 +178,23 @@ export const bookingCancellations = pgTable(
       .references(() => cases.caseNumber),
     reason: text('reason').notNull(),
     bookedAt: timestamp('booked_at', { withTimezone: true }).notNull(),
-    cancelledBy: uuid('cancelled_by')
+    /** Who cancelled: staff (cancelledBy names them) or the party on the public channel. */
+    cancelledByKind: text('cancelled_by_kind', { enum: ['staff', 'party'] })
       .notNull()
-      .references(() => users.id),
+      .default('staff'),
+    /** The member of staff who cancelled; null when the party did. */
+    cancelledBy: uuid('cancelled_by').references(() => users.id),
+    /** Set when the party moved the booking to another slot in the same step (改约). */
+    movedToSlotId: uuid('moved_to_slot_id').references(() => sessionSlots.id),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     index('booking_cancellations_case_idx').on(table.caseNumber),
     check('booking_cancellations_reason_length', sql`char_length(${table.reason}) between 1 and 500`),
+    check(
+      'booking_cancellations_who',
+      sql`(${table.cancelledByKind} = 'staff' and ${table.cancelledBy} is not null) or ${table.cancelledByKind} = 'party'`,
+    ),
   ],
 );
 

@@ -10,6 +10,7 @@ interface StatisticsView {
   report: StatisticsReport;
 }
 
+const satisfaction = (score: number | null) => (score === null ? '—' : score.toFixed(2));
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
 function card(labelText: string, value: string | number, note = ''): Html {
@@ -61,6 +62,7 @@ export function statisticsPage(
   ${card('诉调对接', `${totals.courtSettled} / ${totals.courtReceived}`, `调解成功 / 受理；节约诉讼费 ${largeYuanText(totals.courtFeeSavedFen)}`)}
   ${card('检调对接', `${totals.prosecutionSettled} / ${totals.prosecutionReceived}`, `和解 / 受理；赔偿金额 ${largeYuanText(totals.prosecutionAmountFen)}`)}
   ${card('线上调解成功（件）', totals.settledOnline)}
+  ${card('当事人满意度', totals.averageSatisfaction === null ? '—' : `${totals.averageSatisfaction.toFixed(2)} 分`, `回访评价 ${totals.ratings} 条（满分5分）`)}
   ${card('平均办理天数', totals.averageDurationDays ?? '—', `90%案件在 ${totals.p90DurationDays ?? '—'} 天内办结`)}
 </div>
 <h2>导出</h2>
@@ -74,11 +76,20 @@ export function statisticsPage(
 <div class="charts">${charts.map((svg) => html`<div class="chart">${raw(svg)}</div>`)}</div>
 <h2>各单位</h2>
 <table>
-  <thead><tr><th>承办单位</th><th class="num">受理</th><th class="num">调解成功</th><th class="num">成功率</th><th class="num">标的额</th><th class="num">涉及金额</th><th class="num">诉调对接成功</th><th class="num">当前超期</th></tr></thead>
+  <thead><tr><th>承办单位</th><th class="num">受理</th><th class="num">调解成功</th><th class="num">成功率</th><th class="num">标的额</th><th class="num">涉及金额</th><th class="num">诉调对接成功</th><th class="num">当前超期</th><th class="num">评价</th><th class="num">满意度</th></tr></thead>
   <tbody>${view.report.byUnit.map(
     (row) =>
-      html`<tr><td>${row.unitName ?? '未分配单位'}</td><td class="num">${row.received}</td><td class="num">${row.settled}</td><td class="num">${percent(row.successRate)}</td><td class="num">${largeYuanText(row.claimAmountFen)}</td><td class="num">${largeYuanText(row.amountSettledFen)}</td><td class="num">${row.courtSettled}</td><td class="num">${row.overdueNow}</td></tr>`,
+      html`<tr><td>${row.unitName ?? '未分配单位'}</td><td class="num">${row.received}</td><td class="num">${row.settled}</td><td class="num">${percent(row.successRate)}</td><td class="num">${largeYuanText(row.claimAmountFen)}</td><td class="num">${largeYuanText(row.amountSettledFen)}</td><td class="num">${row.courtSettled}</td><td class="num">${row.overdueNow}</td><td class="num">${row.ratings}</td><td class="num">${satisfaction(row.averageSatisfaction)}</td></tr>`,
   )}</tbody>
-</table>`,
+</table>
+<h2>各调解员</h2>
+<table aria-label="各调解员">
+  <thead><tr><th>调解员</th><th class="num">受理</th><th class="num">调解成功</th><th class="num">成功率</th><th class="num">评价</th><th class="num">满意度</th></tr></thead>
+  <tbody>${view.report.byMediator.map(
+    (row) =>
+      html`<tr><td>${row.mediatorName ?? '未指派'}</td><td class="num">${row.received}</td><td class="num">${row.settled}</td><td class="num">${percent(row.successRate)}</td><td class="num">${row.ratings}</td><td class="num">${satisfaction(row.averageSatisfaction)}</td></tr>`,
+  )}</tbody>
+</table>
+<p class="muted">评价为当事人在“飞速通”回访中给出的满意度（1–5分），按案件登记日期、承办单位和调解员统计。</p>`,
   });
 }

@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import { deadlineKindLabelZh } from '../../domain/deadline-kinds.js';
 import type { PublicCaseStatus } from '../../domain/public-case-status.js';
+import { partyBookingChangeCutoffMs } from '../../domain/session-rooms.js';
 import type { CancelledBooking } from '../../use-cases/public/cancel-booking.js';
 import type { CaseMessage } from '../../use-cases/public/case-messages.js';
 import type { MyCase, MyCaseItem } from '../../use-cases/public/my-cases.js';
@@ -20,6 +21,8 @@ const partyRoleLabelsZh: Record<string, string> = {
 const noticesZh: Record<string, string> = {
   applied: '申请已提交。受理窗口审核后会通知您，您也可以随时在这里查看进展。',
   booked: '预约成功，请按时到场。',
+  cancelled: '预约已取消，该时段已释放。',
+  moved: '已改约，请按新的时间到场。',
   sent: '留言已发送，调解员回复后会短信通知您。',
   rated: '感谢您的评价！',
 };
@@ -88,7 +91,10 @@ export function myCasePage(input: MyCasePageInput): Html {
   const { myCase } = input;
   const context = { form: 'case', values: input.values ?? {}, errors: input.errors ?? {} };
   const path = `/my/cases/${myCase.caseNumber}`;
-  const upcoming = input.bookings.filter((slot) => slot.endsAt.getTime() > Date.now());
+  const held = input.bookings.filter((slot) => slot.heldSessionSeq !== null);
+  const upcoming = input.bookings.filter(
+    (slot) => slot.heldSessionSeq === null && slot.endsAt.getTime() > Date.now(),
+  );
   const notice = input.notice ? noticesZh[input.notice] : undefined;
   return publicPage({
     title: `案件 ${myCase.caseNumber}`,
@@ -125,14 +131,19 @@ ${
 <h2>调解时间</h2>
 ${
   upcoming.length
-    ? html`<div class="card" id="booked-sessions">${upcoming.map((slot) => html`<div>已预约：${slotText(slot)}</div>`)}</div>`
+    ? html`<div class="card" id="booked-sessions">${upcoming.map((slot) => bookedSession(input, path, slot))}</div>`
     : html`<div class="card muted">还没有预约调解时间。</div>`
+}
+${
+  held.length
+    ? html`<div class="card" id="held-sessions">${held.map((slot) => html`<div><span class="status done">已举行</span> ${slotText(slot)}</div>`)}</div>`
+    : ''
 }
 ${
   input.cancellations.length
     ? html`<div class="card" id="cancelled-bookings">${input.cancellations.map(
         (cancelled) =>
-          html`<div>已取消：${slotText(cancelled)}<div class="muted">原因：${cancelled.reason}</div></div>`,
+          html`<div>${cancelled.moved ? '已改约' : '已取消'}：${slotText(cancelled)}<div class="muted">原因：${cancelled.reason}</div></div>`,
       )}</div>`
     : ''
 }
@@ -178,6 +189,33 @@ ${ratingSection(input, path)}
 <h2>申请内容</h2>
 <div class="card summary">${myCase.summary}</div>`,
   });
+}
+
+/** An upcoming booking, with 取消 and 改约 while the cut-off (24 hours before, centre policy) allows. */
+function bookedSession(input: MyCasePageInput, path: string, slot: SessionSlot): Html {
+  const changeable = slot.startsAt.getTime() - Date.now() >= partyBookingChangeCutoffMs;
+  const csrf = html`<input type="hidden" name="_csrf" value="${input.csrfToken}">`;
+  return html`<div class="booking">已预约：${slotText(slot)}${
+    changeable
+      ? html`${
+          input.bookableSlots.length
+            ? html`<form method="post" action="${path}/bookings/${slot.id}/move" aria-label="改约 ${slotText(slot)}">
+  ${csrf}
+  <label>改约到 <select name="toSlotId" required${input.errors?.toSlotId ? html` aria-invalid="true"` : ''}>${input.bookableSlots.map(
+    (other) =>
+      html`<option value="${other.id}"${input.values?.toSlotId === other.id ? ' selected' : ''}>${slotText(other)}</option>`,
+  )}</select></label>
+  ${input.errors?.toSlotId ? html`<div class="field-error" role="alert">${input.errors.toSlotId}</div>` : ''}
+  <button class="secondary" type="submit">改约</button>
+</form>`
+            : ''
+        }<form method="post" action="${path}/bookings/${slot.id}/cancel" aria-label="取消预约 ${slotText(slot)}">
+  ${csrf}
+  <button class="secondary" type="submit">取消预约</button>
+</form>
+<div class="muted">调解开始前24小时内不能在线取消或改约（本中心规定）。</div>`
+      : html`<div class="muted">距调解已不足24小时，如需取消或改约，请给调解员留言或致电中心。</div>`
+  }</div>`;
 }
 
 function ratingSection(input: MyCasePageInput, path: string): Html | string {

@@ -14,6 +14,7 @@ import {
   messageMaxLength,
   postPartyMessage,
 } from '../../use-cases/public/case-messages.js';
+import { moveBooking, partyCancelBooking } from '../../use-cases/public/change-booking.js';
 import { listMyCases, readMyCase } from '../../use-cases/public/my-cases.js';
 import { listPublicMediators, listPublicUnits } from '../../use-cases/public/public-directory.js';
 import { rateFollowUp, ratingOf } from '../../use-cases/public/rate-follow-up.js';
@@ -144,7 +145,7 @@ export function publicRoutes(deps: AppDependencies) {
     c: Context<PublicEnv>,
     caseNumber: string,
     options: {
-      status?: 200 | 400 | 409 | 429;
+      status?: 200 | 400 | 404 | 409 | 429;
       problem?: string;
       values?: FormValues;
       errors?: FieldErrors;
@@ -207,7 +208,7 @@ export function publicRoutes(deps: AppDependencies) {
         const refusal = toRefusal(error);
         if (!refusal || refusal.status >= 500) throw error;
         return renderCase(c, caseNumber, {
-          status: refusal.status as 400 | 409 | 429,
+          status: refusal.status as 400 | 404 | 409 | 429,
           values,
           problem: `未成功：${refusal.reasonZh}。`,
         });
@@ -239,6 +240,40 @@ export function publicRoutes(deps: AppDependencies) {
       c.get('logger').info({ caseNumber, slotId }, 'session slot booked');
       return 'done';
     }, 'booked'),
+  );
+
+  const uuidPattern = /^[0-9a-f-]{36}$/;
+
+  app.post(
+    '/cases/:caseNumber/bookings/:slotId/cancel',
+    caseAction(async (c, caseNumber) => {
+      const slotId = c.req.param('slotId') ?? '';
+      if (!uuidPattern.test(slotId)) return { slotId: '没有找到这个预约' };
+      await partyCancelBooking(db, c.get('citizen'), caseNumber, slotId);
+      c.get('logger').info({ caseNumber, slotId }, 'booking cancelled by the party');
+      return 'done';
+    }, 'cancelled'),
+  );
+
+  app.post(
+    '/cases/:caseNumber/bookings/:slotId/move',
+    caseAction(async (c, caseNumber, values) => {
+      const fromSlotId = c.req.param('slotId') ?? '';
+      const toSlotId = values.toSlotId ?? '';
+      if (!uuidPattern.test(fromSlotId)) return { toSlotId: '没有找到这个预约' };
+      if (!uuidPattern.test(toSlotId)) return { toSlotId: '请选择要改约到的时段' };
+      await moveBooking(
+        db,
+        c.get('citizen'),
+        { caseNumber, fromSlotId, toSlotId },
+        {
+          temporal: deps.temporal,
+          taskQueue: deps.settings.taskQueue,
+        },
+      );
+      c.get('logger').info({ caseNumber, fromSlotId, toSlotId }, 'booking moved by the party');
+      return 'done';
+    }, 'moved'),
   );
 
   app.post(

@@ -38,6 +38,8 @@ export interface ActionFormsInput {
   isSupervisor: boolean;
   /** The form that was just refused: its transition, what was typed and why it was refused. */
   refused?: { transition: TransitionName; values: FormValues; errors: FieldErrors };
+  /** A form filled in ahead (记录本次调解 from a booking): opened, with these values. */
+  prefill?: { transition: TransitionName; values: FormValues } | undefined;
 }
 
 /** A mediator as the picker shows them: name, unit, specialties, qualifications, load and record. */
@@ -202,16 +204,19 @@ const fieldsOf: {
 /** The actions the caller may take now, each a form that works without script (POST, then redirect). */
 export function actionForms(input: ActionFormsInput): Html {
   if (input.allowed.length === 0) return html`<p class="muted">当前阶段您没有可办理的操作。</p>`;
-  const openOne = input.refused?.transition ?? input.allowed[0];
+  const openOne = input.refused?.transition ?? input.prefill?.transition ?? input.allowed[0];
   return html`<div class="actions">${input.allowed.map((transition) => {
     const refused = input.refused?.transition === transition ? input.refused : undefined;
     const context: FieldContext = {
       form: transition,
-      values: refused?.values ?? {},
+      values:
+        refused?.values ??
+        (input.prefill?.transition === transition ? input.prefill.values : undefined) ??
+        {},
       errors: refused?.errors ?? {},
     };
     const label = transitionLabelsZh[transition];
-    return html`<details class="action"${transition === openOne ? ' open' : ''}>
+    return html`<details class="action" id="action-${transition}"${transition === openOne ? ' open' : ''}>
   <summary>${label}</summary>
   <form method="post" action="/dashboard/work/cases/${input.caseNumber}/actions/${transition}" aria-label="${label}">
     <input type="hidden" name="_csrf" value="${input.csrfToken}">

@@ -44,10 +44,14 @@ function bookingsSection(bookings: SessionSlot[]): Html | string {
   if (bookings.length === 0) return '';
   return html`<section aria-labelledby="my-bookings"><h2 id="my-bookings">我的预约 <span class="muted">当事人预约的调解时间</span></h2>
 <table>
-  <thead><tr><th>时间</th><th>调解室</th><th>案件编号</th></tr></thead>
+  <thead><tr><th>时间</th><th>调解室</th><th>案件编号</th><th></th></tr></thead>
   <tbody>${bookings.map(
     (slot) =>
-      html`<tr><td class="num">${chinaDateTime(slot.startsAt)}–${chinaDateTime(slot.endsAt).slice(11)}</td><td>${roomLabelsZh[slot.room]}</td><td><a href="/dashboard/work/cases/${slot.bookedBy}">${slot.bookedBy}</a></td></tr>`,
+      html`<tr><td class="num">${chinaDateTime(slot.startsAt)}–${chinaDateTime(slot.endsAt).slice(11)}</td><td>${roomLabelsZh[slot.room]}</td><td><a href="/dashboard/work/cases/${slot.bookedBy}">${slot.bookedBy}</a></td><td>${
+        slot.heldSessionSeq === null
+          ? html`<a href="/dashboard/work/cases/${slot.bookedBy}?session=${slot.id}#action-recordSession">记录本次调解</a>`
+          : html`<span class="tag green">已举行</span>`
+      }</td></tr>`,
   )}</tbody>
 </table></section>`;
 }

@@ -12,6 +12,8 @@ export interface PublicChannelSectionInput {
   /** Whether this user may publish slots for the case's assignee (the assignee, or the desk). */
   mayPublishSlots: boolean;
   hasAssignee: boolean;
+  /** Whether the user may record a session now (the booking offers 记录本次调解). */
+  mayRecordSession: boolean;
   refused?: { form: 'message' | 'slot'; values: FormValues; errors: FieldErrors } | undefined;
 }
 
@@ -61,15 +63,22 @@ ${
 <h2>预约</h2>
 ${
   channel.bookings.length
-    ? html`<table><thead><tr><th>时间</th><th>调解室</th><th>取消（当事人可见原因）</th></tr></thead><tbody>${channel.bookings.map(
-        (
-          slot,
-        ) => html`<tr><td>${chinaDateTime(slot.startsAt)}–${chinaDateTime(slot.endsAt).slice(11)}</td><td>${roomLabelsZh[slot.room]}</td><td>
+    ? html`<table><thead><tr><th>时间</th><th>调解室</th><th>状态</th><th>取消（当事人可见原因）</th></tr></thead><tbody>${channel.bookings.map(
+        (slot) =>
+          html`<tr><td>${chinaDateTime(slot.startsAt)}–${chinaDateTime(slot.endsAt).slice(11)}</td><td>${roomLabelsZh[slot.room]}</td>${
+            slot.heldSessionSeq !== null
+              ? html`<td><span class="tag green">已举行</span> 已记为调解记录</td><td></td>`
+              : html`<td>${
+                  input.mayRecordSession
+                    ? html`<a class="button secondary" href="${path}?session=${slot.id}#action-recordSession">记录本次调解</a>`
+                    : '待举行'
+                }</td><td>
   <form method="post" action="${path}/bookings/${slot.id}/cancel" class="inline" aria-label="取消预约 ${chinaDateTime(slot.startsAt)}">
     <input type="hidden" name="_csrf" value="${input.csrfToken}">
     <input type="text" name="reason" maxlength="500" aria-label="取消原因" placeholder="取消原因" required>
     <button class="secondary" type="submit">取消预约</button>
-  </form></td></tr>`,
+  </form></td>`
+          }</tr>`,
       )}</tbody></table>`
     : html`<p class="muted">当事人尚未预约。</p>`
 }

@@ -37,6 +37,7 @@ import { publicChannelRoutes } from './public-channel-routes.js';
 import { publicChannelSection } from './public-channel-section.js';
 import { registrationRoutes } from './registration-routes.js';
 import { searchResultsPage } from './search-page.js';
+import { sessionPrefillFromBooking } from './session-prefill.js';
 
 const ListQuery = z.object({
   view: z.string().max(20).optional().catch(undefined),
@@ -125,6 +126,7 @@ export function workbenchRoutes(deps: AppDependencies) {
           channel,
           hasAssignee: Boolean(response.assigneeId),
           mayPublishSlots: user.role !== 'mediator' || response.assigneeId === user.userId,
+          mayRecordSession: response.allowedTransitions.includes('recordSession'),
           refused: options.channelRefused,
         }),
         // The party panel shows full ID numbers only to those who need them (use-cases/cases/masking.ts).
@@ -150,6 +152,12 @@ export function workbenchRoutes(deps: AppDependencies) {
           ...(conflicts ? { conflicts } : {}),
           isSupervisor: user.role === 'supervisor' || user.role === 'admin',
           ...(options.refused ? { refused: options.refused } : {}),
+          prefill: sessionPrefillFromBooking(
+            response,
+            channel.bookings,
+            c.req.query('session')?.slice(0, 36),
+            timeline.unitName,
+          ),
         },
         notice: c.req.query('notice')?.slice(0, 60),
         problem: options.problem,

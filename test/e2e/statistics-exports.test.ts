@@ -6,6 +6,7 @@ import { chinaDateOf } from '../../domain/dates.js';
 import { ledgerColumns, ledgerPages } from '../../use-cases/supervision/ledger.js';
 import type { StatisticsReport } from '../../use-cases/supervision/statistics.js';
 import { caseApi } from '../helpers/case-api.js';
+import { pageSession, visibleText } from '../helpers/page-session.js';
 import { parseCsv } from '../helpers/parse-csv.js';
 import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
@@ -173,6 +174,13 @@ describe('statistics and exports over HTTP', () => {
       registeredAt: new Date(`${lastYear}-03-11T02:00:00Z`),
       closedAt: new Date(`${lastYear}-03-16T02:00:00Z`),
     });
+    // The parties' follow-up ratings (回访满意度, given on the public channel's case page: see
+    // public-channel-browser): two for the settled court referral, one for the failed case.
+    await system.database.sql`
+      insert into party_ratings (case_number, phone, score, comment) values
+        (${no.courtSettled}, '13800000001', 5, '调解员很耐心'),
+        (${no.courtSettled}, '13800000002', 4, ''),
+        (${no.failed}, '13800000003', 2, '等待时间太长')`;
   });
   afterAll(() => system?.stop());
 
@@ -209,6 +217,8 @@ describe('statistics and exports over HTTP', () => {
       p90DurationDays: 8.5,
       overdueNow: 1,
       everOverdue: 2,
+      ratings: 3,
+      averageSatisfaction: 3.67,
     });
     const months = report.byMonth as { month: string; received: number; settled: number }[];
     expect(months[0]!.month).toBe(`${year - 1}-01`);
@@ -223,6 +233,8 @@ describe('statistics and exports over HTTP', () => {
         settled: 2,
         claimAmountFen: 1_200_000,
         claimCount: 1,
+        ratings: 3,
+        averageSatisfaction: 3.67,
       }),
       expect.objectContaining({
         unitId: station.id,
@@ -231,6 +243,8 @@ describe('statistics and exports over HTTP', () => {
         settled: 1,
         claimAmountFen: 0,
         claimCount: 0,
+        ratings: 0,
+        averageSatisfaction: null,
       }),
     ]);
     expect(report.byCategory.find((c) => c.categoryZh === '邻里纠纷')).toMatchObject({
@@ -238,6 +252,20 @@ describe('statistics and exports over HTTP', () => {
       claimCount: 1,
     });
     expect(report.byMonth.reduce((sum, m) => sum + m.claimAmountFen, 0)).toBe(1_200_000);
+    expect(report.byMediator).toEqual([
+      expect.objectContaining({ mediatorId: null, mediatorName: null, received: 5, ratings: 0 }),
+      expect.objectContaining({
+        mediatorId: mediator.id,
+        mediatorName: mediator.username, // test staff are named by their username
+        received: 2,
+        settled: 1,
+        ratings: 3,
+        averageSatisfaction: 3.67,
+      }),
+    ]);
+    // Ratings count with their case's registration period: none in a period before these cases.
+    const earlier = await statistics(centreSupervisor, `?from=${year - 1}-01-01&to=${year - 1}-12-31`);
+    expect(earlier.totals).toMatchObject({ ratings: 0, averageSatisfaction: null });
     const categories = Object.fromEntries(
       (report.byCategory as { categoryZh: string; received: number }[]).map((c) => [
         c.categoryZh,
@@ -249,6 +277,30 @@ describe('statistics and exports over HTTP', () => {
       (report.bySource as { sourceZh: string; received: number }[]).map((s) => [s.sourceZh, s.received]),
     );
     expect(sources).toEqual({ 来访: 2, 网上申请: 1, 热线: 1, 微信: 1, 检察院移送: 2 });
+  });
+
+  it('shows the parties’ ratings on the statistics page, by unit and by mediator, and in the export', async () => {
+    const page = await pageSession(system, centreSupervisor).get(
+      `/dashboard/statistics?from=${year - 1}-01-01&to=${today}`,
+    );
+    expect(page.status).toBe(200);
+    const text = visibleText(page.html);
+    expect(text).toContain('当事人满意度 3.67 分 回访评价 3 条（满分5分）');
+    expect(text).toMatch(new RegExp(`${centre.name} 5 2 .* 3 3\\.67`));
+    expect(text).toContain(`${mediator.username} 2 1 50.0% 3 3.67`);
+    const csv = await system.request(
+      'GET',
+      `/v1/statistics/export?from=${year - 1}-01-01&to=${today}&format=csv`,
+      {
+        credential: centreSupervisor.token,
+      },
+    );
+    const rows = parseCsv(new TextDecoder().decode(new Uint8Array(await csv.arrayBuffer()).slice(3)));
+    const header = rows[0]!;
+    const total = rows[1]!;
+    expect(total[header.indexOf('当事人评价(条)')]).toBe('3');
+    expect(total[header.indexOf('平均满意度(分)')]).toBe('3.67');
+    expect(rows.find((row) => row[0] === '调解员' && row[1] === mediator.username)).toBeDefined();
   });
 
   it('filters by period, category, source and unit, and scopes supervisors', async () => {
@@ -328,6 +380,7 @@ describe('statistics and exports over HTTP', () => {
       '按单位',
       '按类别',
       '按来源',
+      '按调解员',
     ]);
     const sheet = workbook.getWorksheet('合计')!;
     expect(cellValues(sheet.getRow(1)).slice(2, 4)).toEqual(['服务群众(人)', '受理纠纷(件)']);

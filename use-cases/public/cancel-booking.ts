@@ -13,6 +13,8 @@ export interface CancelledBooking {
   room: Room;
   reason: string;
   cancelledAt: Date;
+  /** The party moved it to another slot (改约) rather than cancelling it. */
+  moved: boolean;
 }
 
 /** A case's cancelled bookings, newest first, with the reason the party reads. */
@@ -24,6 +26,7 @@ export async function listCaseCancellations(db: Database, caseNumber: string): P
       room: sessionSlots.room,
       reason: bookingCancellations.reason,
       cancelledAt: bookingCancellations.cancelledAt,
+      moved: sql<boolean>`${bookingCancellations.movedToSlotId} is not null`,
     })
     .from(bookingCancellations)
     .innerJoin(sessionSlots, eq(sessionSlots.id, bookingCancellations.slotId))
@@ -35,7 +38,8 @@ export async function listCaseCancellations(db: Database, caseNumber: string): P
 /**
  * Staff cancel a party's booking with a reason the party sees (取消预约); the slot is free again, and
  * the parties with a mobile number get a text. The caller has checked the user may work the case; a
- * mediator cancels only bookings of their own slots.
+ * mediator cancels only bookings of their own slots. Sent again, a cancellation already made changes
+ * nothing (no second text); a booking already held is not cancelled.
  */
 export async function cancelBooking(
   db: Database,
@@ -46,6 +50,7 @@ export async function cancelBooking(
     const [booking] = await tx
       .select({
         bookedAt: slotBookings.bookedAt,
+        heldSessionSeq: slotBookings.heldSessionSeq,
         mediatorId: sessionSlots.mediatorId,
         startsAt: sessionSlots.startsAt,
         room: sessionSlots.room,
@@ -53,9 +58,26 @@ export async function cancelBooking(
       .from(slotBookings)
       .innerJoin(sessionSlots, eq(sessionSlots.id, slotBookings.slotId))
       .where(and(eq(slotBookings.slotId, input.slotId), eq(slotBookings.caseNumber, input.caseNumber)))
-      .for('update')
+      .for('update', { of: slotBookings })
       .limit(1);
-    if (!booking) refuse('not_found', { detail: 'The case has no booking of this slot.' });
+    if (!booking) {
+      // A retried cancel (the page sent twice, a reload) finds it cancelled by staff already: done.
+      const [earlier] = await tx
+        .select({ kind: bookingCancellations.cancelledByKind })
+        .from(bookingCancellations)
+        .where(
+          and(
+            eq(bookingCancellations.slotId, input.slotId),
+            eq(bookingCancellations.caseNumber, input.caseNumber),
+          ),
+        )
+        .orderBy(desc(bookingCancellations.cancelledAt))
+        .limit(1);
+      if (earlier?.kind === 'staff') return;
+      refuse('not_found', { detail: 'The case has no booking of this slot.' });
+    }
+    if (booking.heldSessionSeq !== null)
+      refuse('booking_held', { detail: 'The booked session was held and recorded.' });
     if (principal.role === 'mediator' && booking.mediatorId !== principal.userId)
       refuse('forbidden', { detail: 'A mediator cancels only bookings of their own slots.' });
     await tx.delete(slotBookings).where(eq(slotBookings.slotId, input.slotId));
@@ -64,6 +86,7 @@ export async function cancelBooking(
       caseNumber: input.caseNumber,
       reason: input.reason,
       bookedAt: booking.bookedAt,
+      cancelledByKind: 'staff',
       cancelledBy: principal.userId,
     });
     const phones = await tx

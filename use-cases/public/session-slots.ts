@@ -23,6 +23,8 @@ export interface SessionSlot {
   endsAt: Date;
   /** The case that booked it, if any. */
   bookedBy: string | null;
+  /** Set once the booking became a session record (已举行): the seq of its session_recorded event. */
+  heldSessionSeq: number | null;
 }
 
 /**
@@ -72,6 +74,7 @@ export async function listMediatorSlots(db: Database, mediatorId: string): Promi
       startsAt: sessionSlots.startsAt,
       endsAt: sessionSlots.endsAt,
       bookedBy: slotBookings.caseNumber,
+      heldSessionSeq: slotBookings.heldSessionSeq,
     })
     .from(sessionSlots)
     .leftJoin(slotBookings, eq(slotBookings.slotId, sessionSlots.id))
@@ -96,6 +99,7 @@ export async function listBookableSlots(db: Database, mediatorId: string): Promi
       startsAt: sessionSlots.startsAt,
       endsAt: sessionSlots.endsAt,
       bookedBy: slotBookings.caseNumber,
+      heldSessionSeq: slotBookings.heldSessionSeq,
     })
     .from(sessionSlots)
     .leftJoin(slotBookings, eq(slotBookings.slotId, sessionSlots.id))
@@ -121,6 +125,7 @@ export async function listCaseBookings(db: Database, caseNumber: string): Promis
       startsAt: sessionSlots.startsAt,
       endsAt: sessionSlots.endsAt,
       bookedBy: slotBookings.caseNumber,
+      heldSessionSeq: slotBookings.heldSessionSeq,
     })
     .from(slotBookings)
     .innerJoin(sessionSlots, eq(sessionSlots.id, slotBookings.slotId))
@@ -140,21 +145,7 @@ export async function bookSlot(
   slotId: string,
   reminders: ReminderScheduling,
 ): Promise<void> {
-  const [slot] = await db
-    .select({
-      startsAt: sessionSlots.startsAt,
-      room: sessionSlots.room,
-      mediatorId: sessionSlots.mediatorId,
-      stage: cases.stage,
-    })
-    .from(sessionSlots)
-    .innerJoin(cases, eq(cases.assigneeId, sessionSlots.mediatorId))
-    .where(and(eq(sessionSlots.id, slotId), eq(cases.caseNumber, caseNumber)))
-    .limit(1);
-  if (!slot || slot.startsAt.getTime() <= Date.now() || (slot.stage !== 'divert' && slot.stage !== 'resolve'))
-    refuse('slot_unavailable', {
-      detail: 'The slot is past, or not of the case’s mediator, or the case is not being mediated.',
-    });
+  const slot = await offeredSlotOf(db, caseNumber, slotId);
   let bookedAt: Date;
   try {
     const [booked] = await db
@@ -174,7 +165,46 @@ export async function bookSlot(
     // Booked already (a retried submit): its reminder is scheduled again, which changes nothing.
     bookedAt = holder.bookedAt;
   }
-  // The mediator's inbox hears of it (once per booking, however often the party submits).
+  await announceBooking(db, reminders, { slotId, caseNumber, bookedAt, slot });
+}
+
+/** A slot of the case's mediator, still ahead, while the case is being mediated; else slot_unavailable. */
+export async function offeredSlotOf(db: Database, caseNumber: string, slotId: string) {
+  const [slot] = await db
+    .select({
+      startsAt: sessionSlots.startsAt,
+      room: sessionSlots.room,
+      mediatorId: sessionSlots.mediatorId,
+      stage: cases.stage,
+    })
+    .from(sessionSlots)
+    .innerJoin(cases, eq(cases.assigneeId, sessionSlots.mediatorId))
+    .where(and(eq(sessionSlots.id, slotId), eq(cases.caseNumber, caseNumber)))
+    .limit(1);
+  if (!slot || slot.startsAt.getTime() <= Date.now() || (slot.stage !== 'divert' && slot.stage !== 'resolve'))
+    refuse('slot_unavailable', {
+      detail: 'The slot is past, or not of the case’s mediator, or the case is not being mediated.',
+    });
+  return slot;
+}
+
+/**
+ * What follows a booking: the mediator's inbox hears of it (once per booking, however often the party
+ * submits) and its day-before reminder is scheduled (once per booking).
+ */
+export async function announceBooking(
+  db: Database,
+  reminders: ReminderScheduling,
+  booking: {
+    slotId: string;
+    caseNumber: string;
+    bookedAt: Date;
+    slot: { startsAt: Date; room: Room; mediatorId: string };
+    movedFrom?: Date;
+  },
+): Promise<void> {
+  const { slotId, caseNumber, bookedAt, slot } = booking;
+  const when = `${sessionTimeZh(slot.startsAt)} ${roomLabelsZh[slot.room]}`;
   await db
     .insert(notifications)
     .values({
@@ -182,8 +212,10 @@ export async function bookSlot(
       recipientId: slot.mediatorId,
       caseNumber,
       kind: 'session_booked',
-      title: `案件 ${caseNumber} 的当事人预约了调解`,
-      body: `${sessionTimeZh(slot.startsAt)} ${roomLabelsZh[slot.room]}`,
+      title: booking.movedFrom
+        ? `案件 ${caseNumber} 的当事人改约了调解`
+        : `案件 ${caseNumber} 的当事人预约了调解`,
+      body: booking.movedFrom ? `由 ${sessionTimeZh(booking.movedFrom)} 改为 ${when}` : when,
       createdAt: bookedAt,
     })
     .onConflictDoNothing();

@@ -39,6 +39,8 @@ const statisticsMeasureColumns: readonly Column<StatisticsMeasures>[] = [
   { header: '90%办理天数', value: (m) => m.p90DurationDays, numberFormat: '0.0' },
   { header: '当前超期(件)', value: (m) => m.overdueNow },
   { header: '曾超期(件)', value: (m) => m.everOverdue },
+  { header: '当事人评价(条)', value: (m) => m.ratings },
+  { header: '平均满意度(分)', value: (m) => m.averageSatisfaction, numberFormat: '0.00' },
 ];
 
 const lineColumns: readonly Column<StatisticsLine>[] = [
@@ -47,7 +49,7 @@ const lineColumns: readonly Column<StatisticsLine>[] = [
   ...statisticsMeasureColumns,
 ];
 
-/** Every group of the report as a line: 合计 first, then by month, unit, category and source. */
+/** Every group of the report as a line: 合计 first, then by month, unit, category, source and mediator. */
 function statisticsLines(report: StatisticsReport): { sheetZh: string; lines: StatisticsLine[] }[] {
   return [
     { sheetZh: '合计', lines: [{ dimensionZh: '合计', groupZh: '全部', ...report.totals }] },
@@ -66,6 +68,14 @@ function statisticsLines(report: StatisticsReport): { sheetZh: string; lines: St
     {
       sheetZh: '按来源',
       lines: report.bySource.map((s) => ({ dimensionZh: '来源', groupZh: s.sourceZh, ...s })),
+    },
+    {
+      sheetZh: '按调解员',
+      lines: report.byMediator.map((m) => ({
+        dimensionZh: '调解员',
+        groupZh: m.mediatorName ?? '未指派',
+        ...m,
+      })),
     },
   ];
 }

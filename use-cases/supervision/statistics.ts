@@ -40,6 +40,9 @@ export interface StatisticsFilter {
  *   days to one decimal, over cases that have reached that point; null when none has.
  * - overdueNow: cases with a deadline overdue at this moment (cases.overdue).
  * - everOverdue: cases that have ever had a deadline go overdue (a deadline_overdue event, or overdue now).
+ * - ratings: the parties' follow-up ratings of these cases on the public channel (回访满意度评价, 1–5;
+ *   one per case and phone), whenever given; averageSatisfaction: their mean score, to two places, null
+ *   when none. A rating counts with its case's registration period, unit and mediator (the assignee).
  */
 export interface StatisticsMeasures {
   peopleServed: number;
@@ -62,6 +65,8 @@ export interface StatisticsMeasures {
   p90DurationDays: number | null;
   overdueNow: number;
   everOverdue: number;
+  ratings: number;
+  averageSatisfaction: number | null;
 }
 
 export interface StatisticsReport {
@@ -75,9 +80,11 @@ export interface StatisticsReport {
   byUnit: (StatisticsMeasures & { unitId: string | null; unitName: string | null })[];
   byCategory: (StatisticsMeasures & { category: string | null; categoryZh: string })[];
   bySource: (StatisticsMeasures & { source: string; sourceZh: string })[];
+  /** By mediator (the case's assignee; null for cases never assigned). */
+  byMediator: (StatisticsMeasures & { mediatorId: string | null; mediatorName: string | null })[];
 }
 
-type Dimension = 'month' | 'unit' | 'category' | 'source';
+type Dimension = 'month' | 'unit' | 'category' | 'source' | 'mediator';
 
 interface MeasureRow extends Record<string, unknown> {
   dimension: Dimension | 'total';
@@ -85,6 +92,7 @@ interface MeasureRow extends Record<string, unknown> {
   unit_id: string | null;
   category: string | null;
   source: string | null;
+  assignee_id: string | null;
   people_served: string;
   received: number;
   settled: number;
@@ -103,6 +111,8 @@ interface MeasureRow extends Record<string, unknown> {
   p90_duration_days: number | null;
   overdue_now: number;
   ever_overdue: number;
+  ratings: number;
+  average_satisfaction: number | null;
 }
 
 interface DecisionRow extends Record<string, unknown> {
@@ -111,6 +121,7 @@ interface DecisionRow extends Record<string, unknown> {
   unit_id: string | null;
   category: string | null;
   source: string | null;
+  assignee_id: string | null;
   decision: string;
   count: number;
 }
@@ -118,8 +129,8 @@ interface DecisionRow extends Record<string, unknown> {
 const dimensionOf = sql`case
   when grouping(month) = 0 then 'month' when grouping(unit_id) = 0 then 'unit'
   when grouping(category) = 0 then 'category' when grouping(source) = 0 then 'source'
-  else 'total' end`;
-const groupingSets = sql`grouping sets ((), (month), (unit_id), (category), (source))`;
+  when grouping(assignee_id) = 0 then 'mediator' else 'total' end`;
+const groupingSets = sql`grouping sets ((), (month), (unit_id), (category), (source), (assignee_id))`;
 
 function cohort(conditions: SQL[]): SQL {
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
@@ -131,8 +142,13 @@ function cohort(conditions: SQL[]): SQL {
       extract(epoch from (case when c.disposition in ('settled_written', 'settled_oral')
                                then c.settled_at else c.closed_at end) - c.registered_at) / 86400.0
         as duration_days,
-      ${everOverdueCase} as ever_overdue
-    from cases c ${where}`;
+      ${everOverdueCase} as ever_overdue,
+      coalesce(r.rating_count, 0) as rating_count,
+      coalesce(r.rating_sum, 0) as rating_sum
+    from cases c
+    left join (select case_number, count(*) as rating_count, sum(score) as rating_sum
+                 from party_ratings group by case_number) r on r.case_number = c.case_number
+    ${where}`;
 }
 
 const round = (value: number | null, places: number) =>
@@ -162,6 +178,8 @@ function measures(row: MeasureRow | undefined, decisions: Record<string, number>
     p90DurationDays: round(row?.p90_duration_days ?? null, 1),
     overdueNow: Number(row?.overdue_now ?? 0),
     everOverdue: Number(row?.ever_overdue ?? 0),
+    ratings: Number(row?.ratings ?? 0),
+    averageSatisfaction: round(row?.average_satisfaction ?? null, 2),
   };
 }
 
@@ -186,7 +204,13 @@ export function monthsBetween(from: string, to: string): string[] {
 
 function groupKey(
   dimension: string,
-  row: { month: string | null; unit_id: string | null; category: string | null; source: string | null },
+  row: {
+    month: string | null;
+    unit_id: string | null;
+    category: string | null;
+    source: string | null;
+    assignee_id: string | null;
+  },
 ) {
   const value =
     dimension === 'month'
@@ -197,7 +221,9 @@ function groupKey(
           ? row.category
           : dimension === 'source'
             ? row.source
-            : '';
+            : dimension === 'mediator'
+              ? row.assignee_id
+              : '';
   return `${dimension}:${value ?? ''}`;
 }
 
@@ -229,7 +255,7 @@ export async function computeStatistics(
   const [rows, decisionRows] = await Promise.all([
     db.execute<MeasureRow>(sql`
       with cohort as (${cohort(conditions)})
-      select ${dimensionOf} as dimension, month, unit_id, category, source,
+      select ${dimensionOf} as dimension, month, unit_id, category, source, assignee_id,
              coalesce(sum(parties_count), 0)::text as people_served,
              count(*)::int as received,
              count(*) filter (where is_settled)::int as settled,
@@ -249,12 +275,14 @@ export async function computeStatistics(
              avg(duration_days)::float8 as average_duration_days,
              percentile_cont(0.9) within group (order by duration_days)::float8 as p90_duration_days,
              count(*) filter (where overdue)::int as overdue_now,
-             count(*) filter (where ever_overdue)::int as ever_overdue
+             count(*) filter (where ever_overdue)::int as ever_overdue,
+             coalesce(sum(rating_count), 0)::int as ratings,
+             (sum(rating_sum)::float8 / nullif(sum(rating_count), 0)) as average_satisfaction
         from cohort
        group by ${groupingSets}`),
     db.execute<DecisionRow>(sql`
       with cohort as (${cohort([...conditions, sql`c.referral_kind = 'prosecution'`, sql`c.institution_decision is not null`])})
-      select ${dimensionOf} as dimension, month, unit_id, category, source,
+      select ${dimensionOf} as dimension, month, unit_id, category, source, assignee_id,
              institution_decision as decision, count(*)::int as count
         from cohort
        group by institution_decision, ${groupingSets}`),
@@ -285,7 +313,17 @@ export async function computeStatistics(
   const byMonthRows = new Map(of('month').map((row) => [row.month!, row]));
   const months =
     filter.from && filter.to ? monthsBetween(filter.from, filter.to) : [...byMonthRows.keys()].sort();
-  const none = { month: null, unit_id: null, category: null, source: null };
+  const none = { month: null, unit_id: null, category: null, source: null, assignee_id: null };
+  const mediatorIds = of('mediator')
+    .map((row) => row.assignee_id)
+    .filter((id): id is string => id !== null);
+  const mediatorNames = new Map<string, string>();
+  if (mediatorIds.length > 0) {
+    const named = await db.execute<{ id: string; display_name: string }>(
+      sql`select id, display_name from users where id = any(${sql.param(mediatorIds)}::uuid[])`,
+    );
+    for (const user of named) mediatorNames.set(user.id, user.display_name);
+  }
 
   return {
     filter,
@@ -321,6 +359,13 @@ export async function computeStatistics(
         source: row.source!,
         sourceZh: caseSourceLabelsZh[row.source as keyof typeof caseSourceLabelsZh] ?? row.source!,
         ...measuresOf(row, 'source', row),
+      }))
+      .sort((a, b) => b.received - a.received),
+    byMediator: of('mediator')
+      .map((row) => ({
+        mediatorId: row.assignee_id,
+        mediatorName: row.assignee_id ? (mediatorNames.get(row.assignee_id) ?? null) : null,
+        ...measuresOf(row, 'mediator', row),
       }))
       .sort((a, b) => b.received - a.received),
   };
