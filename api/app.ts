@@ -26,6 +26,7 @@ import { consultationRoutes } from './routes/consultations.js';
 import { courtReferralRoutes } from './routes/court-referrals.js';
 import { directoryRoutes } from './routes/directory.js';
 import { enterpriseRoutes } from './routes/enterprises.js';
+import { gridLeadRoutes } from './routes/grid-leads.js';
 import { handOffRoutes } from './routes/hand-offs.js';
 import { healthRoutes } from './routes/health.js';
 import { inboxRoutes } from './routes/inbox.js';
@@ -95,6 +96,7 @@ export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
   app.route('/v1/statistics', statisticsRoutes(deps));
   app.route('/v1/consultations', consultationRoutes(deps));
   app.route('/v1/enterprises', enterpriseRoutes(deps));
+  app.route('/v1/grid-leads', gridLeadRoutes(deps));
 
   app.doc31('/openapi.json', openApiDocumentConfig);
   app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(openApiDocumentConfig))));

@@ -15,4 +15,5 @@ export * from './parties.js';
 export * from './public-channel.js';
 export * from './reference.js';
 export * from './referrals.js';
+export * from './screening.js';
 export * from './stored-objects.js';
