@@ -11,6 +11,7 @@ const slow = [
   'test/e2e/workbench-browser.test.ts',
   'test/e2e/document-agreement-rendering.test.ts',
   'test/e2e/public-channel-browser.test.ts',
+  'test/e2e/grid-worker-browser.test.ts',
   'test/integration/**/*.test.ts',
 ];
 
