@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { leadRiskLevels, leadStatuses, leadTriageActions } from '../../domain/screening-vocabulary.js';
 import { disputeCategories } from '../../domain/vocabulary.js';
+import type { CampaignCoverage } from '../../use-cases/screening/campaign-coverage.js';
+import type { CreateCampaignInput } from '../../use-cases/screening/create-campaign.js';
 import type { GridLead } from '../../use-cases/screening/lead-response.js';
 import type { LeadListFilter } from '../../use-cases/screening/list-leads.js';
 import type { ReportLeadInput } from '../../use-cases/screening/report-lead.js';
@@ -103,3 +105,60 @@ sameShape<z.infer<typeof ReportLeadBody>, ReportLeadInput>();
 sameShape<z.infer<typeof TriageLeadBody>, TriageLeadInput>();
 sameShape<z.infer<typeof LeadListQuery>, LeadListFilter>();
 sameShape<z.infer<typeof GridLeadSchema>, GridLead>();
+
+export const CampaignIdParam = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: 'id', in: 'path' }, example: '7d6c5b4a-3e2f-4a1b-8c9d-0e1f2a3b4c5d' }),
+});
+
+export const CreateCampaignBody = z
+  .object({
+    name: z.string().trim().min(1).max(200).openapi({ example: '2026年冬季矛盾纠纷大排查' }),
+    startsOn: z.iso.date().openapi({ description: 'first day (China time), inclusive' }),
+    endsOn: z.iso.date().openapi({ description: 'last day (China time), inclusive' }),
+    unitIds: z
+      .array(z.string().uuid())
+      .min(1)
+      .max(500)
+      .openapi({ description: 'the units that screen in it; each one you supervise' }),
+  })
+  .strict()
+  .refine((body) => body.startsOn <= body.endsOn, {
+    message: 'startsOn must not be after endsOn',
+    path: ['endsOn'],
+  })
+  .openapi('CreateScreeningCampaign');
+
+export const CampaignSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    organiserUnitId: z.string(),
+    createdAt: z.string(),
+    coverage: z.object({
+      leadsReported: z.number().int(),
+      byRiskLevel: z.array(
+        z.object({ riskLevel: z.enum(leadRiskLevels), riskLevelZh: z.string(), leads: z.number().int() }),
+      ),
+      unitsReporting: z.number().int().openapi({ description: 'units that reported at least one lead' }),
+      unitsInCampaign: z.number().int(),
+      units: z.array(z.object({ unitId: z.string(), name: z.string(), leads: z.number().int() })),
+    }),
+    links: z.object({ self: z.string() }),
+  })
+  .openapi('ScreeningCampaign');
+
+export const CampaignSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  links: z.object({ self: z.string() }),
+});
+
+sameShape<z.infer<typeof CreateCampaignBody>, CreateCampaignInput>();
+sameShape<z.infer<typeof CampaignSchema>, CampaignCoverage>();

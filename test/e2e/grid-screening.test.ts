@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { units } from '../../db/schema/index.js';
+import { chinaDateOf } from '../../domain/dates.js';
 import { sessionCookie } from '../../pages/shared/session.js';
 import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { startTestSystem, type TestSystem } from '../helpers/test-system.js';
@@ -36,6 +37,10 @@ interface TriageBody {
   lead: LeadBody;
   case: CaseBody | null;
 }
+interface CampaignBody {
+  links: { self: string };
+  coverage: Record<string, unknown>;
+}
 interface Problem {
   status: number;
   code: string;
@@ -50,6 +55,11 @@ describe('grassroots screening: a grid worker’s lead becomes an on-the-spot ca
   let stationClerk: TestUser;
   let otherStationClerk: TestUser;
   let gridId: string;
+  let stationId: string;
+  let stationSupervisor: TestUser;
+  let otherStationId: string;
+
+  let grid: (name: string, parentId: string) => Promise<string>;
 
   beforeAll(async () => {
     system = await startTestSystem();
@@ -58,13 +68,16 @@ describe('grassroots screening: a grid worker’s lead becomes an on-the-spot ca
       createUnit(db, '幸福镇调解站'),
       createUnit(db, '别的镇'),
     ]);
-    const grid = async (name: string, parentId: string) => {
+    grid = async (name: string, parentId: string) => {
       const [unit] = await db
         .insert(units)
         .values({ code: `G-${randomBytes(4).toString('hex')}`, name, kind: 'point', parentId })
         .returning();
       return unit!.id;
     };
+    stationId = station.id;
+    otherStationId = otherStation.id;
+    stationSupervisor = await createStaff(db, 'supervisor', station.id);
     gridId = await grid('幸福村网格', station.id);
     const neighbourGridId = await grid('团结村网格', station.id);
     [gridWorker, otherGridWorker, stationClerk, otherStationClerk] = await Promise.all([
@@ -225,5 +238,54 @@ describe('grassroots screening: a grid worker’s lead becomes an on-the-spot ca
       riskLevel: 'extreme',
     });
     expect(badRisk.errors?.map((error) => error.field)).toEqual(['riskLevel']);
+  });
+
+  it('counts a campaign’s leads by risk level and the units that reported against all its units', async () => {
+    const [reportingGrid, silentGrid] = [
+      await grid('红旗村网格', stationId),
+      await grid('胜利村网格', stationId),
+    ];
+    const worker = await createStaff(system.database.db, 'grid_worker', reportingGrid);
+    for (const riskLevel of ['major', 'high', 'high'])
+      await call<LeadBody>('POST', '/v1/grid-leads', worker, 201, { ...ditchQuarrel, riskLevel });
+    const today = chinaDateOf(Date.now());
+    const campaign = {
+      name: '冬季矛盾纠纷大排查',
+      startsOn: today,
+      endsOn: today,
+      unitIds: [reportingGrid, silentGrid],
+    };
+    const { body: created } = await call<CampaignBody>(
+      'POST',
+      '/v1/screening-campaigns',
+      stationSupervisor,
+      201,
+      campaign,
+    );
+    const { body: read } = await call<CampaignBody>('GET', created.links.self, stationSupervisor, 200);
+    expect(read.coverage).toMatchObject({
+      leadsReported: 3,
+      byRiskLevel: [
+        { riskLevel: 'low', riskLevelZh: '低', leads: 0 },
+        { riskLevel: 'medium', riskLevelZh: '中', leads: 0 },
+        { riskLevel: 'high', riskLevelZh: '高', leads: 2 },
+        { riskLevel: 'major', riskLevelZh: '重大', leads: 1 },
+      ],
+      unitsReporting: 1,
+      unitsInCampaign: 2,
+    });
+    // Another station's clerk is no supervisor; a unit outside the supervisor's reach is named.
+    await refused('GET', created.links.self, otherStationClerk, 403);
+    const outside = await refused('POST', '/v1/screening-campaigns', stationSupervisor, 403, {
+      ...campaign,
+      unitIds: [otherStationId],
+    });
+    expect(outside.errors?.map((error) => error.field)).toEqual(['unitIds[0]']);
+    const backwards = await refused('POST', '/v1/screening-campaigns', stationSupervisor, 400, {
+      ...campaign,
+      startsOn: '2026-12-31',
+      endsOn: '2026-12-01',
+    });
+    expect(backwards.errors?.map((error) => error.field)).toEqual(['endsOn']);
   });
 });
