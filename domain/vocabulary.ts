@@ -98,6 +98,20 @@ export function isSettled(disposition: Disposition | null): boolean {
   return disposition === 'settled_written' || disposition === 'settled_oral';
 }
 
+/**
+ * Kinds of unit ("1+18+N"): the centre, its industry mediation stations, township and village points
+ * (a grid worker's grid is a point), and circuit mediation teams (巡回调解小分队) that go out to the
+ * villages and hold their sessions on site.
+ */
+export const unitKinds = ['centre', 'station', 'point', 'circuit_team'] as const;
+export type UnitKind = (typeof unitKinds)[number];
+export const unitKindLabelsZh: Record<UnitKind, string> = {
+  centre: '中心',
+  station: '调解站',
+  point: '调解点',
+  circuit_team: '巡回调解小分队',
+};
+
 /** Staff roles. */
 export const staffRoles = ['clerk', 'mediator', 'supervisor', 'admin', 'grid_worker'] as const;
 export type StaffRole = (typeof staffRoles)[number];

@@ -288,4 +288,30 @@ describe('grassroots screening: a grid worker’s lead becomes an on-the-spot ca
     });
     expect(backwards.errors?.map((error) => error.field)).toEqual(['endsOn']);
   });
+
+  it('lets an admin set up a circuit mediation team (巡回调解小分队) as a unit under a station', async () => {
+    const admin = await createStaff(system.database.db, 'admin', null);
+    const team = {
+      code: `CT-${randomBytes(3).toString('hex')}`,
+      name: '幸福镇巡回调解小分队',
+      parentId: stationId,
+    };
+    const { body: created } = await call<{ kind: string; parentId: string }>(
+      'POST',
+      '/v1/admin/units',
+      admin,
+      201,
+      {
+        ...team,
+        kind: 'circuit_team',
+      },
+    );
+    expect(created).toMatchObject({ kind: 'circuit_team', parentId: stationId });
+    const unknown = await refused('POST', '/v1/admin/units', admin, 400, {
+      ...team,
+      code: `${team.code}X`,
+      kind: 'squad',
+    });
+    expect(unknown.errors?.map((error) => error.field)).toEqual(['kind']);
+  });
 });
