@@ -35,12 +35,10 @@ export const CreateUnitBody = z
       .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'letters, digits, _ and -, at most 40')
       .openapi({ example: 'HLBE-ST-01' }),
     name: text(200).openapi({ example: '物业纠纷调解站' }),
-    kind: z
-      .enum(unitKinds)
-      .openapi({
-        description:
-          'centre 中心, station 行业调解站, point 乡镇/村调解点（网格）, circuit_team 巡回调解小分队',
-      }),
+    kind: z.enum(unitKinds).openapi({
+      description:
+        'centre 中心, station 行业调解站, point 乡镇/村调解点（网格）, circuit_team 巡回调解小分队',
+    }),
     parentId: uuid.optional().openapi({ description: 'The unit this one belongs to' }),
   })
   .strict()
