@@ -314,4 +314,28 @@ describe('grassroots screening: a grid worker’s lead becomes an on-the-spot ca
     });
     expect(unknown.errors?.map((error) => error.field)).toEqual(['kind']);
   });
+
+  it('registers one case when two triage requests race to mediate the same lead', async () => {
+    const { body: lead } = await call<LeadBody>('POST', '/v1/grid-leads', gridWorker, 201, {
+      ...ditchQuarrel,
+      place: '幸福村五组晒场',
+    });
+    const path = `/v1/grid-leads/${lead.id}/triage`;
+    const answers = await Promise.all(
+      [stationClerk, stationSupervisor].map(async (user) => {
+        const response = await system.request('POST', path, {
+          credential: user.token,
+          body: { action: 'mediate' },
+        });
+        return { status: response.status, body: (await response.json()) as TriageBody };
+      }),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 201]);
+    expect(new Set(answers.map((answer) => answer.body.case?.caseNumber)).size).toBe(1);
+    const [{ count }] = (await system.database.sql`
+      select count(*)::int as count from cases where summary like '幸福村五组晒场%'`) as unknown as [
+      { count: number },
+    ];
+    expect(count).toBe(1);
+  });
 });

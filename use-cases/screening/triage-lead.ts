@@ -71,10 +71,20 @@ export async function triageLead(
       triagedAt: new Date(),
       escalationReason: input.action === 'escalate' ? (input.reason?.trim() ?? null) : row.escalationReason,
     })
-    .where(and(eq(gridLeads.id, id), eq(gridLeads.status, row.status)))
+    // Not while another request is registering the lead's case: that decision is being made.
+    .where(and(eq(gridLeads.id, id), eq(gridLeads.status, row.status), isNull(gridLeads.conversionClaimedAt)))
     .returning();
-  // Another request decided in between: judge again against what it decided.
-  if (!updated) return triageLead(deps, principal, id, input);
+  if (!updated) {
+    const [now] = await deps.db.select().from(gridLeads).where(eq(gridLeads.id, id)).limit(1);
+    if (now?.status === row.status && now.conversionClaimedAt) {
+      throw new Refusal('lead_conversion_in_progress', {
+        detail: 'Another request is turning this lead into a case; retry shortly.',
+        retryAfterSeconds: 2,
+      });
+    }
+    // Another request decided in between: judge again against what it decided.
+    return triageLead(deps, principal, id, input);
+  }
   return answer(deps, principal, updated, true);
 }
 
