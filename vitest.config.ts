@@ -12,6 +12,7 @@ const slow = [
   'test/e2e/document-agreement-rendering.test.ts',
   'test/e2e/public-channel-browser.test.ts',
   'test/e2e/booking-browser.test.ts',
+  'test/e2e/grid-worker-browser.test.ts',
   'test/integration/**/*.test.ts',
 ];
 

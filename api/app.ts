@@ -29,12 +29,14 @@ import { consultationRoutes } from './routes/consultations.js';
 import { courtReferralRoutes } from './routes/court-referrals.js';
 import { directoryRoutes } from './routes/directory.js';
 import { enterpriseRoutes } from './routes/enterprises.js';
+import { gridLeadRoutes } from './routes/grid-leads.js';
 import { handOffRoutes } from './routes/hand-offs.js';
 import { healthRoutes } from './routes/health.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { institutionAttachmentRoutes } from './routes/institution-attachments.js';
 import { policeReferralRoutes } from './routes/police-referrals.js';
 import { casePaymentRoutes, prosecutionReferralRoutes } from './routes/prosecution-referrals.js';
+import { screeningCampaignRoutes } from './routes/screening-campaigns.js';
 import { statisticsRoutes } from './routes/statistics.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { refuseUnstorableText } from './text-guard.js';
@@ -109,6 +111,8 @@ export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
   app.route('/v1/statistics', statisticsRoutes(deps));
   app.route('/v1/consultations', consultationRoutes(deps));
   app.route('/v1/enterprises', enterpriseRoutes(deps));
+  app.route('/v1/grid-leads', gridLeadRoutes(deps));
+  app.route('/v1/screening-campaigns', screeningCampaignRoutes(deps));
 
   app.doc31('/openapi.json', openApiDocumentConfig);
   app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(openApiDocumentConfig))));

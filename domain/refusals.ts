@@ -361,6 +361,23 @@ const entries = {
     title: 'Too close to the session to change it online',
     zh: '距预约的调解已不足24小时，不能在线取消或改约，请给调解员留言或致电中心',
   },
+
+  // ---- grassroots screening (排查) ----
+  lead_already_decided: {
+    status: 409,
+    title: 'Not possible in the lead’s current status',
+    zh: '该线索已作出处理决定，不能再作此决定',
+  },
+  lead_conversion_in_progress: {
+    status: 409,
+    title: 'Being turned into a case by another request',
+    zh: '该线索正在登记为案件，请稍后刷新查看',
+  },
+  lead_without_people: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '线索没有写明当事人，不能就地调解，请补充当事人',
+  },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof entries;

@@ -1,5 +1,5 @@
 import type { Stage } from './stages.js';
-import { type StaffRole, staffRoles } from './vocabulary.js';
+import { officeStaffRoles, type StaffRole } from './vocabulary.js';
 
 /**
  * The transition table of the closed loop: for each transition, the stages it is legal from, which staff
@@ -83,7 +83,8 @@ interface TransitionRule {
 const desk: readonly StaffRole[] = ['clerk', 'supervisor', 'admin'];
 const caseWorker: readonly StaffRole[] = ['mediator', 'supervisor', 'admin'];
 const oversight: readonly StaffRole[] = ['supervisor', 'admin'];
-const everyone: readonly StaffRole[] = staffRoles;
+// Everyone in the offices: a grid worker (网格员) reports leads and changes no case.
+const everyone: readonly StaffRole[] = officeStaffRoles;
 
 export const transitionTable: Record<TransitionName, TransitionRule> = {
   triage: { to: 'divert', from: { intake: desk, divert: desk } },

@@ -98,15 +98,39 @@ export function isSettled(disposition: Disposition | null): boolean {
   return disposition === 'settled_written' || disposition === 'settled_oral';
 }
 
+/**
+ * Kinds of unit ("1+18+N"): the centre, its industry mediation stations, township and village points
+ * (a grid worker's grid is a point), and circuit mediation teams (巡回调解小分队) that go out to the
+ * villages and hold their sessions on site.
+ */
+export const unitKinds = ['centre', 'station', 'point', 'circuit_team'] as const;
+export type UnitKind = (typeof unitKinds)[number];
+export const unitKindLabelsZh: Record<UnitKind, string> = {
+  centre: '中心',
+  station: '调解站',
+  point: '调解点',
+  circuit_team: '巡回调解小分队',
+};
+
 /** Staff roles. */
-export const staffRoles = ['clerk', 'mediator', 'supervisor', 'admin'] as const;
+export const staffRoles = ['clerk', 'mediator', 'supervisor', 'admin', 'grid_worker'] as const;
 export type StaffRole = (typeof staffRoles)[number];
 export const staffRoleLabelsZh: Record<StaffRole, string> = {
   clerk: '窗口受理员', // 窗口受理、引导分流岗
   mediator: '调解员',
   supervisor: '中心负责人', // 督办
   admin: '系统管理员',
+  // Reports leads from a village or community grid on a phone (排查); sees only their grid's leads.
+  grid_worker: '网格员',
 };
+
+/** The roles that work in the centre's offices: every staff role but the grid worker, who reaches only the grid page. */
+export const officeStaffRoles = [
+  'clerk',
+  'mediator',
+  'supervisor',
+  'admin',
+] as const satisfies readonly StaffRole[];
 
 /**
  * Institutions with their own machine clients: those that refer cases to the centre (court,

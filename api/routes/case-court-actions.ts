@@ -1,6 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { RefusalCode } from '../../domain/refusals.js';
-import { staffRoles } from '../../domain/vocabulary.js';
 import type { AppDependencies } from '../../http/dependencies.js';
 import { idempotentRequest } from '../../use-cases/cases/idempotency-keys.js';
 import { updateCaseOnce } from '../../use-cases/cases/update-case.js';
@@ -14,6 +13,7 @@ import {
   signForMaterialsUpdate,
   startAppraisalUpdate,
 } from '../../workflows/referral.messages.js';
+import { allStaff } from '../access.js';
 import type { AppEnv } from '../context.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { CaseNumberParam, CaseSchema, caseBody } from '../schemas/case-schemas.js';
@@ -68,7 +68,7 @@ const actions = {
       'window_closed',
       'not_a_court_referral',
     ],
-    access: staffRoles,
+    access: allStaff,
     body: z.object({ appliedOn: z.iso.date(), court: text(200) }).strict(),
     update: recordConfirmationApplicationUpdate,
   },

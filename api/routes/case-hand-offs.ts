@@ -1,6 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { RefusalCode } from '../../domain/refusals.js';
-import { staffRoles } from '../../domain/vocabulary.js';
 import type { AppDependencies } from '../../http/dependencies.js';
 import { idempotentRequest } from '../../use-cases/cases/idempotency-keys.js';
 import {
@@ -8,6 +7,7 @@ import {
   recordResultForBody,
 } from '../../use-cases/hand-offs/record-answer-for-body.js';
 import { sendHandOff, withdrawHandOff } from '../../use-cases/hand-offs/send-hand-off.js';
+import { allStaff } from '../access.js';
 import type { AppEnv, StaffPrincipal } from '../context.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import { CaseNumberParam, CaseSchema, caseBody } from '../schemas/case-schemas.js';
@@ -61,7 +61,7 @@ const sendRoute = secureRoute({
     'link_pending',
     'case_closed',
   ],
-  access: staffRoles,
+  access: allStaff,
   request: {
     params: CaseNumberParam,
     headers: z.object({ 'idempotency-key': IdempotencyKeyHeader }),

@@ -1,5 +1,4 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { staffRoles } from '../../domain/vocabulary.js';
 import { type AppDependencies, caseStartDependencies } from '../../http/dependencies.js';
 import { idempotentRequest } from '../../use-cases/cases/idempotency-keys.js';
 import { updateCaseOnce } from '../../use-cases/cases/update-case.js';
@@ -8,6 +7,7 @@ import { prosecutionStatus } from '../../use-cases/referrals/prosecution-referra
 import { recordProsecutionDecision } from '../../use-cases/referrals/record-institution-decision.js';
 import { registerProsecutionReferral } from '../../use-cases/referrals/register-prosecution-referral.js';
 import { recordPaymentUpdate } from '../../workflows/referral.messages.js';
+import { allStaff } from '../access.js';
 import type { AppEnv, InstitutionPrincipal } from '../context.js';
 import { problems } from '../problem.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
@@ -136,7 +136,7 @@ const paymentRoute = secureRoute({
     'forbidden_unit',
     'idempotency_key_reused',
   ],
-  access: staffRoles,
+  access: allStaff,
   request: {
     params: CaseNumberParam,
     headers: z.object({ 'idempotency-key': IdempotencyKeyHeader }),

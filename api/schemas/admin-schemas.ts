@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { deadlinePolicyKeys, startEventKinds } from '../../domain/deadline-policy.js';
 import { periodUnits } from '../../domain/periods.js';
-import { institutionKinds, staffRoles } from '../../domain/vocabulary.js';
+import { institutionKinds, staffRoles, unitKinds } from '../../domain/vocabulary.js';
 
 /** Request and response schemas of the admin API (/v1/admin) and the staff self-service routes (/v1/me). */
 
@@ -15,8 +15,6 @@ const pathUuid = (name: string) =>
 export const IdParam = z.object({ id: pathUuid('id') });
 
 // ---- units (中心 / 调解站 / 调解点) ----
-
-const unitKinds = ['centre', 'station', 'point'] as const;
 
 export const UnitSchema = z
   .object({
@@ -37,7 +35,10 @@ export const CreateUnitBody = z
       .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'letters, digits, _ and -, at most 40')
       .openapi({ example: 'HLBE-ST-01' }),
     name: text(200).openapi({ example: '物业纠纷调解站' }),
-    kind: z.enum(unitKinds).openapi({ description: 'centre 中心, station 行业调解站, point 乡镇/村调解点' }),
+    kind: z.enum(unitKinds).openapi({
+      description:
+        'centre 中心, station 行业调解站, point 乡镇/村调解点（网格）, circuit_team 巡回调解小分队',
+    }),
     parentId: uuid.optional().openapi({ description: 'The unit this one belongs to' }),
   })
   .strict()

@@ -1,5 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { disputeCategories, mediationLanguages, mediatorQualifications } from '../../domain/vocabulary.js';
+import {
+  disputeCategories,
+  mediationLanguages,
+  mediatorQualifications,
+  unitKinds,
+} from '../../domain/vocabulary.js';
 import type {
   DirectoryMediator,
   DirectoryMediatorFilter,
@@ -51,7 +56,7 @@ export const DirectoryUnitSchema = z
     id: z.string(),
     code: z.string(),
     name: z.string(),
-    kind: z.enum(['centre', 'station', 'point']),
+    kind: z.enum(unitKinds),
     parentId: z.string().nullable(),
     mediators: z.number().int(),
     openCases: z.number().int(),

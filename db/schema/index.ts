@@ -16,5 +16,6 @@ export * from './party-lookup-digests.js';
 export * from './public-channel.js';
 export * from './reference.js';
 export * from './referrals.js';
+export * from './screening.js';
 export * from './stored-objects.js';
 export * from './triage-routing.js';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { institutionKinds } from '../../domain/vocabulary.js';
+import { institutionKinds, unitKinds } from '../../domain/vocabulary.js';
 
 /** The centre, its industry mediation stations and township/village points ("1+18+N"). */
 export const units = pgTable(
@@ -9,7 +9,7 @@ export const units = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['centre', 'station', 'point'] }).notNull(), // 中心 / 调解站 / 调解点
+    kind: text('kind', { enum: unitKinds }).notNull(), // 中心 / 调解站 / 调解点 / 巡回调解小分队
     parentId: uuid('parent_id').references((): AnyPgColumn => units.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -11,6 +11,7 @@ import { countIntakeBacklog, countOpenOrders } from '../../use-cases/supervision
 import { listOverdueDeadlines } from '../../use-cases/supervision/list-deadlines.js';
 import { resolveSupervisionScope } from '../../use-cases/supervision/scope.js';
 import { computeStatistics } from '../../use-cases/supervision/statistics.js';
+import { gridPath, gridRoutes } from '../grid/routes.js';
 import {
   type DashboardEnv,
   dashboardPath,
@@ -78,11 +79,14 @@ export function dashboardRoutes(deps: AppDependencies, loginThrottle: LoginThrot
       return c.html(loginPage({ next, failed: true, username }), 401);
     }
     c.get('logger').info({ userId: user.userId }, 'dashboard login');
-    // Clerks and mediators work in the workbench: the supervisors' overview is not their start page.
+    // Clerks and mediators work in the workbench, grid workers on the grid page: the supervisors'
+    // overview is not their start page.
     const start =
-      next === dashboardPath && (user.role === 'clerk' || user.role === 'mediator')
-        ? '/dashboard/work'
-        : next;
+      user.role === 'grid_worker'
+        ? gridPath
+        : next === dashboardPath && (user.role === 'clerk' || user.role === 'mediator')
+          ? '/dashboard/work'
+          : next;
     return c.redirect(start, 303);
   });
   app.post('/logout', (c) => {
@@ -112,7 +116,14 @@ export function dashboardRoutes(deps: AppDependencies, loginThrottle: LoginThrot
       );
     }),
   );
-  // The workbench (业务系统) is for every staff role; its use cases decide what each may see and do.
+  // A grid worker (网格员) reaches the grid page and nothing else of the dashboard.
+  app.use('*', async (c, next) => {
+    if (c.get('user').role === 'grid_worker' && !c.req.path.startsWith(gridPath))
+      return c.html(forbiddenPage(c.get('user'), c.get('csrfToken')), 403);
+    await next();
+  });
+  app.route('/grid', gridRoutes(deps));
+  // The workbench (业务系统) is for every office role; its use cases decide what each may see and do.
   app.route('/work', workbenchRoutes(deps));
   app.use('*', async (c, next) => {
     const role = c.get('user').role;

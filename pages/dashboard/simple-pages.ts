@@ -30,7 +30,11 @@ export function forbiddenPage(user: DashboardUser, csrfToken: string): Html {
     csrfToken,
     body: html`<h1>无权访问督办工作台</h1>
 <p>您好，${user.displayName}。您的岗位是「${staffRoleLabelsZh[user.role]}」，督办工作台仅供中心负责人和系统管理员使用。</p>
-<p>如需查看超期案件或统计数据，请联系中心负责人开通权限；日常办案请使用<a href="/dashboard/work">业务系统</a>。</p>
+${
+  user.role === 'grid_worker'
+    ? html`<p>网格员请在<a href="/dashboard/grid">网格排查</a>页面上报线索。</p>`
+    : html`<p>如需查看超期案件或统计数据，请联系中心负责人开通权限；日常办案请使用<a href="/dashboard/work">业务系统</a>。</p>`
+}
 <form method="post" action="/dashboard/logout"><input type="hidden" name="_csrf" value="${csrfToken}"><button type="submit" class="secondary">换个账号登录</button></form>`,
   });
 }

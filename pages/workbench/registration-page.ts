@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import { stageLabelsZh } from '../../domain/stages.js';
-import { caseSourceLabelsZh } from '../../domain/vocabulary.js';
+import { caseSourceLabelsZh, unitKindLabelsZh } from '../../domain/vocabulary.js';
 import type { PossibleDuplicate } from '../../use-cases/cases/find-possible-duplicates.js';
 import type { DirectoryMediator } from '../../use-cases/directory/list-directory-mediators.js';
 import type { DirectoryUnit } from '../../use-cases/directory/list-directory-units.js';
@@ -21,7 +21,7 @@ export interface RegistrationPageInput {
   problem?: string | undefined;
 }
 
-const unitKindZh = { centre: '中心', station: '调解站', point: '调解点' } as const;
+const unitKindZh = unitKindLabelsZh;
 
 function partySection(context: FieldContext, party: (typeof formParties)[number]): Html {
   const name = (field: string) => `${party.prefix}${field}`;

@@ -97,10 +97,14 @@ function minimalBody(operation: Operation): { contentType: string; body: string 
 }
 
 /**
- * The supervision pages are for supervisors and admins; the workbench (/dashboard/work) for every staff
- * role, but intake for those at the window (clerks, supervisors, admins), not mediators.
+ * The supervision pages are for supervisors and admins; the workbench (/dashboard/work) for every office
+ * role, but intake for those at the window (clerks, supervisors, admins), not mediators; the grid page
+ * (/dashboard/grid) for grid workers only.
  */
 function mayUsePage(path: string, role: string): boolean {
+  // The grid worker's phone page (网格员排查) is theirs alone, and they reach nothing else.
+  if (path.startsWith('/dashboard/grid')) return role === 'grid_worker';
+  if (role === 'grid_worker') return false;
   if (role === 'supervisor' || role === 'admin') return true;
   if (path.startsWith('/dashboard/work/register')) return role === 'clerk';
   return path === '/dashboard/work' || path.startsWith('/dashboard/work/');

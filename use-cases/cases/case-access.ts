@@ -35,6 +35,9 @@ export function canSeeCase({ principal, supervised }: CaseReach, scope: CaseScop
       return supervised !== undefined && scopeIncludes(supervised, scope.unitId);
     case 'mediator':
       return principal.userId === scope.assigneeId;
+    case 'grid_worker':
+      // A grid worker reports leads; the case a lead becomes is the station's to work.
+      return false;
   }
 }
 

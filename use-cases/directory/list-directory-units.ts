@@ -1,6 +1,7 @@
 import { and, asc, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { units } from '../../db/schema/index.js';
+import type { UnitKind } from '../../domain/vocabulary.js';
 import type { Principal } from '../auth/principal.js';
 import { directoryScopeOf } from './directory-scope.js';
 
@@ -9,7 +10,7 @@ export interface DirectoryUnit {
   id: string;
   code: string;
   name: string;
-  kind: 'centre' | 'station' | 'point';
+  kind: UnitKind;
   parentId: string | null;
   /** Active mediators of the unit. */
   mediators: number;

@@ -1,13 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { units } from '../../db/schema/index.js';
+import type { UnitKind } from '../../domain/vocabulary.js';
 import { type DirectoryMediator, listMediatorsWithin } from '../directory/list-directory-mediators.js';
 
 /** A unit a citizen may apply to (调解中心、调解站、调解点): name and kind only. */
 export interface PublicUnit {
   id: string;
   name: string;
-  kind: 'centre' | 'station' | 'point';
+  kind: UnitKind;
 }
 
 /** Every unit, centre first: where an application may go. */
@@ -17,7 +18,7 @@ export async function listPublicUnits(db: Database): Promise<PublicUnit[]> {
     .from(units)
     .orderBy(asc(units.code))
     .limit(1000);
-  const rank = { centre: 0, station: 1, point: 2 } as const;
+  const rank: Record<UnitKind, number> = { centre: 0, station: 1, point: 2, circuit_team: 3 };
   return rows.map(({ code: _code, ...unit }) => unit).sort((a, b) => rank[a.kind] - rank[b.kind]);
 }
 
