@@ -250,6 +250,15 @@ describe('a supervisor reads the centre’s whole annual table for 2022, on the 
       const groupSum = rest.slice(0, -1).reduce((total, row) => total + (row[received] as number), 0);
       expect(groupSum).toBe(expected.received);
     }
+    // The statistics workbook beside it names the procuratorates' decisions in words too.
+    const [statistics] = await Promise.all([
+      page.waitForEvent('download'),
+      page.goto(`${system.baseUrl}/dashboard/export/statistics?${year}&format=xlsx`).catch(() => null),
+    ]);
+    const totalsSheet = readXlsx(await readFile((await statistics.path())!)).sheets[0]!;
+    const decisions = totalsSheet.rows[1]![totalsSheet.rows[0]!.indexOf('检察机关决定')];
+    expect(decisions).toBe('从宽处理建议:1；不起诉:5；提起公诉:2');
+
     const byMediator = workbook.sheets[4]!;
     const mediatorHeader = byMediator.rows[0]!;
     const consultationsColumn = mediatorHeader.indexOf('解答法律咨询(人次)');
