@@ -7,13 +7,17 @@ import {
   consultationTopicLabelsZh,
 } from '../../domain/consultation-vocabulary.js';
 import { chinaTimeOnDate } from '../../domain/dates.js';
+import type { CaseSource } from '../../domain/vocabulary.js';
+import { generateSampleLedger, type SampleCase } from '../generate-sample-ledger.js';
 import { createSampleRandom } from './random.js';
 
 /**
  * The sample centre's 2022 consultation ledger (法律咨询台账), drawn deterministically like the case
  * ledger: 2,636 consultations at the counter, on the 12348 hotline, online and on site, about one in
  * sixteen sent on to apply for legal aid (法律援助). The seed gives no consultation figure; this one is
- * about a quarter of the people served, as a city centre's counter and hotline answer.
+ * about a quarter of the people served, as a city centre's counter and hotline answer. Besides these,
+ * one in twenty of the ledger's walk-in, hotline and online cases began as a consultation the same
+ * day (转入调解): that consultation carries the case's number.
  */
 export const sampleConsultationCount = 2_636;
 const seed = 20_221_232;
@@ -27,7 +31,30 @@ export interface SampleConsultation {
   channel: ConsultationChannel;
   topic: ConsultationTopic;
   referral: ConsultationReferral | null;
+  /** The ledger case it became (its number), for the consultations that turned into cases. */
+  caseNumber: string | null;
 }
+
+const channelOfSource: Partial<Record<CaseSource, ConsultationChannel>> = {
+  walk_in: 'counter',
+  hotline: 'hotline',
+  online: 'online',
+  wechat: 'wechat',
+};
+const topicOfCategory: Partial<Record<SampleCase['category'], ConsultationTopic>> = {
+  family: 'marriage_family',
+  neighbour: 'neighbour',
+  property_management: 'property_housing',
+  land: 'land',
+  labour: 'labour_social_security',
+  contract: 'contract',
+  lending: 'lending',
+  consumer: 'consumer',
+  traffic_accident: 'traffic_accident',
+  medical: 'medical',
+  commercial: 'company_business',
+  administrative: 'administrative',
+};
 
 const channels: [ConsultationChannel, number][] = [
   ['counter', 45],
@@ -65,9 +92,28 @@ const referrals: [ConsultationReferral | null, number][] = [
 ];
 const monthWeights = [7, 5, 9, 9, 10, 9, 9, 9, 9, 8, 8, 8];
 
-export function generateSampleConsultations(): SampleConsultation[] {
+/** The consultations that became the ledger's cases: every twentieth case that came in by a counter channel. */
+function consultationsThatBecameCases(cases: readonly SampleCase[]): SampleConsultation[] {
+  return cases
+    .filter((entry) => channelOfSource[entry.source])
+    .filter((_entry, index) => index % 20 === 0)
+    .map((entry) => ({
+      recordedOn: entry.registeredOn,
+      hour: 8,
+      minute: 30,
+      unitCode: 'HLBE-CENTRE',
+      channel: channelOfSource[entry.source]!,
+      topic: topicOfCategory[entry.category] ?? 'other',
+      referral: 'mediation',
+      caseNumber: entry.ledgerNumber,
+    }));
+}
+
+export function generateSampleConsultations(
+  cases: readonly SampleCase[] = generateSampleLedger(),
+): SampleConsultation[] {
   const random = createSampleRandom(seed);
-  return Array.from({ length: sampleConsultationCount }, () => {
+  const answered = Array.from({ length: sampleConsultationCount }, (): SampleConsultation => {
     const month = random.weighted(
       monthWeights.map((weight, index) => [index + 1, weight] as [number, number]),
     );
@@ -84,8 +130,10 @@ export function generateSampleConsultations(): SampleConsultation[] {
       channel: random.weighted(channels),
       topic: random.weighted(topics),
       referral: random.weighted(referrals),
+      caseNumber: null,
     };
   });
+  return [...answered, ...consultationsThatBecameCases(cases)];
 }
 
 /**
@@ -109,6 +157,10 @@ export async function loadSampleConsultations(
       question: `咨询${topicZh}方面的法律问题（样例第${index + 1}条）`,
       answer: `值班律师就${topicZh}问题解答了相关法律规定和维权途径`,
       referral: entry.referral,
+      caseNumber: entry.caseNumber,
+      convertedAt: entry.caseNumber
+        ? new Date(chinaTimeOnDate(entry.recordedOn, entry.hour + 1, entry.minute))
+        : null,
       answeredById,
       idempotencyKey: `sample-2022-${index + 1}`,
       recordedAt: new Date(chinaTimeOnDate(entry.recordedOn, entry.hour, entry.minute)),

@@ -29,7 +29,7 @@ const sum = (entries: SampleCase[], of: (entry: SampleCase) => number) =>
  * and consultations), not from the database: the figure each line must show. Money in fen.
  */
 function countByHand(cases: SampleCase[]) {
-  const consultations = generateSampleConsultations();
+  const consultations = generateSampleConsultations(cases);
   const settled = cases.filter(isSettled);
   const court = cases.filter((entry) => entry.court);
   const prosecution = cases.filter((entry) => entry.prosecution);
@@ -46,7 +46,7 @@ function countByHand(cases: SampleCase[]) {
     receivedOnline: cases.filter(online).length,
     settledOnline: cases.filter((entry) => online(entry) && isSettled(entry)).length,
     consultations: consultations.length,
-    consultationsBecameCases: 0,
+    consultationsBecameCases: consultations.filter((entry) => entry.caseNumber !== null).length,
     legalAidReferred: consultations.filter((entry) => entry.referral === 'legal_aid').length,
     gridReported: cases.filter((entry) => entry.source === 'grid_worker').length,
     gridLeads: 0,
@@ -129,6 +129,7 @@ describe('a supervisor reads the centre’s whole annual table for 2022, on the 
     expect(shown).toMatchObject({ courtSettled: 1_463, courtFeeSaved: 499_000_000, prosecutionReceived: 8 });
     expect(expected.consultations).toBeGreaterThan(0);
     expect(expected.legalAidReferred).toBeGreaterThan(0);
+    expect(expected.consultationsBecameCases).toBeGreaterThan(0);
     for (const key of noSourceYet) expect(statuses[key]).toBe('尚无数据来源');
     for (const key of Object.keys(expected).filter((each) => !noSourceYet.includes(each)))
       expect(statuses[key]).toBe('已统计');
