@@ -1,4 +1,4 @@
-import { addDays } from '../../domain/dates.js';
+import { addDays, isIsoDate } from '../../domain/dates.js';
 import { disputeCategories } from '../../domain/vocabulary.js';
 import { type AnnualDimension, annualDimensions } from '../../use-cases/annual-table/annual-source.js';
 import type { AnnualTableFilter } from '../../use-cases/annual-table/compute-annual-table.js';
@@ -15,10 +15,9 @@ export interface AnnualTableForm {
 
 export type AnnualTableErrors = Partial<Record<keyof AnnualTableForm, string>>;
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const validDate = (value: string) =>
-  isoDate.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && addDays(value, 0) === value;
+/** A real calendar day (2022-02-30 is not one). */
+const validDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isIsoDate(value);
 
 /**
  * The form's query as a filter, or the fields that are wrong with the reason in Chinese. An empty
