@@ -8,6 +8,7 @@ const slow = [
   'test/e2e/restart-keeps-secrets.test.ts',
   'test/e2e/dev-server-identity.test.ts',
   'test/e2e/dashboard-browser.test.ts',
+  'test/e2e/annual-table-browser.test.ts',
   'test/e2e/workbench-browser.test.ts',
   'test/e2e/document-agreement-rendering.test.ts',
   'test/e2e/public-channel-browser.test.ts',

@@ -1,12 +1,16 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { chinaDateOf } from '../../domain/dates.js';
 import { stages } from '../../domain/stages.js';
 import { caseSources, disputeCategories, triageClasses } from '../../domain/vocabulary.js';
 import type { AppDependencies } from '../../http/dependencies.js';
 import { downloadResponse } from '../../http/download.js';
+import { exportAnnualTable } from '../../use-cases/annual-table/export-annual-table.js';
 import { exportLedger } from '../../use-cases/supervision/export-ledger.js';
 import { exportStatistics } from '../../use-cases/supervision/export-statistics.js';
 import type { DashboardEnv } from '../shared/session.js';
+import { readAnnualTableForm } from './annual-table-input.js';
+import { messagePage } from './simple-pages.js';
 
 const format = z.enum(['csv', 'xlsx']).catch('csv');
 const date = z.iso.date().optional().catch(undefined);
@@ -50,6 +54,20 @@ export function dashboardExportRoutes(deps: AppDependencies) {
       const { format: chosen, ...filter } = StatisticsExportForm.parse(c.req.query());
       const download = await exportStatistics(db, c.get('principal'), withoutUndefined(filter), chosen);
       return downloadResponse(download);
+    })
+    .get('/annual', async (c) => {
+      const { filter } = readAnnualTableForm(c.req.query(), chinaDateOf(Date.now()));
+      if (!filter)
+        return c.html(
+          messagePage({
+            title: '统计条件有误',
+            message: '请回到年度统计表页面修改统计条件后再导出。',
+            back: '/dashboard/statistics/annual',
+          }),
+          400,
+        );
+      const chosen = format.parse(c.req.query('format'));
+      return downloadResponse(await exportAnnualTable(db, c.get('principal'), filter, chosen));
     })
     .get('/ledger', async (c) => {
       const { format: chosen, ...filter } = LedgerExportForm.parse(c.req.query());

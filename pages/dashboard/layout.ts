@@ -109,6 +109,9 @@ details.action form{padding:4px 16px 14px}
 .figures div{display:flex;flex-direction:column}
 .figures dt{color:#6b7280;font-size:12px}
 .figures dd{margin:0;font-weight:bold;font-size:16px}
+.wide{overflow-x:auto}
+.annual-breakdown td:first-child{white-space:nowrap}
+.annual-filter label.invalid input,.annual-filter label.invalid select{border-color:#c0392b;background:#fff5f5}
 .duplicates{border:1px solid #f59e0b;background:#fffbeb;border-radius:6px;padding:10px 16px;margin-bottom:14px}
 `;
 

@@ -4,6 +4,8 @@ import { chinaDateOf } from '../../domain/dates.js';
 import { boundedBody } from '../../http/bounded-body.js';
 import type { AppDependencies } from '../../http/dependencies.js';
 import { toRefusal } from '../../http/refusal-of.js';
+import { computeAnnualTable } from '../../use-cases/annual-table/compute-annual-table.js';
+import { unitsInScope } from '../../use-cases/annual-table/units-in-scope.js';
 import type { LoginThrottle } from '../../use-cases/auth/login-throttle.js';
 import { usernameFingerprint } from '../../use-cases/auth/username-fingerprint.js';
 import { countSupervisedDeadlines } from '../../use-cases/supervision/count-deadlines.js';
@@ -23,6 +25,8 @@ import {
   sessionOf,
 } from '../shared/session.js';
 import { workbenchRoutes } from '../workbench/routes.js';
+import { readAnnualTableForm } from './annual-table-input.js';
+import { annualTablePage } from './annual-table-page.js';
 import { dashboardCaseRoutes } from './case-routes.js';
 import { overviewPage } from './deadline-pages.js';
 import { dashboardExportRoutes } from './export-routes.js';
@@ -154,6 +158,15 @@ export function dashboardRoutes(deps: AppDependencies, loginThrottle: LoginThrot
     const scope = await resolveSupervisionScope(db, c.get('principal'));
     const report = await computeStatistics(db, scope, { from, to });
     return c.html(statisticsPage(sessionOf(c), { from, to, report }));
+  });
+
+  app.get('/statistics/annual', async (c) => {
+    const scope = await resolveSupervisionScope(db, c.get('principal'));
+    const { form, filter, by, errors } = readAnnualTableForm(c.req.query(), chinaDateOf(Date.now()));
+    const units = await unitsInScope(db, scope);
+    if (!filter || !by) return c.html(annualTablePage(sessionOf(c), { form, errors, units }), 400);
+    const table = await computeAnnualTable(db, scope, filter, [by]);
+    return c.html(annualTablePage(sessionOf(c), { form, errors, units, table }));
   });
 
   app.route('/export', dashboardExportRoutes(deps));

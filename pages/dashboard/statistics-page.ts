@@ -67,6 +67,7 @@ export function statisticsPage(
 </div>
 <h2>导出</h2>
 <p>
+  <a class="button" href="/dashboard/statistics/annual?${period}">年度统计表（全部业务）</a>
   <a class="button" href="/dashboard/export/statistics?${period}&format=xlsx">导出统计报表（Excel）</a>
   <a class="button" href="/dashboard/export/statistics?${period}&format=csv">导出统计报表（CSV）</a>
   <a class="button" href="/dashboard/export/ledger?${ledgerPeriod}&format=xlsx">导出案件台账（Excel）</a>

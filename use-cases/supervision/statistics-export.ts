@@ -1,3 +1,4 @@
+import { prosecutionDecisionLabelsZh } from '../ledger-import/ledger-columns.js';
 import type { StatisticsMeasures, StatisticsReport } from './statistics.js';
 import { type Column, type Sheet, yuan } from './tabular-export.js';
 
@@ -10,7 +11,11 @@ interface StatisticsLine extends StatisticsMeasures {
 const decisionsText = (decisions: Record<string, number>) =>
   Object.entries(decisions)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([decision, count]) => `${decision}:${count}`)
+    .map(
+      ([decision, count]) =>
+        // The decision in Chinese words (不起诉), never its code (non_prosecution).
+        `${prosecutionDecisionLabelsZh[decision as keyof typeof prosecutionDecisionLabelsZh] ?? decision}:${count}`,
+    )
     .join('；');
 
 /** The measures' columns with their zh-CN headers (the centre's annual table). */

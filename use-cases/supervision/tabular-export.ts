@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
  * iterable and leave as bytes, so a province's ledger never sits in memory at once.
  */
 
-export type CellValue = string | number | null;
+/** A Date is a calendar day (midnight UTC of that day): a date cell in XLSX, YYYY-MM-DD in CSV. */
+export type CellValue = string | number | Date | null;
 
 export interface Column<T> {
   /** zh-CN header. */
@@ -16,6 +17,8 @@ export interface Column<T> {
   width?: number;
   /** XLSX number format, e.g. '0.00' for yuan. */
   numberFormat?: string;
+  /** Summed in the XLSX totals row (a SUBTOTAL formula, so it follows the autofilter). */
+  total?: boolean;
 }
 
 export interface Sheet<T> {
@@ -23,6 +26,10 @@ export interface Sheet<T> {
   columns: readonly Column<T>[];
   /** Pages of rows, in order. */
   pages: AsyncIterable<readonly T[]> | Iterable<readonly T[]>;
+  /** XLSX: an autofilter over the header row. */
+  autoFilter?: boolean;
+  /** XLSX: a last row with this label in the first column and the sums of the `total` columns. */
+  totalsLabel?: string;
 }
 
 const byteOrderMark = '\uFEFF';
@@ -35,6 +42,7 @@ const byteOrderMark = '\uFEFF';
 export function csvField(value: CellValue): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
   let text = value;
   if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d[\d.,]*$/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -78,14 +86,49 @@ export function xlsxStream<T>(sheets: readonly Sheet<T>[]): ReadableStream<Uint8
         ...(column.numberFormat ? { style: { numFmt: column.numberFormat } } : {}),
       }));
       worksheet.getRow(1).font = { bold: true };
+      const sums = sheet.columns.map(() => 0);
+      let rows = 0;
       for await (const page of sheet.pages) {
-        for (const row of page) worksheet.addRow(sheet.columns.map((column) => column.value(row))).commit();
+        for (const row of page) {
+          const values = sheet.columns.map((column) => column.value(row));
+          values.forEach((value, index) => {
+            if (typeof value === 'number') sums[index]! += value;
+          });
+          rows += 1;
+          worksheet.addRow(values).commit();
+        }
+      }
+      const lastColumn = columnLetter(sheet.columns.length);
+      if (sheet.autoFilter) worksheet.autoFilter = `A1:${lastColumn}${rows + 1}`;
+      if (sheet.totalsLabel !== undefined) {
+        const totals = worksheet.addRow(
+          sheet.columns.map((column, index) => {
+            if (index === 0) return sheet.totalsLabel;
+            if (!column.total) return null;
+            const letter = columnLetter(index + 1);
+            // SUBTOTAL(109, …) sums only the rows the autofilter shows; the result is cached for readers.
+            return {
+              formula: `SUBTOTAL(109,${letter}2:${letter}${rows + 1})`,
+              result: Math.round(sums[index]! * 100) / 100,
+            };
+          }),
+        );
+        totals.font = { bold: true };
+        totals.commit();
       }
       worksheet.commit();
     }
     await workbook.commit();
   })().catch((error: unknown) => output.destroy(error as Error));
   return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+}
+
+/** A, B, … Z, AA, …: the spreadsheet name of a 1-based column. */
+export function columnLetter(column: number): string {
+  let name = '';
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26))
+    name = String.fromCharCode(65 + ((rest - 1) % 26)) + name;
+  return name;
 }
 
 /** Fen as yuan with two decimals (a number, so a spreadsheet can add it up). */
