@@ -16,6 +16,7 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { selfServiceRoutes } from './routes/admin-self-service.js';
 import { authRoutes } from './routes/auth.js';
 import { caseAttachmentRoutes } from './routes/case-attachments.js';
+import { caseConferenceRoutes } from './routes/case-conferences.js';
 import { caseCourtActionRoutes } from './routes/case-court-actions.js';
 import { caseDocumentRoutes } from './routes/case-documents.js';
 import { caseFollowThroughRoutes } from './routes/case-follow-through.js';
@@ -79,6 +80,7 @@ export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
   app.route('/v1/cases', caseDocumentRoutes(deps));
   app.route('/v1/cases', caseHandOffRoutes(deps));
   app.route('/v1/cases', caseFollowThroughRoutes(deps));
+  app.route('/v1/cases', caseConferenceRoutes(deps));
   app.route('/v1/court', courtReferralRoutes(deps));
   app.route('/v1/court', institutionAttachmentRoutes(deps, 'court'));
   app.route('/v1/prosecution', prosecutionReferralRoutes(deps));

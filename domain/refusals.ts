@@ -332,6 +332,18 @@ const entries = {
     title: 'The signed agreement is missing',
     zh: '登记书面调解成功前，须先生成人民调解协议书，并上传当事人签字、调解委员会盖章的扫描件',
   },
+
+  // ---- case conferences (研) ----
+  conference_required: {
+    status: 409,
+    title: 'A case conference must come first',
+    zh: '复杂纠纷须先召开案件研判会，或经中心负责人批准免于研判，才能登记调解成功',
+  },
+  conference_not_required: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '本案无须研判或已召开研判会、已批准免于研判，不需要再批准免于研判',
+  },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof entries;

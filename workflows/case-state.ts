@@ -10,6 +10,8 @@ import type {
   CaseOutcome,
   CaseRegistration,
   CaseView,
+  ConferenceRecord,
+  ConferenceRequirement,
   ExtensionRecord,
   PerformanceDecision,
   RecordFollowUpInput,
@@ -57,6 +59,8 @@ export interface CaseSnapshot {
   police?: PoliceProgress | null;
   linkPending?: string | null;
   handOffs?: HandOffRecord[];
+  conferences?: ConferenceRecord[];
+  conferenceRequirement?: ConferenceRequirement | null;
   closedAt: string | null;
 }
 
@@ -85,6 +89,9 @@ export class CaseState {
   linkPending: string | null = null;
   /** Hand-offs to partner bodies (联动), in the order they were sent. */
   handOffs: HandOffRecord[] = [];
+  /** Case conferences held (研), in order. */
+  conferences: ConferenceRecord[] = [];
+  conferenceRequirement: ConferenceRequirement | null = null;
   closedAt: string | null = null;
   /** Bumped whenever a deadline is planned, moved or closed: the main loop re-arms its timer. */
   deadlineVersion = 0;
@@ -148,6 +155,8 @@ export class CaseState {
       police: this.police,
       linkPending: this.linkPending,
       handOffs: this.handOffs,
+      conferences: this.conferences,
+      conferenceRequirement: this.conferenceRequirement,
       closedAt: this.closedAt,
     };
   }
@@ -283,6 +292,8 @@ export class CaseState {
       police: this.police,
       linkPending: this.linkPending,
       handOffs: this.handOffs,
+      conferences: this.conferences,
+      conferenceRequirement: this.conferenceRequirement,
       overdue: this.deadlines.some((deadline) => deadline.status === 'overdue' && deadline.closedAt === null),
       closedAt: this.closedAt,
       seq: this.seq,

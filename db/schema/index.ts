@@ -2,6 +2,7 @@ export * from './auth.js';
 export * from './case-files.js';
 export * from './case-records.js';
 export * from './cases.js';
+export * from './centre-policies.js';
 export * from './consultations.js';
 export * from './deadlines.js';
 export * from './deliveries.js';
