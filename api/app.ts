@@ -26,6 +26,7 @@ import { caseRoutes } from './routes/cases.js';
 import { consultationRoutes } from './routes/consultations.js';
 import { courtReferralRoutes } from './routes/court-referrals.js';
 import { directoryRoutes } from './routes/directory.js';
+import { enterpriseEngagementRoutes } from './routes/enterprise-engagements.js';
 import { enterpriseRoutes } from './routes/enterprises.js';
 import { handOffRoutes } from './routes/hand-offs.js';
 import { healthRoutes } from './routes/health.js';
@@ -81,6 +82,7 @@ export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
   app.route('/v1/cases', caseHandOffRoutes(deps));
   app.route('/v1/cases', caseFollowThroughRoutes(deps));
   app.route('/v1/cases', caseConferenceRoutes(deps));
+  app.route('/v1/enterprise-services', enterpriseEngagementRoutes(deps));
   app.route('/v1/court', courtReferralRoutes(deps));
   app.route('/v1/court', institutionAttachmentRoutes(deps, 'court'));
   app.route('/v1/prosecution', prosecutionReferralRoutes(deps));

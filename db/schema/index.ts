@@ -6,6 +6,7 @@ export * from './centre-policies.js';
 export * from './consultations.js';
 export * from './deadlines.js';
 export * from './deliveries.js';
+export * from './enterprise-services.js';
 export * from './enterprises.js';
 export * from './form-submissions.js';
 export * from './hand-offs.js';
