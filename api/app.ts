@@ -27,6 +27,7 @@ import { consultationRoutes } from './routes/consultations.js';
 import { courtReferralRoutes } from './routes/court-referrals.js';
 import { directoryRoutes } from './routes/directory.js';
 import { enterpriseEngagementRoutes } from './routes/enterprise-engagements.js';
+import { enterpriseOutreachRoutes } from './routes/enterprise-outreach.js';
 import { enterpriseRoutes } from './routes/enterprises.js';
 import { handOffRoutes } from './routes/hand-offs.js';
 import { healthRoutes } from './routes/health.js';
@@ -83,6 +84,7 @@ export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
   app.route('/v1/cases', caseFollowThroughRoutes(deps));
   app.route('/v1/cases', caseConferenceRoutes(deps));
   app.route('/v1/enterprise-services', enterpriseEngagementRoutes(deps));
+  app.route('/v1/enterprise-services', enterpriseOutreachRoutes(deps));
   app.route('/v1/court', courtReferralRoutes(deps));
   app.route('/v1/court', institutionAttachmentRoutes(deps, 'court'));
   app.route('/v1/prosecution', prosecutionReferralRoutes(deps));

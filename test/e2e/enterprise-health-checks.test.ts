@@ -198,4 +198,88 @@ describe('enterprise 法治体检 engagements over HTTP', () => {
     expect(JSON.stringify(others)).not.toContain('13904701234');
     await api.call('GET', `${base}/${id}/report`, otherClerk.token, undefined, 403);
   });
+
+  it('records 普法 sessions, manuals handed out and 帮办代办 errands with their deadlines', async () => {
+    const base = '/v1/enterprise-services';
+    const session = await api.call(
+      'POST',
+      `${base}/law-sessions`,
+      clerk.token,
+      {
+        heldOn: today(),
+        audience: '园区中小微企业负责人',
+        topic: '劳动合同订立与解除',
+        attendance: 46,
+        enterpriseId,
+      },
+      201,
+    );
+    expect(session).toMatchObject({ attendance: 46, topic: '劳动合同订立与解除' });
+    const tomorrow = new Date(Date.now() + 32 * 3_600_000).toISOString().slice(0, 10);
+    const future = await api.call(
+      'POST',
+      `${base}/law-sessions`,
+      clerk.token,
+      { heldOn: tomorrow, audience: '—', topic: '—', attendance: 1 },
+      422,
+    );
+    expect(future).toMatchObject({ code: 'date_in_future' });
+    await api.call(
+      'POST',
+      `${base}/manual-handouts`,
+      clerk.token,
+      { handedOutOn: today(), title: '民营企业法律风险防控手册', copies: 120 },
+      201,
+    );
+    await api.call(
+      'POST',
+      `${base}/manual-handouts`,
+      clerk.token,
+      { handedOutOn: today(), title: '—', copies: 0 },
+      400,
+    );
+
+    const errand = await api.call(
+      'POST',
+      `${base}/errands`,
+      clerk.token,
+      { enterpriseId, matter: '代办商标续展', dueOn: tomorrow },
+      201,
+    );
+    const late = await api.call(
+      'POST',
+      `${base}/errands`,
+      clerk.token,
+      { enterpriseId, matter: '—', dueOn: '2020-01-01' },
+      400,
+    );
+    expect(JSON.stringify(late.errors)).toContain('dueOn');
+    await api.call(
+      'POST',
+      `${base}/errands`,
+      otherClerk.token,
+      { enterpriseId, matter: '—', dueOn: tomorrow },
+      403,
+    );
+    const open = await api.call('GET', `${base}/errands`, clerk.token, undefined, 200);
+    expect(open.items).toMatchObject([{ id: errand.id, statusZh: '办理中', overdue: false }]);
+    expect((await api.call('GET', `${base}/errands`, otherClerk.token, undefined, 200)).items).toEqual([]);
+    const done = await api.call(
+      'POST',
+      `${base}/errands/${errand.id}/done`,
+      clerk.token,
+      { outcome: '已提交续展申请' },
+      200,
+    );
+    expect(done).toMatchObject({ status: 'done', statusZh: '已办结' });
+    await api.call(
+      'POST',
+      `${base}/errands/${errand.id}/done`,
+      clerk.token,
+      { outcome: '已提交续展申请' },
+      200,
+    );
+    await api.call('POST', `${base}/errands/${errand.id}/done`, clerk.token, { outcome: '别的' }, 409);
+    expect((await api.call('GET', `${base}/errands`, clerk.token, undefined, 200)).items).toEqual([]);
+  });
 });
