@@ -60,7 +60,7 @@ export async function renderHealthCheckReport(input: HealthCheckReportInput): Pr
               finding.riskLevelZh,
               finding.description,
             ]),
-            [10, 18, 14, 58],
+            [9, 17, 16, 58],
           ),
         ]),
     heading('二、整改建议'),
