@@ -1,6 +1,7 @@
 import type { Database } from '../db/client.js';
 import type { LookupDigester } from '../domain/party-lookup.js';
 import type { PlanDeadlineInput, PlanProsecutionDeadlineInput } from '../domain/plan-deadline.js';
+import { type CentrePolicyInForceInput, centrePolicyInForce } from './centre-policy-in-force.js';
 import {
   attemptDelivery,
   type DeliveryRequest,
@@ -28,6 +29,7 @@ export function createActivities(deps: ActivityDependencies) {
     planDeadline: (input: PlanDeadlineInput) => planDeadline(deps.db, input),
     planProsecutionDeadline: (input: PlanProsecutionDeadlineInput) => planProsecutionDeadline(deps.db, input),
     findConflicts: (input: FindConflictsInput) => findConflicts(deps.db, input),
+    centrePolicyInForce: (input: CentrePolicyInForceInput) => centrePolicyInForce(deps.db, input),
     findCalendarCases: (input: FindCalendarCasesInput) => findCalendarCases(deps.db, input),
     notify: (input: NotifyInput) => notify(deps.db, input, Boolean(deps.deliveries?.webhook)),
     recordDelivery: (request: DeliveryRequest) => recordDelivery(deps.db, request),

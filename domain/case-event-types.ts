@@ -46,6 +46,8 @@ export const caseEventLabelsZh = {
   performance_decision_opened: '协议未履行待处置',
   performance_decided: '未履行协议处置',
   mediation_consent_recorded: '登记调解意愿',
+  conference_held: '案件研判会',
+  conference_waived: '批准免于研判',
 } as const;
 
 export type CaseEventType = keyof typeof caseEventLabelsZh;

@@ -378,6 +378,26 @@ const entries = {
     title: 'Refused by a rule',
     zh: '线索没有写明当事人，不能就地调解，请补充当事人',
   },
+
+  // ---- case conferences (研) ----
+  conference_required: {
+    status: 409,
+    title: 'A case conference must come first',
+    zh: '复杂纠纷须先召开案件研判会，或经中心负责人批准免于研判，才能登记调解成功',
+  },
+  // ---- enterprise services (法治化营商环境服务) ----
+  engagement_stage: {
+    status: 409,
+    title: 'Not possible at this stage of the engagement',
+    zh: '法治体检当前阶段不允许此操作',
+  },
+  finding_closed: { status: 409, title: 'The finding is closed', zh: '该问题已整改完毕，不能再跟进' },
+  errand_done: { status: 409, title: 'The errand is done', zh: '该帮办代办事项已办结' },
+  conference_not_required: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '本案无须研判或已召开研判会、已批准免于研判，不需要再批准免于研判',
+  },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof entries;

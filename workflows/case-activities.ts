@@ -11,7 +11,7 @@ export const { projectCase, notify } = proxyActivities<CaseActivities>({
  * Look-ups that answer a person waiting on an Update: a few quick tries, then a clear failure (the API
  * answers 503 and nothing was changed, so the person may simply try again).
  */
-export const { planDeadline, findConflicts } = proxyActivities<CaseActivities>({
+export const { planDeadline, findConflicts, centrePolicyInForce } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumAttempts: 5 },
 });

@@ -14,6 +14,7 @@ import type {
   CloseInput,
   DecideExtensionInput,
   FailInput,
+  HoldConferenceInput,
   ReasonInput,
   RecordFollowUpInput,
   RecordSessionInput,
@@ -21,6 +22,7 @@ import type {
   RequestExtensionInput,
   SettleInput,
   TriageInput,
+  WaiveConferenceInput,
 } from './case.messages.js';
 import type {
   ConfirmationDecisionInput,
@@ -46,7 +48,8 @@ export interface AssignmentPayload extends AssignInput {
 /** What each event records besides who and when: the event log's `payload`, typed by `type`. */
 export interface CaseEventPayloads {
   registered: { source: CaseRegistration['source']; referral?: Referral };
-  triaged: TriageInput & { dueAt: string | null };
+  /** conferenceRequired: triaged complex while the centre's conference policy was on (研). */
+  triaged: TriageInput & { dueAt: string | null; conferenceRequired?: true };
   assigned: AssignmentPayload;
   reassigned: AssignmentPayload;
   accepted: Nothing;
@@ -124,6 +127,8 @@ export interface CaseEventPayloads {
   performance_decided: { action: PerformanceAction; note: string };
   /** The parties' application or consent to mediation (申请/同意调解), recorded after intake. */
   mediation_consent_recorded: { givenBy: string[] };
+  conference_held: HoldConferenceInput & { n: number };
+  conference_waived: WaiveConferenceInput;
 }
 
 export interface InstitutionReportPayload {

@@ -10,6 +10,8 @@ import type {
   CaseOutcome,
   CaseRegistration,
   CaseView,
+  ConferenceRecord,
+  ConferenceRequirement,
   ExtensionRecord,
   MediationConsent,
   PerformanceDecision,
@@ -60,6 +62,8 @@ export interface CaseSnapshot {
   handOffs?: HandOffRecord[];
   /** Consent recorded after intake; optional so that older snapshots still read. */
   mediationConsent?: MediationConsent | null;
+  conferences?: ConferenceRecord[];
+  conferenceRequirement?: ConferenceRequirement | null;
   closedAt: string | null;
 }
 
@@ -90,6 +94,9 @@ export class CaseState {
   handOffs: HandOffRecord[] = [];
   /** The parties' application or consent to mediation (申请/同意调解): at intake, or recorded since. */
   mediationConsent: MediationConsent | null;
+  /** Case conferences held (研), in order. */
+  conferences: ConferenceRecord[] = [];
+  conferenceRequirement: ConferenceRequirement | null = null;
   closedAt: string | null = null;
   /** Bumped whenever a deadline is planned, moved or closed: the main loop re-arms its timer. */
   deadlineVersion = 0;
@@ -155,6 +162,8 @@ export class CaseState {
       linkPending: this.linkPending,
       handOffs: this.handOffs,
       mediationConsent: this.mediationConsent,
+      conferences: this.conferences,
+      conferenceRequirement: this.conferenceRequirement,
       closedAt: this.closedAt,
     };
   }
@@ -291,6 +300,8 @@ export class CaseState {
       police: this.police,
       linkPending: this.linkPending,
       handOffs: this.handOffs,
+      conferences: this.conferences,
+      conferenceRequirement: this.conferenceRequirement,
       overdue: this.deadlines.some((deadline) => deadline.status === 'overdue' && deadline.closedAt === null),
       closedAt: this.closedAt,
       seq: this.seq,

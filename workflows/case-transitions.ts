@@ -6,6 +6,7 @@ import { type TransitionName, transitionTable } from '../domain/transition-table
 import { checkTransition } from '../domain/transitions.js';
 import type { CaseOutcome, TransitionRequest } from './case.messages.js';
 import { findConflicts } from './case-activities.js';
+import { conferenceRequirementAtTriage } from './case-conferences.js';
 import { startDeadline } from './case-deadline-planning.js';
 import type { CaseEventPayloads } from './case-events.js';
 import { notifyCase } from './case-notify.js';
@@ -119,13 +120,19 @@ const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
     // A referred case runs on its referrer's deadlines (court period, prosecutor's deadline) instead.
     if (!state.registration.referral) await planStageDeadline(state, request.triageClass, triagedAt, now);
     const stage = state.deadline('stage');
+    const conferenceRequirement = await conferenceRequirementAtTriage(state, request.triageClass, triagedAt);
     return [
       state.apply(
         'triaged',
         request.actor,
         now,
-        { ...withoutActor(request), dueAt: stage?.explanation.dueAt ?? null },
+        {
+          ...withoutActor(request),
+          dueAt: stage?.explanation.dueAt ?? null,
+          ...(conferenceRequirement ? { conferenceRequired: true as const } : {}),
+        },
         () => {
+          state.conferenceRequirement = conferenceRequirement;
           state.triageClass = request.triageClass;
           state.category = request.category;
           state.triagedAt = triagedAt;

@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ConferenceParticipantRole } from '../domain/case-conferences.js';
 import type { DeadlineKind } from '../domain/deadline-kinds.js';
 import type { DeadlineExplanation } from '../domain/explain-deadline.js';
 import type { PerformanceAction } from '../domain/performance-decisions.js';
@@ -197,6 +198,49 @@ export const decideOnNonPerformanceUpdate = defineUpdate<
   [DecideOnNonPerformanceInput & { actor: Actor }]
 >('decideOnNonPerformance');
 
+// ---- case conferences (研) ----
+
+export interface ConferenceParticipant {
+  name: string;
+  role: ConferenceParticipantRole;
+  /** The body a lawyer or partner sits for (律所、联动单位). */
+  organisation?: string;
+}
+export interface HoldConferenceInput {
+  /** When the conference sat (ISO instant). */
+  heldAt: string;
+  participants: ConferenceParticipant[];
+  /** What the conference concluded about the dispute (研判结论). */
+  conclusions: string;
+  /** The plan agreed for resolving it (化解方案). */
+  plan: string;
+}
+export interface ConferenceRecord extends HoldConferenceInput {
+  n: number;
+  recordedBy: string;
+  recordedAt: string;
+}
+export interface WaiveConferenceInput {
+  reason: string;
+}
+/**
+ * Whether this case must hold a conference before it settles: decided when it is triaged complex, by
+ * the centre policy in force that day, and kept (a later change of the policy does not reach it).
+ */
+export interface ConferenceRequirement {
+  policyId: string;
+  waiver: { reason: string; by: string; at: string } | null;
+}
+
+/** A conference on the case was held: recorded by its mediator or a supervisor. */
+export const holdConferenceUpdate = defineUpdate<CaseView, [HoldConferenceInput & { actor: Actor }]>(
+  'holdConference',
+);
+/** A supervisor lets a complex case settle without a conference, with a reason. */
+export const waiveConferenceUpdate = defineUpdate<CaseView, [WaiveConferenceInput & { actor: Actor }]>(
+  'waiveConference',
+);
+
 // ---- the case as the workflow holds it ----
 
 export type { DeadlineKind } from '../domain/deadline-kinds.js';
@@ -268,6 +312,10 @@ export interface CaseView {
   linkPending: string | null;
   /** Hand-offs to partner bodies (联动); optional so that older stored views still read. */
   handOffs?: HandOffRecord[];
+  /** Case conferences held (研), in order; optional so that older stored views still read. */
+  conferences?: ConferenceRecord[];
+  /** Set when the case must hold a conference before settling (complex, policy on); else null. */
+  conferenceRequirement?: ConferenceRequirement | null;
   overdue: boolean;
   closedAt: string | null;
   /** Sequence number of the last recorded event. */

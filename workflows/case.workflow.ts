@@ -25,6 +25,7 @@ import { type CaseEvent, CaseState } from './case-state.js';
 import { registerSupervisionHandlers } from './case-supervision.js';
 import { transitionHandler } from './case-transitions.js';
 import { type CaseRuntime, registerCaseUpdate } from './case-updates.js';
+import { registerConferenceHandlers } from './conference-handlers.js';
 import { registerCourtHandlers } from './court-handlers.js';
 import { planCourtAcceptance } from './court-referral.js';
 import { registerHandOffHandlers } from './hand-off-handlers.js';
@@ -117,6 +118,7 @@ export async function caseWorkflow(
   registerHandOffHandlers(runtime);
   registerPerformanceHandlers(runtime);
   registerMediationConsentHandlers(runtime);
+  registerConferenceHandlers(runtime);
 
   if (!snapshot) {
     await serially(async () => {

@@ -1,5 +1,6 @@
 import type { TransitionName } from '../domain/transition-table.js';
 import type { TransitionRequest } from './case.messages.js';
+import { checkConferenceGate } from './case-conferences.js';
 import type { CaseEvent, CaseState, TrackedDeadline } from './case-state.js';
 import {
   afterCourtDeadlineOverdue,
@@ -29,6 +30,7 @@ export function checkDockingTransition<T extends TransitionName>(
   checkProsecutionTransition(state, name, request);
   checkPoliceTransition(state, name);
   checkFollowThrough(state, name, request);
+  checkConferenceGate(state, name);
 }
 
 export async function afterOutcome(state: CaseState, now: string): Promise<CaseEvent[]> {

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDependencies } from '../../http/dependencies.js';
 import type { AppEnv } from '../context.js';
 import { adminCalendarRoutes } from './admin-calendar.js';
+import { adminCentrePolicyRoutes } from './admin-centre-policies.js';
 import { adminDeadlinePolicyRoutes } from './admin-deadline-policies.js';
 import { adminInstitutionRoutes } from './admin-institutions.js';
 import { adminTriageStationRoutes } from './admin-triage-stations.js';
@@ -18,6 +19,7 @@ export function adminRoutes(deps: AppDependencies) {
     .route('/users', adminUserRoutes(deps))
     .route('/institutions', adminInstitutionRoutes(deps))
     .route('/deadline-policies', adminDeadlinePolicyRoutes(deps))
+    .route('/centre-policies', adminCentrePolicyRoutes(deps))
     .route('/calendar', adminCalendarRoutes(deps))
     .route('/triage-stations', adminTriageStationRoutes(deps));
 }

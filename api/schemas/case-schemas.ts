@@ -243,6 +243,20 @@ export const CaseSchema = z
       .array(z.record(z.string(), z.unknown()))
       .optional()
       .openapi({ description: '联动: hand-offs to partner bodies, with their answers and results' }),
+    conferences: z.array(z.record(z.string(), z.unknown())).optional().openapi({
+      description: '研: case conferences held, with participants, conclusions and the agreed plan',
+    }),
+    conferenceRequirement: z
+      .object({
+        policyId: z.string(),
+        waiver: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
+      })
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          'Set when the case (complex, triaged while the centre policy was on) must hold a conference before it settles; `waiver` when a supervisor waived it',
+      }),
     overdue: z.boolean(),
     closedAt: z.string().nullable(),
     seq: z.number().int(),

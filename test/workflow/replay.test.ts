@@ -18,6 +18,8 @@ describe('saved case histories replay against the current workflow code', async 
       'assignment-refused-by-read-model-then-assigned.json',
       'calendar-change-recomputed.json',
       'calendar-fan-out.json',
+      'complex-conference-held-then-settled.json',
+      'complex-conference-waived-then-settled.json',
       'continued-as-new.json',
       'court-delegated-confirmed.json',
       'hand-off-arbitration-returned-to-mediation-then-settled.json',
