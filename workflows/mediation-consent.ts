@@ -1,4 +1,5 @@
 import { patched } from '@temporalio/workflow';
+import { referralCarriesConsent } from '../domain/mediation-consent.js';
 import { refuse, refuseField } from '../domain/refusals.js';
 import {
   type Actor,
@@ -11,12 +12,12 @@ import { requireStaff } from './require-staff.js';
 
 /**
  * Mediation is voluntary (人民调解法 art 3, 17): a case is accepted for mediation only once the parties
- * applied for it or agreed to it (申请/同意调解). A court's or procuratorate's referral arrives with the
- * parties' consent, given there; every other case needs it recorded, at intake or later on the case page.
+ * applied for it or agreed to it (申请/同意调解). A court's, procuratorate's or police station's referral
+ * arrives with the parties' consent, given there (domain/mediation-consent.ts); every other case needs it
+ * recorded, at intake or later on the case page.
  */
 export function consentArrivesWithReferral(state: CaseState): boolean {
-  const kind = state.registration.referral?.kind;
-  return kind === 'court' || kind === 'prosecution';
+  return referralCarriesConsent(state.registration.referral?.kind);
 }
 
 /**

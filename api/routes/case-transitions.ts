@@ -52,7 +52,7 @@ const transitionDocs: Record<TransitionName, Omit<OperationDocs, 'refusals'> & {
       summary: '调解员接受指派',
       description: `被指派的调解员接受案件，案件进入“化解”阶段。尚未指派调解员时 422 \`not_assigned\`；法院移送的案件须先签收材料（422 \`materials_not_signed\`）。
 调解须当事人自愿：当事人尚未申请或同意调解的案件不能受理调解（422 \`mediation_consent_required\`，指明 \`mediationConsent\` 与当前阶段），
-可在登记时记录，或事后用 \`POST /v1/cases/{caseNumber}/mediation-consent\` 登记；法院、检察院移送的案件随移送取得当事人同意，不受此限。`,
+可在登记时记录，或事后用 \`POST /v1/cases/{caseNumber}/mediation-consent\` 登记；法院、检察院、公安派出所移送的案件随移送取得当事人同意，不受此限。`,
       refusals: ['not_assigned', 'materials_not_signed', 'mediation_consent_required'],
     },
     recordSession: {

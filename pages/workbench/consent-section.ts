@@ -1,11 +1,8 @@
 import { html } from 'hono/html';
+import { consentObtainedByZh, referralCarriesConsent } from '../../domain/mediation-consent.js';
 import type { CaseResponse } from '../../use-cases/cases/case-response.js';
 import { chinaDateTime, type Html } from '../dashboard/layout.js';
 import type { FieldErrors } from './form-values.js';
-
-/** A court's or procuratorate's referral brings the parties' consent with it (given at the referrer). */
-const consentArrivesWithReferral = (view: CaseResponse) =>
-  view.referral?.kind === 'court' || view.referral?.kind === 'prosecution';
 
 /**
  * 调解意愿: who applied for or agreed to mediation and when it was recorded; for a case registered
@@ -24,8 +21,9 @@ export function consentSection(input: {
     return html`<p id="mediation-consent">调解意愿：${consent.givenBy.join('、')} 申请/同意调解（${chinaDateTime(
       consent.recordedAt,
     )}${consent.recordedBy ? ' 补登' : ' 登记时记录'}）</p>`;
-  if (consentArrivesWithReferral(view))
-    return html`<p id="mediation-consent">调解意愿：随${view.referral?.kind === 'court' ? '法院' : '检察院'}移送取得当事人同意</p>`;
+  const referrer = view.referral?.kind;
+  if (referralCarriesConsent(referrer))
+    return html`<p id="mediation-consent">调解意愿：随${consentObtainedByZh[referrer]}移送取得当事人同意</p>`;
   const open = view.stage === 'intake' || view.stage === 'divert';
   const warning = html`<div class="notice error" id="mediation-consent">尚未登记当事人申请或同意调解，调解员不能接受指派。</div>`;
   if (!open || !input.mayRecord) return warning;

@@ -38,6 +38,7 @@ describe('a party’s held and moved bookings in the browser', () => {
         source: 'walk_in',
         summary: '草场租赁合同纠纷',
         parties: [{ kind: 'person', name: '巴特尔', role: 'applicant', phone: '13800138201' }],
+        mediationConsent: { givenBy: ['巴特尔'] },
       })
     ).caseNumber;
     await api.transition(clerk.token, caseNumber, 'triage', { triageClass: 'simple', category: 'contract' });

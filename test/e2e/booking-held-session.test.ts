@@ -37,6 +37,7 @@ describe('a booked session held and recorded', () => {
         { kind: 'person', name: '王芳', role: 'applicant', phone: '13800138101' },
         { kind: 'person', name: '李军', role: 'respondent' },
       ],
+      mediationConsent: { givenBy: ['王芳', '李军'] },
     });
     caseNumber = registered.caseNumber;
     await api.transition(clerk.token, caseNumber, 'triage', { triageClass: 'simple', category: 'neighbour' });

@@ -58,6 +58,7 @@ describe('case conferences (研) before a complex case settles', () => {
         { kind: 'person', name: '高建国', role: 'applicant', phone: '13800003333' },
         { kind: 'organisation', name: '呼伦贝尔市某建筑有限公司', role: 'respondent' },
       ],
+      mediationConsent: { givenBy: ['高建国'] },
     });
     await api.transition(clerk.token, caseNumber, 'triage', { triageClass, category: 'contract' });
     await api.transition(clerk.token, caseNumber, 'assign', { mediatorId: mediator.id });

@@ -27,6 +27,7 @@ const dispute = (source: string, extraParty = false) => ({
     { kind: 'person', name: '李强', role: 'respondent', phone: '13900002222' },
     ...(extraParty ? [{ kind: 'person', name: '张伟', role: 'third_party' }] : []),
   ],
+  mediationConsent: { givenBy: [wangFang.name] },
 });
 
 async function readXlsx(response: Response) {
