@@ -1,6 +1,9 @@
 import type { AnnualSource } from './annual-source.js';
 import { casesSource } from './cases-source.js';
+import { conferencesSource } from './conferences-source.js';
 import { consultationsSource } from './consultations-source.js';
+import { enterpriseServicesSource } from './enterprise-services-source.js';
+import { gridLeadsSource } from './grid-leads-source.js';
 
 /** 服务类别: the centre's services, in the order the annual table lists them. */
 export const annualServices = [
@@ -49,6 +52,7 @@ export interface AnnualLine {
 
 const cases = (measure: string) => ({ source: casesSource, measure });
 const consultations = (measure: string) => ({ source: consultationsSource, measure });
+const enterpriseServices = (measure: string) => ({ source: enterpriseServicesSource, measure });
 
 export const annualLines: readonly AnnualLine[] = [
   {
@@ -178,48 +182,48 @@ export const annualLines: readonly AnnualLine[] = [
     service: 'grid',
     labelZh: '排查发现矛盾纠纷线索',
     measureUnitZh: '条',
-    howCountedZh: '网格员上报的风险和纠纷线索（排查台账）',
-    source: null,
+    howCountedZh: '期内网格员上报的风险和纠纷线索（排查台账），不论其后处理结果',
+    source: { source: gridLeadsSource, measure: 'gridLeads' },
   },
   {
     key: 'conferences',
     service: 'conference',
     labelZh: '召开复杂案件研判会',
     measureUnitZh: '次',
-    howCountedZh: '期内召开的案件研判会（研）',
-    source: null,
+    howCountedZh: '期内召开的案件研判会（研），计入案件的承办单位；批准免于研判的不计',
+    source: { source: conferencesSource, measure: 'conferences' },
   },
   {
     key: 'enterprisesExamined',
     service: 'enterprise',
     labelZh: '走访企业开展法治体检',
     measureUnitZh: '家',
-    howCountedZh: '期内有法治体检走访记录的企业',
-    source: null,
+    howCountedZh: '期内走访开展法治体检的企业，每次体检计一家',
+    source: enterpriseServices('enterprisesExamined'),
   },
   {
     key: 'legalEducationSessions',
     service: 'enterprise',
     labelZh: '开展普法宣讲',
     measureUnitZh: '场',
-    howCountedZh: '期内登记的普法宣讲场次',
-    source: null,
+    howCountedZh: '期内举办的普法宣讲场次（按举办日期）',
+    source: enterpriseServices('legalEducationSessions'),
   },
   {
     key: 'examinationReports',
     service: 'enterprise',
     labelZh: '出具法治体检报告',
     measureUnitZh: '份',
-    howCountedZh: '期内出具的法治体检报告',
-    source: null,
+    howCountedZh: '期内生成的法治体检报告',
+    source: enterpriseServices('examinationReports'),
   },
   {
     key: 'manualsHandedOut',
     service: 'enterprise',
     labelZh: '发放法律手册',
     measureUnitZh: '册',
-    howCountedZh: '期内登记发放的法律手册册数',
-    source: null,
+    howCountedZh: '期内发放的法律手册册数（按发放日期）',
+    source: enterpriseServices('manualsHandedOut'),
   },
 ];
 

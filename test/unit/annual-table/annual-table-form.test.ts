@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readAnnualTableForm } from '../../../pages/dashboard/annual-table-input.js';
-import { annualLines, annualServiceLabelsZh } from '../../../use-cases/annual-table/annual-lines.js';
+import {
+  annualLines,
+  annualServiceLabelsZh,
+  annualSourcesOf,
+} from '../../../use-cases/annual-table/annual-lines.js';
 import { columnLetter } from '../../../use-cases/supervision/tabular-export.js';
 
 describe('the annual table’s registry of lines', () => {
@@ -14,15 +18,19 @@ describe('the annual table’s registry of lines', () => {
     }
   });
 
-  it('lists the seed’s lines that have no data source yet, to be hooked up by the grid and enterprise work', () => {
-    expect(annualLines.filter((line) => line.source === null).map((line) => line.key)).toEqual([
-      'gridLeads',
-      'conferences',
-      'enterprisesExamined',
-      'legalEducationSessions',
-      'examinationReports',
-      'manualsHandedOut',
-    ]);
+  it('counts every line of the seed’s table from a source, each source by month and by unit', () => {
+    expect(annualLines.filter((line) => line.source === null).map((line) => line.key)).toEqual([]);
+    for (const source of annualSourcesOf(annualLines))
+      expect(source.dimensions, source.key).toEqual(expect.arrayContaining(['month', 'unit']));
+    // The grid, conference and enterprise lines read their own ledgers, not the cases.
+    const sourceOf = (key: string) => annualLines.find((line) => line.key === key)?.source?.source.key;
+    expect(sourceOf('gridLeads')).toBe('gridLeads');
+    expect(sourceOf('conferences')).toBe('conferences');
+    expect(
+      ['enterprisesExamined', 'legalEducationSessions', 'examinationReports', 'manualsHandedOut'].map(
+        sourceOf,
+      ),
+    ).toEqual(Array(4).fill('enterpriseServices'));
   });
 });
 
