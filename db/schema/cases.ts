@@ -15,6 +15,7 @@ import {
 import { stages } from '../../domain/stages.js';
 import { dispositions, disputeCategories, triageClasses } from '../../domain/vocabulary.js';
 import { users } from './auth.js';
+import { enterprises } from './enterprises.js';
 import { oneOf } from './one-of.js';
 import { institutions, units } from './reference.js';
 
@@ -68,6 +69,9 @@ export const cases = pgTable(
     settledAt: timestamp('settled_at', { withTimezone: true }),
     disposition: text('disposition'),
     overdue: boolean('overdue').notNull().default(false),
+    /** 涉企绿色通道: flagged cases come first in the queues (the flag itself is in `state`). */
+    greenChannel: boolean('green_channel').notNull().default(false),
+    greenChannelEnterpriseId: uuid('green_channel_enterprise_id').references(() => enterprises.id),
     nextDueAt: timestamp('next_due_at', { withTimezone: true }),
     deadlines: jsonb('deadlines').notNull().default([]),
     state: jsonb('state').notNull(),

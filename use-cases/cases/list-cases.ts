@@ -42,6 +42,8 @@ export interface CaseListItem {
   assigneeId: string | null;
   disposition: string | null;
   overdue: boolean;
+  /** 涉企绿色通道: such cases come first in every order. */
+  greenChannel: boolean;
   nextDueAt: string | null;
   registeredAt: string;
   parties: PartyInput[];
@@ -57,6 +59,8 @@ function scopeCondition({ principal, supervised }: CaseReach): SQL | undefined {
   if (principal.role === 'mediator') return eq(cases.assigneeId, principal.userId);
   return undefined;
 }
+
+const greenParts = new Set(['0', '1']);
 
 export async function listCases(db: Database, principal: Principal, query: CaseListFilter) {
   const conditions: (SQL | undefined)[] = [scopeCondition(await caseReachOf(db, principal))];
@@ -93,17 +97,31 @@ export async function listCases(db: Database, principal: Principal, query: CaseL
   }
   const byDue = query.order === 'nextDue';
   const dueKey = sql`coalesce(${cases.nextDueAt}, 'infinity'::timestamptz)`;
+  // 涉企绿色通道: flagged cases first, in either order; the cursor carries which part a page ended in.
   if (query.cursor && byDue) {
-    const [dueText, caseNumber] = decodeCursor(query.cursor, ['text', 'text'] as const);
+    const [green, dueText, caseNumber] = decodeCursor(query.cursor, ['text', 'text', 'text'] as const);
     // The instant as the database wrote it, to the microsecond (a JavaScript Date keeps milliseconds only).
-    if (dueText !== 'infinity' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(dueText))
+    if (
+      !greenParts.has(green) ||
+      (dueText !== 'infinity' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(dueText))
+    )
       throw invalidFields([{ field: 'cursor', reason: 'not a cursor this API issued', in: 'query' }]);
-    conditions.push(sql`(${dueKey}, ${cases.caseNumber}) > (${dueText}::timestamptz, ${caseNumber})`);
+    conditions.push(
+      or(
+        lt(cases.greenChannel, green === '1'),
+        and(
+          eq(cases.greenChannel, green === '1'),
+          sql`(${dueKey}, ${cases.caseNumber}) > (${dueText}::timestamptz, ${caseNumber})`,
+        ),
+      ),
+    );
   } else if (query.cursor) {
-    const [atText, caseNumber] = decodeCursor(query.cursor, ['instant', 'text'] as const);
+    const [green, atText, caseNumber] = decodeCursor(query.cursor, ['text', 'instant', 'text'] as const);
+    if (!greenParts.has(green))
+      throw invalidFields([{ field: 'cursor', reason: 'not a cursor this API issued', in: 'query' }]);
     const at = new Date(atText);
     conditions.push(
-      or(lt(cases.registeredAt, at), and(eq(cases.registeredAt, at), lt(cases.caseNumber, caseNumber))),
+      sql`(${cases.greenChannel}, ${cases.registeredAt}, ${cases.caseNumber}) < (${green === '1'}, ${at.toISOString()}::timestamptz, ${caseNumber})`,
     );
   }
   const rows = await db
@@ -118,6 +136,7 @@ export async function listCases(db: Database, principal: Principal, query: CaseL
       assigneeId: cases.assigneeId,
       disposition: cases.disposition,
       overdue: cases.overdue,
+      greenChannel: cases.greenChannel,
       nextDueAt: cases.nextDueAt,
       registeredAt: cases.registeredAt,
       state: cases.state,
@@ -126,6 +145,7 @@ export async function listCases(db: Database, principal: Principal, query: CaseL
     .from(cases)
     .where(and(...conditions))
     .orderBy(
+      desc(cases.greenChannel),
       ...(byDue ? [asc(dueKey), asc(cases.caseNumber)] : [desc(cases.registeredAt), desc(cases.caseNumber)]),
     )
     .limit(query.limit + 1);
@@ -144,7 +164,9 @@ export async function listCases(db: Database, principal: Principal, query: CaseL
     nextCursor:
       rows.length > query.limit && last
         ? encodeCursor(
-            byDue ? [last.dueCursor, last.caseNumber] : [last.registeredAt.toISOString(), last.caseNumber],
+            byDue
+              ? [last.greenChannel ? '1' : '0', last.dueCursor, last.caseNumber]
+              : [last.greenChannel ? '1' : '0', last.registeredAt.toISOString(), last.caseNumber],
           )
         : null,
   };
