@@ -1,6 +1,7 @@
 ALTER TABLE "cases" ADD COLUMN "green_channel" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "green_channel_enterprise_id" uuid;--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_green_channel_enterprise_id_enterprises_id_fk" FOREIGN KEY ("green_channel_enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "cases_green_channel_idx" ON "cases" USING btree ("registered_at","case_number") WHERE "cases"."green_channel";--> statement-breakpoint
 -- Seed the green channel (涉企绿色通道) handling periods (domain/green-channel-deadline-policies.ts as of
 -- this migration): the centre's own service standards, not law. Later changes are new rows, never edits here.
 INSERT INTO "deadline_policies" ("id", "key", "effective_from", "effective_to", "definition") VALUES ('stage.simple.green@2026-01-01', 'stage.simple.green', '2026-01-01', NULL, '{"id":"stage.simple.green@2026-01-01","key":"stage.simple.green","effectiveFrom":"2026-01-01","startEvent":"triaged","direction":"after","period":{"unit":"calendar_days","length":3},"reminders":{"daysBefore":[1],"fractions":[0.8]},"extension":{"maxDays":15,"requiresConsent":false},"rule":"Green channel for enterprises: a simple dispute involving a registered enterprise is resolved within 3 days of triage; a supervisor may extend it by up to 15 days.","ruleZh":"涉企绿色通道：有已登记企业作为当事人的简易纠纷，自分级次日起3日内化解；经中心负责人批准可延长，累计不超过15日。","source":"centre policy (not law); 涉企绿色通道服务承诺"}'::jsonb);--> statement-breakpoint

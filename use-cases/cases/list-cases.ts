@@ -60,8 +60,6 @@ function scopeCondition({ principal, supervised }: CaseReach): SQL | undefined {
   return undefined;
 }
 
-const greenParts = new Set(['0', '1']);
-
 export async function listCases(db: Database, principal: Principal, query: CaseListFilter) {
   const conditions: (SQL | undefined)[] = [scopeCondition(await caseReachOf(db, principal))];
   if (query.stage) conditions.push(eq(cases.stage, query.stage));
@@ -97,58 +95,49 @@ export async function listCases(db: Database, principal: Principal, query: CaseL
   }
   const byDue = query.order === 'nextDue';
   const dueKey = sql`coalesce(${cases.nextDueAt}, 'infinity'::timestamptz)`;
-  // 涉企绿色通道: flagged cases first, in either order; the cursor carries which part a page ended in.
-  if (query.cursor && byDue) {
-    const [green, dueText, caseNumber] = decodeCursor(query.cursor, ['text', 'text', 'text'] as const);
-    // The instant as the database wrote it, to the microsecond (a JavaScript Date keeps milliseconds only).
-    if (
-      !greenParts.has(green) ||
-      (dueText !== 'infinity' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(dueText))
-    )
-      throw invalidFields([{ field: 'cursor', reason: 'not a cursor this API issued', in: 'query' }]);
-    conditions.push(
-      or(
-        lt(cases.greenChannel, green === '1'),
-        and(
-          eq(cases.greenChannel, green === '1'),
-          sql`(${dueKey}, ${cases.caseNumber}) > (${dueText}::timestamptz, ${caseNumber})`,
-        ),
-      ),
+  const cursor = query.cursor ? decodeListCursor(query.cursor, byDue) : undefined;
+  /** After the cursor's position, within its part of the list. */
+  const after = (position: ListCursor): SQL =>
+    byDue
+      ? sql`(${dueKey}, ${cases.caseNumber}) > (${position.at}::timestamptz, ${position.caseNumber})`
+      : sql`(${cases.registeredAt}, ${cases.caseNumber}) < (${position.at}::timestamptz, ${position.caseNumber})`;
+  /**
+   * One part of the list: the green channel's cases (涉企绿色通道, few, read by their own partial index)
+   * or the others, each in the order asked for. The green part comes first; a page that ends in it
+   * fills up from the other.
+   */
+  const part = (green: boolean, position: ListCursor | undefined, limit: number) =>
+    db
+      .select({
+        caseNumber: cases.caseNumber,
+        stage: cases.stage,
+        source: cases.source,
+        summary: cases.summary,
+        triageClass: cases.triageClass,
+        category: cases.category,
+        unitId: cases.unitId,
+        assigneeId: cases.assigneeId,
+        disposition: cases.disposition,
+        overdue: cases.overdue,
+        greenChannel: cases.greenChannel,
+        nextDueAt: cases.nextDueAt,
+        registeredAt: cases.registeredAt,
+        state: cases.state,
+        dueCursor: sql<string>`coalesce(to_char(${cases.nextDueAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'infinity')`,
+      })
+      .from(cases)
+      .where(and(...conditions, eq(cases.greenChannel, green), position ? after(position) : undefined))
+      .orderBy(
+        ...(byDue
+          ? [asc(dueKey), asc(cases.caseNumber)]
+          : [desc(cases.registeredAt), desc(cases.caseNumber)]),
+      )
+      .limit(limit);
+  const rows = cursor?.green === false ? [] : await part(true, cursor, query.limit + 1);
+  if (rows.length <= query.limit)
+    rows.push(
+      ...(await part(false, cursor?.green === false ? cursor : undefined, query.limit + 1 - rows.length)),
     );
-  } else if (query.cursor) {
-    const [green, atText, caseNumber] = decodeCursor(query.cursor, ['text', 'instant', 'text'] as const);
-    if (!greenParts.has(green))
-      throw invalidFields([{ field: 'cursor', reason: 'not a cursor this API issued', in: 'query' }]);
-    const at = new Date(atText);
-    conditions.push(
-      sql`(${cases.greenChannel}, ${cases.registeredAt}, ${cases.caseNumber}) < (${green === '1'}, ${at.toISOString()}::timestamptz, ${caseNumber})`,
-    );
-  }
-  const rows = await db
-    .select({
-      caseNumber: cases.caseNumber,
-      stage: cases.stage,
-      source: cases.source,
-      summary: cases.summary,
-      triageClass: cases.triageClass,
-      category: cases.category,
-      unitId: cases.unitId,
-      assigneeId: cases.assigneeId,
-      disposition: cases.disposition,
-      overdue: cases.overdue,
-      greenChannel: cases.greenChannel,
-      nextDueAt: cases.nextDueAt,
-      registeredAt: cases.registeredAt,
-      state: cases.state,
-      dueCursor: sql<string>`coalesce(to_char(${cases.nextDueAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'infinity')`,
-    })
-    .from(cases)
-    .where(and(...conditions))
-    .orderBy(
-      desc(cases.greenChannel),
-      ...(byDue ? [asc(dueKey), asc(cases.caseNumber)] : [desc(cases.registeredAt), desc(cases.caseNumber)]),
-    )
-    .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const items: CaseListItem[] = page.map(({ state, dueCursor: _dueCursor, ...row }) => ({
@@ -163,11 +152,28 @@ export async function listCases(db: Database, principal: Principal, query: CaseL
     items,
     nextCursor:
       rows.length > query.limit && last
-        ? encodeCursor(
-            byDue
-              ? [last.greenChannel ? '1' : '0', last.dueCursor, last.caseNumber]
-              : [last.greenChannel ? '1' : '0', last.registeredAt.toISOString(), last.caseNumber],
-          )
+        ? encodeCursor([
+            last.greenChannel ? '1' : '0',
+            byDue ? last.dueCursor : last.registeredAt.toISOString(),
+            last.caseNumber,
+          ])
         : null,
   };
+}
+
+/** Where a page of the case list ended: in which part (涉企绿色通道 or not), at which instant and case. */
+interface ListCursor {
+  green: boolean;
+  /** The registration instant, or the next due instant as the database wrote it ('infinity': none). */
+  at: string;
+  caseNumber: string;
+}
+
+function decodeListCursor(text: string, byDue: boolean): ListCursor {
+  const [green, at, caseNumber] = decodeCursor(text, ['text', byDue ? 'text' : 'instant', 'text'] as const);
+  // A due instant to the microsecond (a JavaScript Date keeps milliseconds only), or none.
+  const dueShape = at === 'infinity' || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at);
+  if ((green !== '0' && green !== '1') || (byDue && !dueShape))
+    throw invalidFields([{ field: 'cursor', reason: 'not a cursor this API issued', in: 'query' }]);
+  return { green: green === '1', at, caseNumber };
 }
