@@ -262,16 +262,16 @@ describe('the green channel for enterprises (涉企绿色通道)', () => {
     expect(late).toMatchObject({ code: 'illegal_transition', currentStage: 'link' });
   });
 
-  it('lets a clerk flag the case from its page, offering the registered enterprises among the parties', async () => {
+  it('lets a clerk flag a triaged case from its page; its period stays as triage set it', async () => {
     const { caseNumber } = await api.register(clerk.token, dairyDispute());
+    const triaged = await api.transition(clerk.token, caseNumber, 'triage', {
+      triageClass: 'simple',
+      category: 'contract',
+    });
     const session = pageSession(system, clerk);
     const before = await session.get(`/dashboard/work/cases/${caseNumber}`);
     expect(visibleText(before.html)).toContain(`为 ${dairy.name} 列入绿色通道`);
     expect(before.html).not.toContain(bakeryId);
-    // A supervisor may flag it too.
-    expect((await pageSession(system, supervisor).get(`/dashboard/work/cases/${caseNumber}`)).html).toContain(
-      dairyId,
-    );
     const posted = await session.post(`/dashboard/work/cases/${caseNumber}/green-channel`, {
       enterpriseId: dairyId,
     });
@@ -280,6 +280,27 @@ describe('the green channel for enterprises (涉企绿色通道)', () => {
     expect(after).toContain('已列入涉企绿色通道');
     expect(after).toContain(`涉企绿色通道：${dairy.name}（${dairy.creditCode}）`);
     expect(after).not.toContain(`为 ${dairy.name} 列入绿色通道`);
-    expect((await api.read(clerk.token, caseNumber)).greenChannel).toMatchObject({ enterpriseId: dairyId });
+    const read = await api.read(clerk.token, caseNumber);
+    expect(read.greenChannel).toMatchObject({ enterpriseId: dairyId, flaggedBy: clerk.id });
+    // The shorter standard is chosen at triage: a case flagged later keeps the period it was given.
+    expect(stageDeadline(read)).toEqual(stageDeadline(triaged));
+    expect(stageDeadline(read).policyKey).toBe('stage.simple');
+  });
+
+  it('answers a keyed retry of the flag with the first answer', async () => {
+    const { caseNumber } = await api.register(clerk.token, dairyDispute());
+    const send = () =>
+      system.request('POST', `/v1/cases/${caseNumber}/green-channel`, {
+        credential: supervisor.token,
+        body: { enterpriseId: dairyId },
+        headers: { 'idempotency-key': `green-${caseNumber}` },
+      });
+    const first = await send();
+    const retry = await send();
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await retry.json()) as CaseBody).greenChannel).toEqual(
+      ((await first.json()) as CaseBody).greenChannel,
+    );
   });
 });
