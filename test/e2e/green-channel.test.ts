@@ -209,6 +209,8 @@ describe('the green channel for enterprises (涉企绿色通道)', () => {
       (await pageSession(system, clerk).get(`/dashboard/work/cases/${green.caseNumber}`)).html,
     );
     expect(casePage).toContain(`涉企绿色通道：${dairy.name}`);
+    // Its deadline reads as the centre's own rule, not the law's.
+    expect(casePage).toContain('中心规定（非法律规定）；涉企绿色通道服务承诺');
     await api.expectReadModelMatchesWorkflow(supervisor.token, green.caseNumber);
   });
 
