@@ -22,6 +22,7 @@ import { caseConsentRoutes } from './routes/case-consent.js';
 import { caseCourtActionRoutes } from './routes/case-court-actions.js';
 import { caseDocumentRoutes } from './routes/case-documents.js';
 import { caseFollowThroughRoutes } from './routes/case-follow-through.js';
+import { caseGreenChannelRoutes } from './routes/case-green-channel.js';
 import { caseHandOffRoutes } from './routes/case-hand-offs.js';
 import { caseTransitionRoutes } from './routes/case-transitions.js';
 import { caseRoutes } from './routes/cases.js';
@@ -99,6 +100,7 @@ export function createApi(deps: AppDependencies, loginThrottle: LoginThrottle) {
   app.route('/v1/cases', caseFollowThroughRoutes(deps));
   app.route('/v1/cases', caseConsentRoutes(deps));
   app.route('/v1/cases', caseConferenceRoutes(deps));
+  app.route('/v1/cases', caseGreenChannelRoutes(deps));
   app.route('/v1/enterprise-services', enterpriseEngagementRoutes(deps));
   app.route('/v1/enterprise-services', enterpriseOutreachRoutes(deps));
   app.route('/v1/court', courtReferralRoutes(deps));

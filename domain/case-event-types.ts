@@ -48,6 +48,7 @@ export const caseEventLabelsZh = {
   mediation_consent_recorded: '登记调解意愿',
   conference_held: '案件研判会',
   conference_waived: '批准免于研判',
+  green_channel_flagged: '列入涉企绿色通道',
 } as const;
 
 export type CaseEventType = keyof typeof caseEventLabelsZh;

@@ -11,6 +11,10 @@ export const deadlinePolicyKeys = [
   'stage.simple',
   'stage.general',
   'stage.complex',
+  // 涉企绿色通道: the shorter handling periods of a case flagged for the green channel (centre policy).
+  'stage.simple.green',
+  'stage.general.green',
+  'stage.complex.green',
   'follow_up',
   'court.acceptance',
   'court.delegated',

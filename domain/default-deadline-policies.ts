@@ -1,4 +1,5 @@
 import { type DeadlinePolicy, defaultReminders } from './deadline-policy.js';
+import { greenChannelDeadlinePolicies } from './green-channel-deadline-policies.js';
 import { handOffDeadlinePolicies } from './hand-off-deadline-policies.js';
 
 /**
@@ -202,4 +203,5 @@ export const defaultDeadlinePolicies: readonly DeadlinePolicy[] = [
     source: `${centrePolicy}; 《人民调解法》第31条、第32条，《民事诉讼法》第205条、第206条`,
   },
   ...handOffDeadlinePolicies,
+  ...greenChannelDeadlinePolicies,
 ];

@@ -393,6 +393,18 @@ const entries = {
   },
   finding_closed: { status: 409, title: 'The finding is closed', zh: '该问题已整改完毕，不能再跟进' },
   errand_done: { status: 409, title: 'The errand is done', zh: '该帮办代办事项已办结' },
+  // ---- 涉企绿色通道 ----
+  green_channel_not_a_party: {
+    status: 422,
+    title: 'Refused by a rule',
+    zh: '该企业不是本案当事人：只有当事人中有已登记企业（统一社会信用代码一致）的纠纷才能走涉企绿色通道',
+  },
+  unknown_enterprise: { status: 422, title: 'Refused by a rule', zh: '企业名录中没有这家企业' },
+  green_channel_other_enterprise: {
+    status: 409,
+    title: 'Already in the green channel for another enterprise',
+    zh: '本案已因另一家企业列入涉企绿色通道',
+  },
   conference_not_required: {
     status: 422,
     title: 'Refused by a rule',

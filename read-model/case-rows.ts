@@ -47,6 +47,8 @@ export function caseRow(view: CaseView, updatedAt: Date, facts: CaseRowFacts = {
     amountFen: view.amountFen,
     disposition: view.disposition,
     overdue: view.overdue,
+    greenChannel: view.greenChannel != null,
+    greenChannelEnterpriseId: view.greenChannel?.enterpriseId ?? null,
     nextDueAt: nextDue ? new Date(nextDue) : null,
     deadlines: view.deadlines,
     state: view,

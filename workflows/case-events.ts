@@ -14,6 +14,7 @@ import type {
   CloseInput,
   DecideExtensionInput,
   FailInput,
+  FlagGreenChannelInput,
   HoldConferenceInput,
   ReasonInput,
   RecordFollowUpInput,
@@ -48,8 +49,11 @@ export interface AssignmentPayload extends AssignInput {
 /** What each event records besides who and when: the event log's `payload`, typed by `type`. */
 export interface CaseEventPayloads {
   registered: { source: CaseRegistration['source']; referral?: Referral };
-  /** conferenceRequired: triaged complex while the centre's conference policy was on (研). */
-  triaged: TriageInput & { dueAt: string | null; conferenceRequired?: true };
+  /**
+   * conferenceRequired: triaged complex while the centre's conference policy was on (研); greenChannel:
+   * its handling period is the green channel's (涉企绿色通道).
+   */
+  triaged: TriageInput & { dueAt: string | null; conferenceRequired?: true; greenChannel?: true };
   assigned: AssignmentPayload;
   reassigned: AssignmentPayload;
   accepted: Nothing;
@@ -129,6 +133,8 @@ export interface CaseEventPayloads {
   mediation_consent_recorded: { givenBy: string[] };
   conference_held: HoldConferenceInput & { n: number };
   conference_waived: WaiveConferenceInput;
+  /** 涉企绿色通道: the case was flagged after intake, for this enterprise. */
+  green_channel_flagged: FlagGreenChannelInput;
 }
 
 export interface InstitutionReportPayload {

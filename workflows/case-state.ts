@@ -13,6 +13,7 @@ import type {
   ConferenceRecord,
   ConferenceRequirement,
   ExtensionRecord,
+  GreenChannelFlag,
   MediationConsent,
   PerformanceDecision,
   RecordFollowUpInput,
@@ -64,6 +65,8 @@ export interface CaseSnapshot {
   mediationConsent?: MediationConsent | null;
   conferences?: ConferenceRecord[];
   conferenceRequirement?: ConferenceRequirement | null;
+  /** 涉企绿色通道; optional so that older snapshots still read. */
+  greenChannel?: GreenChannelFlag | null;
   closedAt: string | null;
 }
 
@@ -97,6 +100,8 @@ export class CaseState {
   /** Case conferences held (研), in order. */
   conferences: ConferenceRecord[] = [];
   conferenceRequirement: ConferenceRequirement | null = null;
+  /** 涉企绿色通道: at intake, or flagged since. */
+  greenChannel: GreenChannelFlag | null;
   closedAt: string | null = null;
   /** Bumped whenever a deadline is planned, moved or closed: the main loop re-arms its timer. */
   deadlineVersion = 0;
@@ -107,6 +112,7 @@ export class CaseState {
   ) {
     this.unitId = registration.unitId;
     this.mediationConsent = registration.mediationConsent ?? null;
+    this.greenChannel = registration.greenChannel ?? null;
     if (registration.referral?.kind === 'court') {
       this.court = {
         signedAt: null,
@@ -164,6 +170,7 @@ export class CaseState {
       mediationConsent: this.mediationConsent,
       conferences: this.conferences,
       conferenceRequirement: this.conferenceRequirement,
+      greenChannel: this.greenChannel,
       closedAt: this.closedAt,
     };
   }
@@ -302,6 +309,7 @@ export class CaseState {
       handOffs: this.handOffs,
       conferences: this.conferences,
       conferenceRequirement: this.conferenceRequirement,
+      greenChannel: this.greenChannel,
       overdue: this.deadlines.some((deadline) => deadline.status === 'overdue' && deadline.closedAt === null),
       closedAt: this.closedAt,
       seq: this.seq,

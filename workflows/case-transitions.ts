@@ -4,6 +4,7 @@ import { checkExtension } from '../domain/extensions.js';
 import { refuse } from '../domain/refusals.js';
 import { type TransitionName, transitionTable } from '../domain/transition-table.js';
 import { checkTransition } from '../domain/transitions.js';
+import type { TriageClass } from '../domain/vocabulary.js';
 import type { CaseOutcome, TransitionRequest } from './case.messages.js';
 import { findConflicts } from './case-activities.js';
 import { conferenceRequirementAtTriage } from './case-conferences.js';
@@ -14,6 +15,7 @@ import type { CaseEvent, CaseState } from './case-state.js';
 import { type CaseRuntime, type CaseUpdateHandler, withoutActor } from './case-updates.js';
 import { courtReferral, replanCourtPeriod } from './court-referral.js';
 import { afterOutcome, checkDockingTransition } from './docking-hooks.js';
+import { stagePolicyAtTriage } from './green-channel.js';
 import { requireConsentBeforeAcceptance } from './mediation-consent.js';
 import { afterFollowUp } from './performance-follow-through.js';
 import { afterPoliceSession } from './police-referral.js';
@@ -24,10 +26,13 @@ type Applier<T extends TransitionName> = (
   now: string,
 ) => Promise<CaseEvent[]>;
 
-async function planStageDeadline(state: CaseState, triageClass: string, triagedAt: string, now: string) {
-  const policyKey = `stage.${triageClass}` as 'stage.simple';
+async function planStageDeadline(state: CaseState, triageClass: TriageClass, triagedAt: string, now: string) {
   const stage = state.deadline('stage');
   const current = stage?.policy;
+  // A later re-plan (an extension, a return) keeps the policy family triage chose (涉企绿色通道 or not).
+  const policyKey = current?.key.startsWith(`stage.${triageClass}`)
+    ? current.key
+    : stagePolicyAtTriage(state, triageClass);
   // A case a partner body sent back to mediation counts its handling period from the return.
   const returned = stage?.explanation.startEvent.kind === 'returned_to_mediation' ? stage : undefined;
   await startDeadline(
@@ -130,6 +135,7 @@ const transitionAppliers: { [T in TransitionName]: Applier<T> } = {
           ...withoutActor(request),
           dueAt: stage?.explanation.dueAt ?? null,
           ...(conferenceRequirement ? { conferenceRequired: true as const } : {}),
+          ...(stage?.policy.key.endsWith('.green') ? { greenChannel: true as const } : {}),
         },
         () => {
           state.conferenceRequirement = conferenceRequirement;

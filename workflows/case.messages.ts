@@ -68,7 +68,29 @@ export interface CaseRegistration {
   duplicateOverride?: DuplicateOverride;
   /** The mediator the parties chose from the directory (当事人选择, 调解超市); assignment honours it. */
   chosenMediatorId?: string;
+  /** Flagged for the 涉企绿色通道 at intake (the enterprise checked against the registry and the parties). */
+  greenChannel?: GreenChannelFlag;
 }
+
+// ---- 涉企绿色通道 (green channel for enterprises) ----
+
+/** Which registered enterprise, a party of the case, the case is in the green channel for. */
+export interface FlagGreenChannelInput {
+  enterpriseId: string;
+  /** As the registry holds them when the case is flagged (the API looks the enterprise up). */
+  enterpriseName: string;
+  creditCode: string;
+}
+
+export interface GreenChannelFlag extends FlagGreenChannelInput {
+  flaggedBy: string;
+  flaggedAt: string;
+}
+
+/** A clerk or supervisor puts the case in the green channel: first in the queues, shorter periods. */
+export const flagGreenChannelUpdate = defineUpdate<CaseView, [FlagGreenChannelInput & { actor: Actor }]>(
+  'flagGreenChannel',
+);
 
 export interface MediationConsent {
   /** Names of the parties who applied for or agreed to mediation. */
@@ -316,6 +338,8 @@ export interface CaseView {
   conferences?: ConferenceRecord[];
   /** Set when the case must hold a conference before settling (complex, policy on); else null. */
   conferenceRequirement?: ConferenceRequirement | null;
+  /** 涉企绿色通道: set once the case is flagged; optional so that older stored views still read. */
+  greenChannel?: GreenChannelFlag | null;
   overdue: boolean;
   closedAt: string | null;
   /** Sequence number of the last recorded event. */

@@ -28,6 +28,7 @@ import { type CaseRuntime, registerCaseUpdate } from './case-updates.js';
 import { registerConferenceHandlers } from './conference-handlers.js';
 import { registerCourtHandlers } from './court-handlers.js';
 import { planCourtAcceptance } from './court-referral.js';
+import { registerGreenChannelHandlers } from './green-channel.js';
 import { registerHandOffHandlers } from './hand-off-handlers.js';
 import { registerMediationConsentHandlers } from './mediation-consent.js';
 import { registerPerformanceHandlers } from './performance-handlers.js';
@@ -119,6 +120,7 @@ export async function caseWorkflow(
   registerPerformanceHandlers(runtime);
   registerMediationConsentHandlers(runtime);
   registerConferenceHandlers(runtime);
+  registerGreenChannelHandlers(runtime);
 
   if (!snapshot) {
     await serially(async () => {

@@ -112,6 +112,10 @@ export const RegisterCaseBody = z
       .uuid()
       .optional()
       .openapi({ description: 'the mediator the parties chose from the directory (当事人选择, 调解超市)' }),
+    greenChannel: z.object({ enterpriseId: z.string().uuid() }).strict().optional().openapi({
+      description:
+        '涉企绿色通道: a registered enterprise (GET /v1/enterprises) that is a party of the case, an organisation with its unified social credit code; else 422 `green_channel_not_a_party`',
+    }),
   })
   .strict()
   .openapi('RegisterCase');
@@ -154,6 +158,19 @@ const DeadlineSchema = z
     closedAt: z.string().nullable(),
   })
   .openapi('Deadline');
+
+export const GreenChannelSchema = z
+  .object({
+    enterpriseId: z.string(),
+    enterpriseName: z.string(),
+    creditCode: z.string(),
+    flaggedBy: z.string(),
+    flaggedAt: z.string(),
+  })
+  .openapi('GreenChannel', {
+    description:
+      '涉企绿色通道: the registered enterprise the case is flagged for, who flagged it and when; the case comes first in the queues and, flagged before triage, runs on the shorter green channel periods (centre policy, not law)',
+  });
 
 export const CaseSchema = z
   .object({
@@ -257,6 +274,7 @@ export const CaseSchema = z
         description:
           'Set when the case (complex, triaged while the centre policy was on) must hold a conference before it settles; `waiver` when a supervisor waived it',
       }),
+    greenChannel: GreenChannelSchema.nullable().optional(),
     overdue: z.boolean(),
     closedAt: z.string().nullable(),
     seq: z.number().int(),
@@ -325,6 +343,7 @@ export const CaseListItemSchema = z
     assigneeId: z.string().nullable(),
     disposition: z.string().nullable(),
     overdue: z.boolean(),
+    greenChannel: z.boolean().openapi({ description: '涉企绿色通道: listed first' }),
     nextDueAt: z.string().nullable(),
     registeredAt: z.string(),
     parties: z.array(PartyViewSchema),

@@ -15,6 +15,7 @@ import {
 import { stages } from '../../domain/stages.js';
 import { dispositions, disputeCategories, triageClasses } from '../../domain/vocabulary.js';
 import { users } from './auth.js';
+import { enterprises } from './enterprises.js';
 import { oneOf } from './one-of.js';
 import { institutions, units } from './reference.js';
 
@@ -68,6 +69,9 @@ export const cases = pgTable(
     settledAt: timestamp('settled_at', { withTimezone: true }),
     disposition: text('disposition'),
     overdue: boolean('overdue').notNull().default(false),
+    /** 涉企绿色通道: flagged cases come first in the queues (the flag itself is in `state`). */
+    greenChannel: boolean('green_channel').notNull().default(false),
+    greenChannelEnterpriseId: uuid('green_channel_enterprise_id').references(() => enterprises.id),
     nextDueAt: timestamp('next_due_at', { withTimezone: true }),
     deadlines: jsonb('deadlines').notNull().default([]),
     state: jsonb('state').notNull(),
@@ -83,6 +87,10 @@ export const cases = pgTable(
     index('cases_registered_at_idx').on(table.registeredAt),
     index('cases_source_idx').on(table.source, table.registeredAt),
     index('cases_referral_idx').on(table.referringInstitutionId, table.externalReference),
+    // 涉企绿色通道: the few flagged cases, read first by every list without walking the others.
+    index('cases_green_channel_idx')
+      .on(table.registeredAt, table.caseNumber)
+      .where(sql`${table.greenChannel}`),
     check('cases_stage_check', oneOf(table.stage, stages)),
     check('cases_triage_class_check', oneOf(table.triageClass, triageClasses)),
     check('cases_category_check', oneOf(table.category, disputeCategories)),

@@ -26,7 +26,11 @@ export function describeEvent(event: CaseTimeline['events'][number]): string {
     case 'supervision_explained':
       return `反馈：${text('explanation')}`;
     case 'triaged':
-      return `${label(triageClassLabelsZh, payload.triageClass)}，${label(disputeCategoryLabelsZh, payload.category)}`;
+      return `${label(triageClassLabelsZh, payload.triageClass)}，${label(disputeCategoryLabelsZh, payload.category)}${
+        payload.greenChannel === true ? '，适用涉企绿色通道化解期限' : ''
+      }`;
+    case 'green_channel_flagged':
+      return `企业：${text('enterpriseName')}（${text('creditCode')}）`;
     case 'assigned':
     case 'reassigned':
       return `调解员：${event.mediatorName ?? '—'}`;
@@ -72,7 +76,9 @@ export function casePage(
     active: 'overdue',
     body: html`<h1>案件 ${timeline.caseNumber} <span class="tag">${label(stageLabelsZh, timeline.stage)}</span>${
       view.overdue ? html` <span class="tag red">超期</span>` : ''
-    }${imported ? html` <span class="tag green">历史台账导入</span>` : ''}</h1>
+    }${imported ? html` <span class="tag green">历史台账导入</span>` : ''}${
+      view.greenChannel ? html` <span class="tag green">绿色通道</span>` : ''
+    }</h1>
 ${noticeBanner(notice)}
 <table>
   <tbody>

@@ -19,6 +19,7 @@ const successNoticesZh: Record<string, string> = {
   replied: '已回复当事人。',
   'slot-published': '可预约时段已发布，当事人可在“飞速通”中预约。',
   'booking-cancelled': '预约已取消，当事人将看到原因并收到短信；该时段可再次预约。',
+  'green-channel-flagged': '已列入涉企绿色通道：案件将优先办理。',
   'consent-recorded': '已登记当事人的调解意愿，调解员可以接受指派。',
 };
 

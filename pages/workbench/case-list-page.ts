@@ -5,6 +5,7 @@ import type { CaseListItem } from '../../use-cases/cases/list-cases.js';
 import { roomLabelsZh, type SessionSlot } from '../../use-cases/public/session-slots.js';
 import { chinaDateTime, type Html, noticeBanner, page } from '../dashboard/layout.js';
 import type { DashboardUser } from '../shared/session.js';
+import { greenChannelBadge } from './green-channel-section.js';
 import { partiesCell } from './party-names.js';
 
 /** The tabs of the case list: what each role works from. */
@@ -118,7 +119,7 @@ ${bookingsSection(input.bookings)}
       : input.items.map(
           (item) => html`<tr>
   <td><a href="/dashboard/work/cases/${item.caseNumber}">${item.caseNumber}</a></td>
-  <td><span class="tag">${label(stageLabelsZh, item.stage)}</span>${item.overdue ? html` <span class="tag red">超期</span>` : ''}</td>
+  <td><span class="tag">${label(stageLabelsZh, item.stage)}</span>${item.overdue ? html` <span class="tag red">超期</span>` : ''}${item.greenChannel ? html` ${greenChannelBadge}` : ''}</td>
   <td>${partiesCell(item.parties.map((party) => ({ name: party.name, maskedIdNumber: party.idNumber })))}</td>
   <td>${item.summary.length > 40 ? `${item.summary.slice(0, 40)}…` : item.summary}</td>
   <td>${label(caseSourceLabelsZh, item.source)}</td>

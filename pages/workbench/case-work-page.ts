@@ -14,6 +14,7 @@ import { deadlineTable } from '../dashboard/deadline-table.js';
 import { chinaDateTime, type Html, noticeBanner, page, yuanText } from '../dashboard/layout.js';
 import type { DashboardUser } from '../shared/session.js';
 import { type ActionFormsInput, actionForms } from './action-forms.js';
+import { greenChannelBadge } from './green-channel-section.js';
 
 const label = (labels: Record<string, string>, key: unknown) =>
   typeof key === 'string' ? (labels[key] ?? key) : '';
@@ -36,6 +37,8 @@ export interface CaseWorkPageInput {
   consent?: Html | undefined;
   /** The public channel's part: the applicant's chosen mediator, messages, bookings and slots. */
   publicChannel?: Html | undefined;
+  /** 涉企绿色通道: the flag, or the buttons to flag the case for an enterprise among its parties. */
+  greenChannel?: Html | string | undefined;
 }
 
 /** 接案 → 分流 → 化解 → 联动 → 处置 → 归档, the current stage marked. */
@@ -61,7 +64,7 @@ export function caseWorkPage(
     active: 'work',
     body: html`<h1>案件 ${view.caseNumber} <span class="tag" id="current-stage">${label(stageLabelsZh, view.stage)}</span>${
       view.overdue ? html` <span class="tag red">超期</span>` : ''
-    }</h1>
+    }${view.greenChannel ? html` ${greenChannelBadge}` : ''}</h1>
 ${stageTrail(view.stage)}
 ${noticeBanner(input.notice)}
 ${input.problem ? html`<div class="notice error" role="alert">${input.problem}</div>` : ''}
@@ -81,6 +84,7 @@ ${input.problem ? html`<div class="notice error" role="alert">${input.problem}</
   </tbody>
 </table>
 ${input.consent ?? ''}
+${input.greenChannel ?? ''}
 
 <h2>当事人</h2>
 <table>

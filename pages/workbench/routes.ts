@@ -20,6 +20,7 @@ import { suggestTriageStation } from '../../use-cases/cases/suggest-triage-stati
 import { listDirectoryMediators } from '../../use-cases/directory/list-directory-mediators.js';
 import { listDirectoryUnits } from '../../use-cases/directory/list-directory-units.js';
 import { namesOf } from '../../use-cases/directory/name-lookup.js';
+import { greenChannelCandidates } from '../../use-cases/green-channel/green-channel-candidates.js';
 import { readPublicChannelForStaff } from '../../use-cases/public/public-channel-for-staff.js';
 import { listMediatorBookings } from '../../use-cases/public/session-slots.js';
 import { readCaseTimeline } from '../../use-cases/supervision/read-case-timeline.js';
@@ -33,6 +34,8 @@ import { consentSection } from './consent-section.js';
 import { directoryPageRoute } from './directory-page.js';
 import type { FieldErrors, FormValues } from './form-values.js';
 import { formValuesOf } from './form-values.js';
+import { greenChannelRoutes } from './green-channel-routes.js';
+import { greenChannelSection } from './green-channel-section.js';
 import { publicChannelRoutes } from './public-channel-routes.js';
 import { publicChannelSection } from './public-channel-section.js';
 import { registrationRoutes } from './registration-routes.js';
@@ -118,6 +121,13 @@ export function workbenchRoutes(deps: AppDependencies) {
         : undefined;
     const user = c.get('user');
     const channel = await readPublicChannelForStaff(db, caseNumber, response.assigneeId ?? null);
+    const mayFlag = user.role === 'clerk' || user.role === 'supervisor';
+    const candidates =
+      mayFlag && !response.greenChannel ? await greenChannelCandidates(db, response.parties) : [];
+    const flaggedBy = response.greenChannel?.flaggedBy ?? null;
+    const flaggedByName = flaggedBy
+      ? (await namesOf(db, { userIds: [flaggedBy], unitIds: [] })).user(flaggedBy)
+      : null;
     return c.html(
       caseWorkPage(sessionOf(c), {
         publicChannel: publicChannelSection({
@@ -143,6 +153,12 @@ export function workbenchRoutes(deps: AppDependencies) {
           csrfToken: c.get('csrfToken'),
           mayRecord: user.role !== 'mediator' || response.assigneeId === user.userId,
           errors: options.consentErrors,
+        }),
+        greenChannel: greenChannelSection({
+          view: response,
+          csrfToken: c.get('csrfToken'),
+          candidates,
+          flaggedByName,
         }),
         forms: {
           mediators,
@@ -248,6 +264,7 @@ export function workbenchRoutes(deps: AppDependencies) {
 
   app.route('/', publicChannelRoutes(deps, renderCase, notFound));
   app.route('/', consentRoutes(deps, renderCase, notFound));
+  app.route('/', greenChannelRoutes(deps, renderCase, notFound));
 
   app.get('/search', (c) =>
     c.html(searchResultsPage(sessionOf(c), { values: {}, errors: {}, results: undefined })),

@@ -22,6 +22,7 @@ describe('saved case histories replay against the current workflow code', async 
       'complex-conference-waived-then-settled.json',
       'continued-as-new.json',
       'court-delegated-confirmed.json',
+      'green-channel-flagged-triaged-extended-settled.json',
       'hand-off-arbitration-returned-to-mediation-then-settled.json',
       'hand-off-confirmation-withdrawn-then-confirmed.json',
       'hand-off-declined-returned-to-mediation-then-failed.json',

@@ -42,6 +42,8 @@ export interface CaseListItem {
   assigneeId: string | null;
   disposition: string | null;
   overdue: boolean;
+  /** 涉企绿色通道: such cases come first in every order. */
+  greenChannel: boolean;
   nextDueAt: string | null;
   registeredAt: string;
   parties: PartyInput[];
@@ -93,42 +95,49 @@ export async function listCases(db: Database, principal: Principal, query: CaseL
   }
   const byDue = query.order === 'nextDue';
   const dueKey = sql`coalesce(${cases.nextDueAt}, 'infinity'::timestamptz)`;
-  if (query.cursor && byDue) {
-    const [dueText, caseNumber] = decodeCursor(query.cursor, ['text', 'text'] as const);
-    // The instant as the database wrote it, to the microsecond (a JavaScript Date keeps milliseconds only).
-    if (dueText !== 'infinity' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(dueText))
-      throw invalidFields([{ field: 'cursor', reason: 'not a cursor this API issued', in: 'query' }]);
-    conditions.push(sql`(${dueKey}, ${cases.caseNumber}) > (${dueText}::timestamptz, ${caseNumber})`);
-  } else if (query.cursor) {
-    const [atText, caseNumber] = decodeCursor(query.cursor, ['instant', 'text'] as const);
-    const at = new Date(atText);
-    conditions.push(
-      or(lt(cases.registeredAt, at), and(eq(cases.registeredAt, at), lt(cases.caseNumber, caseNumber))),
+  const cursor = query.cursor ? decodeListCursor(query.cursor, byDue) : undefined;
+  /** After the cursor's position, within its part of the list. */
+  const after = (position: ListCursor): SQL =>
+    byDue
+      ? sql`(${dueKey}, ${cases.caseNumber}) > (${position.at}::timestamptz, ${position.caseNumber})`
+      : sql`(${cases.registeredAt}, ${cases.caseNumber}) < (${position.at}::timestamptz, ${position.caseNumber})`;
+  /**
+   * One part of the list: the green channel's cases (涉企绿色通道, few, read by their own partial index)
+   * or the others, each in the order asked for. The green part comes first; a page that ends in it
+   * fills up from the other.
+   */
+  const part = (green: boolean, position: ListCursor | undefined, limit: number) =>
+    db
+      .select({
+        caseNumber: cases.caseNumber,
+        stage: cases.stage,
+        source: cases.source,
+        summary: cases.summary,
+        triageClass: cases.triageClass,
+        category: cases.category,
+        unitId: cases.unitId,
+        assigneeId: cases.assigneeId,
+        disposition: cases.disposition,
+        overdue: cases.overdue,
+        greenChannel: cases.greenChannel,
+        nextDueAt: cases.nextDueAt,
+        registeredAt: cases.registeredAt,
+        state: cases.state,
+        dueCursor: sql<string>`coalesce(to_char(${cases.nextDueAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'infinity')`,
+      })
+      .from(cases)
+      .where(and(...conditions, eq(cases.greenChannel, green), position ? after(position) : undefined))
+      .orderBy(
+        ...(byDue
+          ? [asc(dueKey), asc(cases.caseNumber)]
+          : [desc(cases.registeredAt), desc(cases.caseNumber)]),
+      )
+      .limit(limit);
+  const rows = cursor?.green === false ? [] : await part(true, cursor, query.limit + 1);
+  if (rows.length <= query.limit)
+    rows.push(
+      ...(await part(false, cursor?.green === false ? cursor : undefined, query.limit + 1 - rows.length)),
     );
-  }
-  const rows = await db
-    .select({
-      caseNumber: cases.caseNumber,
-      stage: cases.stage,
-      source: cases.source,
-      summary: cases.summary,
-      triageClass: cases.triageClass,
-      category: cases.category,
-      unitId: cases.unitId,
-      assigneeId: cases.assigneeId,
-      disposition: cases.disposition,
-      overdue: cases.overdue,
-      nextDueAt: cases.nextDueAt,
-      registeredAt: cases.registeredAt,
-      state: cases.state,
-      dueCursor: sql<string>`coalesce(to_char(${cases.nextDueAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'infinity')`,
-    })
-    .from(cases)
-    .where(and(...conditions))
-    .orderBy(
-      ...(byDue ? [asc(dueKey), asc(cases.caseNumber)] : [desc(cases.registeredAt), desc(cases.caseNumber)]),
-    )
-    .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const items: CaseListItem[] = page.map(({ state, dueCursor: _dueCursor, ...row }) => ({
@@ -143,9 +152,28 @@ export async function listCases(db: Database, principal: Principal, query: CaseL
     items,
     nextCursor:
       rows.length > query.limit && last
-        ? encodeCursor(
-            byDue ? [last.dueCursor, last.caseNumber] : [last.registeredAt.toISOString(), last.caseNumber],
-          )
+        ? encodeCursor([
+            last.greenChannel ? '1' : '0',
+            byDue ? last.dueCursor : last.registeredAt.toISOString(),
+            last.caseNumber,
+          ])
         : null,
   };
+}
+
+/** Where a page of the case list ended: in which part (涉企绿色通道 or not), at which instant and case. */
+interface ListCursor {
+  green: boolean;
+  /** The registration instant, or the next due instant as the database wrote it ('infinity': none). */
+  at: string;
+  caseNumber: string;
+}
+
+function decodeListCursor(text: string, byDue: boolean): ListCursor {
+  const [green, at, caseNumber] = decodeCursor(text, ['text', byDue ? 'text' : 'instant', 'text'] as const);
+  // A due instant to the microsecond (a JavaScript Date keeps milliseconds only), or none.
+  const dueShape = at === 'infinity' || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at);
+  if ((green !== '0' && green !== '1') || (byDue && !dueShape))
+    throw invalidFields([{ field: 'cursor', reason: 'not a cursor this API issued', in: 'query' }]);
+  return { green: green === '1', at, caseNumber };
 }

@@ -9,10 +9,12 @@ import {
   type CaseRegistration,
   caseWorkflowId,
   type DuplicateOverride,
+  type FlagGreenChannelInput,
   type PartyInput,
 } from '../../workflows/case.messages.js';
 import type { caseWorkflow } from '../../workflows/case.workflow.js';
 import type { StaffPrincipal } from '../auth/principal.js';
+import { enterpriseForGreenChannel } from '../green-channel/enterprise-for-green-channel.js';
 import { unitOfActiveMediator } from '../public/public-directory.js';
 import { caseReachOf } from './case-access.js';
 import { type CaseResponse, toCaseResponse } from './case-response.js';
@@ -51,6 +53,8 @@ export interface RegisterCaseInput {
   duplicateOverride?: DuplicateOverride | undefined;
   /** The mediator the parties chose from the directory (当事人选择). */
   chosenMediatorId?: string | undefined;
+  /** 涉企绿色通道: a registered enterprise that is one of the parties. */
+  greenChannel?: { enterpriseId: string } | undefined;
 }
 
 interface NumberingInput {
@@ -62,6 +66,7 @@ interface NumberingInput {
   mediationConsent?: { givenBy: string[] } | undefined;
   duplicateOverride?: DuplicateOverride | undefined;
   chosenMediatorId?: string | undefined;
+  greenChannel?: FlagGreenChannelInput | undefined;
   actor: Actor;
 }
 
@@ -87,6 +92,14 @@ async function numberingInput(
       );
   if (input.chosenMediatorId && (await unitOfActiveMediator(db, input.chosenMediatorId)) === undefined)
     refuseField('not_a_mediator', 'chosenMediatorId', 'no active mediator has this id');
+  const greenChannel = input.greenChannel
+    ? await enterpriseForGreenChannel(
+        db,
+        input.greenChannel.enterpriseId,
+        'greenChannel.enterpriseId',
+        input.parties,
+      )
+    : undefined;
   return {
     source: input.source,
     summary: input.summary,
@@ -96,6 +109,7 @@ async function numberingInput(
     mediationConsent: input.mediationConsent,
     duplicateOverride: input.duplicateOverride,
     chosenMediatorId: input.chosenMediatorId,
+    greenChannel,
     actor: actorOf(principal),
   };
 }
@@ -246,5 +260,8 @@ async function numberedRegistration(
       : {}),
     ...(input.duplicateOverride ? { duplicateOverride: input.duplicateOverride } : {}),
     ...(input.chosenMediatorId ? { chosenMediatorId: input.chosenMediatorId } : {}),
+    ...(input.greenChannel
+      ? { greenChannel: { ...input.greenChannel, flaggedBy: input.actor.id, flaggedAt: now.toISOString() } }
+      : {}),
   };
 }
