@@ -100,6 +100,7 @@ async function writeRecordsOfEvent(
         seq: event.seq,
         heldAt: new Date(session.heldAt),
         location: session.location ?? null,
+        onSite: session.onSite === true,
         summary: session.summary,
         mediatorId: event.actor.kind === 'staff' ? event.actor.id : null,
       })

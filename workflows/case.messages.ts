@@ -133,6 +133,11 @@ export interface RecordSessionInput {
   heldAt: string;
   location?: string;
   summary: string;
+  /**
+   * Held on site (现场调解), where the dispute is — a village, a pasture, a market — as circuit teams
+   * (巡回调解小分队) work, rather than in a room of the centre or a station; `location` then names the place.
+   */
+  onSite?: boolean;
 }
 export interface RequestExtensionInput {
   days: number;

@@ -58,7 +58,24 @@ export const transitionBodies = {
     })
     .strict(),
   accept: z.object({}).strict(),
-  recordSession: z.object({ heldAt: instant, location: text(200).optional(), summary: text(8000) }).strict(),
+  recordSession: z
+    .object({
+      heldAt: instant,
+      location: text(200).optional(),
+      summary: text(8000),
+      onSite: z.boolean().optional().openapi({
+        description: 'held on site (现场调解, as circuit teams work); location then names the place',
+      }),
+    })
+    .strict()
+    .superRefine((body, context) => {
+      if (body.onSite === true && body.location === undefined)
+        context.addIssue({
+          code: 'custom',
+          path: ['location'],
+          message: 'name the place of an on-site session',
+        });
+    }),
   requestExtension: z
     .object({ days: z.number().int().min(1).max(365), reason: text(2000), partiesConsent: z.boolean() })
     .strict(),

@@ -1,5 +1,6 @@
 import {
   bigint,
+  boolean,
   index,
   integer,
   jsonb,
@@ -22,6 +23,8 @@ export const caseSessions = pgTable(
     seq: integer('seq').notNull(),
     heldAt: timestamp('held_at', { withTimezone: true }).notNull(),
     location: text('location'),
+    /** Held on site (现场调解, the circuit teams' way) rather than in a room: location names the place. */
+    onSite: boolean('on_site').notNull().default(false),
     summary: text('summary').notNull(),
     mediatorId: uuid('mediator_id').references(() => users.id),
   },

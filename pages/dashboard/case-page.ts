@@ -43,7 +43,9 @@ export function describeEvent(event: CaseTimeline['events'][number]): string {
     case 'rejected':
       return text('reason');
     case 'session_recorded':
-      return text('summary');
+      return payload.onSite === true
+        ? `现场调解（${text('location')}）：${text('summary')}`
+        : text('summary');
     case 'deadline_overdue':
     case 'deadline_reminder':
     case 'deadline_recomputed':

@@ -138,8 +138,13 @@ const fieldsOf: {
       context,
       'location',
       '地点',
-      { placeholder: '如：中心第三调解室，或“视频调解”' },
-    )}${textArea(context, 'summary', '调解情况', { rows: 4, hint: '到场人员、各方意见、达成的共识' })}`,
+      { placeholder: '如：中心第三调解室，或“视频调解”；现场调解写明村、嘎查或纠纷发生地' },
+    )}${checkboxField(context, 'onSite', '现场调解（巡回调解，在纠纷发生地进行）')}${textArea(
+      context,
+      'summary',
+      '调解情况',
+      { rows: 4, hint: '到场人员、各方意见、达成的共识' },
+    )}`,
   requestExtension: (context) =>
     html`${textField(context, 'days', '延期天数', { type: 'number' })}${textArea(
       context,

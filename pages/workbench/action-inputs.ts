@@ -41,7 +41,11 @@ const readers: { [T in TransitionName]: (form: FormReader) => TransitionInputs[T
     const location = form.text('location', '地点', 200, false);
     const summary = form.text('summary', '调解情况', 8000);
     if (heldAt && Date.parse(heldAt) > Date.now() + 5 * 60_000) form.fail('heldAt', '调解时间不能晚于现在');
-    return form.ok && heldAt && summary ? { heldAt, summary, ...optional('location', location) } : undefined;
+    const onSite = form.checked('onSite');
+    if (onSite && !location) form.fail('location', '现场调解须写明地点（村、嘎查、社区或纠纷发生地）');
+    return form.ok && heldAt && summary
+      ? { heldAt, summary, ...optional('location', location), ...(onSite ? { onSite } : {}) }
+      : undefined;
   },
   requestExtension: (form) => {
     const days = form.integer('days', '延期天数', 1, 365);

@@ -17,6 +17,7 @@ import { partiesForCasePage } from '../../use-cases/cases/masking.js';
 import { readCase } from '../../use-cases/cases/read-case.js';
 import { searchCasesByPartyNumber } from '../../use-cases/cases/search-cases-by-number.js';
 import { suggestTriageStation } from '../../use-cases/cases/suggest-triage-station.js';
+import { unitKindOf } from '../../use-cases/cases/unit-reference.js';
 import { listDirectoryMediators } from '../../use-cases/directory/list-directory-mediators.js';
 import { listDirectoryUnits } from '../../use-cases/directory/list-directory-units.js';
 import { namesOf } from '../../use-cases/directory/name-lookup.js';
@@ -40,7 +41,7 @@ import { publicChannelRoutes } from './public-channel-routes.js';
 import { publicChannelSection } from './public-channel-section.js';
 import { registrationRoutes } from './registration-routes.js';
 import { searchResultsPage } from './search-page.js';
-import { sessionPrefillFromBooking } from './session-prefill.js';
+import { sessionPrefillFromBooking, sessionPrefillOnSite } from './session-prefill.js';
 
 const ListQuery = z.object({
   view: z.string().max(20).optional().catch(undefined),
@@ -168,12 +169,17 @@ export function workbenchRoutes(deps: AppDependencies) {
           ...(conflicts ? { conflicts } : {}),
           isSupervisor: user.role === 'supervisor' || user.role === 'admin',
           ...(options.refused ? { refused: options.refused } : {}),
-          prefill: sessionPrefillFromBooking(
-            response,
-            channel.bookings,
-            c.req.query('session')?.slice(0, 36),
-            timeline.unitName,
-          ),
+          prefill:
+            sessionPrefillFromBooking(
+              response,
+              channel.bookings,
+              c.req.query('session')?.slice(0, 36),
+              timeline.unitName,
+            ) ??
+            sessionPrefillOnSite(response, [
+              await unitKindOf(db, response.unitId ?? null),
+              await unitKindOf(db, user.unitId ?? null),
+            ]),
         },
         notice: c.req.query('notice')?.slice(0, 60),
         problem: options.problem,

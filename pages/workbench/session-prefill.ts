@@ -1,3 +1,4 @@
+import type { UnitKind } from '../../domain/vocabulary.js';
 import type { CaseResponse } from '../../use-cases/cases/case-response.js';
 import { roomLabelsZh, type SessionSlot } from '../../use-cases/public/session-slots.js';
 import { chinaDateTime } from '../dashboard/layout.js';
@@ -36,4 +37,18 @@ export function sessionPrefillFromBooking(
       summary: `到场人员：${participants}\n`,
     },
   };
+}
+
+/**
+ * A circuit mediation team (巡回调解小分队) holds its sessions on site: the session form starts with 现场调解
+ * ticked when the case is in such a team or the mediator recording it belongs to one (the mediator still
+ * names the place, and may untick it). `unitKinds`: the case's unit's kind and the caller's.
+ */
+export function sessionPrefillOnSite(
+  response: Pick<CaseResponse, 'allowedTransitions'>,
+  unitKinds: readonly (UnitKind | null)[],
+): { transition: 'recordSession'; values: FormValues } | undefined {
+  if (!unitKinds.includes('circuit_team') || !response.allowedTransitions.includes('recordSession'))
+    return undefined;
+  return { transition: 'recordSession', values: { onSite: 'yes' } };
 }

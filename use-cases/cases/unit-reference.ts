@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { units } from '../../db/schema/index.js';
 import { refuseField } from '../../domain/refusals.js';
+import type { UnitKind } from '../../domain/vocabulary.js';
 import type { Principal } from '../auth/principal.js';
 import { type SupervisionScope, scopeIncludes, supervisionScopeOf } from '../supervision/scope.js';
 
@@ -30,4 +31,11 @@ export async function assertUnitWithinReach(
       reasonZh: '所选单位不在您督办的单位范围内',
     });
   }
+}
+
+/** What kind of unit a case is in (中心、调解站、调解点、巡回调解小分队); null when it has none. */
+export async function unitKindOf(db: Database, unitId: string | null): Promise<UnitKind | null> {
+  if (unitId === null) return null;
+  const [unit] = await db.select({ kind: units.kind }).from(units).where(eq(units.id, unitId)).limit(1);
+  return unit?.kind ?? null;
 }

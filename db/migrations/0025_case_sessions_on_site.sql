@@ -1,0 +1,1 @@
+ALTER TABLE "case_sessions" ADD COLUMN "on_site" boolean DEFAULT false NOT NULL;
