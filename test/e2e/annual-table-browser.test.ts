@@ -4,20 +4,10 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleLedger, type SampleCase } from '../../scripts/generate-sample-ledger.js';
-import {
-  generateSampleConsultations,
-  loadSampleConsultations,
-} from '../../scripts/sample-ledger/consultations.js';
-import {
-  generateSampleEnterpriseServices,
-  loadSampleEnterpriseServices,
-} from '../../scripts/sample-ledger/enterprise-services.js';
-import {
-  generateSampleGridLeads,
-  generateSampleGrids,
-  loadSampleGridLeads,
-} from '../../scripts/sample-ledger/grid-leads.js';
-import { loadSampleLedger } from '../../scripts/sample-ledger/load-through-api.js';
+import { generateSampleConsultations } from '../../scripts/sample-ledger/consultations.js';
+import { generateSampleEnterpriseServices } from '../../scripts/sample-ledger/enterprise-services.js';
+import { generateSampleGridLeads, generateSampleGrids } from '../../scripts/sample-ledger/grid-leads.js';
+import { loadSampleYear } from '../../scripts/sample-ledger/load-sample-year.js';
 import { sampleUnits } from '../../scripts/sample-ledger/people.js';
 import { chromiumPath, launchChromium } from '../helpers/chromium.js';
 import { createStaff, type TestUser } from '../helpers/staff.js';
@@ -94,14 +84,17 @@ describe('a supervisor reads the centre’s whole annual table for 2022, on the 
       throw new Error(`No ${chromiumPath}: apt-get install -y chromium fonts-noto-cjk`);
     system = await startTestSystem();
     const admin = await createStaff(system.database.db, 'admin', null);
-    const { unitIds } = await loadSampleLedger(system.baseUrl, admin.token);
-    const centre = unitIds.get('HLBE-CENTRE')!;
-    const dutyLawyer = await createStaff(system.database.db, 'mediator', centre);
+    const [centre] = await system.database.sql`
+      insert into units (code, name, kind) values ('HLBE-CENTRE', '呼伦贝尔市非诉纠纷调处中心', 'centre')
+      returning id`;
+    const dutyLawyer = await createStaff(system.database.db, 'mediator', centre!.id);
     await system.database.sql`update users set display_name = '值班律师赵敏' where id = ${dutyLawyer.id}`;
-    await loadSampleConsultations(system.database.db, unitIds, dutyLawyer.id);
-    supervisor = await createStaff(system.database.db, 'supervisor', centre);
-    await loadSampleGridLeads(system.database.db, unitIds, supervisor.id);
-    await loadSampleEnterpriseServices(system.database.db, unitIds, supervisor.id);
+    supervisor = await createStaff(system.database.db, 'supervisor', centre!.id);
+    // The same loader the demo uses (scripts/load-sample-year.ts).
+    await loadSampleYear(system.baseUrl, admin.token, system.database.db, {
+      answeredById: dutyLawyer.id,
+      recordedById: supervisor.id,
+    });
 
     await mkdir(screenshots, { recursive: true });
     profile = await makeTempDir('chromium');
