@@ -2,15 +2,18 @@
  * Load the sample year 2022 (scripts/generate-sample-ledger.ts and scripts/sample-ledger/) into a
  * running system, so that the dashboard's annual table (年度统计表) shows a figure on every line:
  *
- *   DATABASE_URL=postgres://… FEISUTONG_ADMIN_PASSWORD=… npx tsx scripts/load-sample-year.ts [http://localhost:3000]
+ *   FEISUTONG_ADMIN_PASSWORD=… npx tsx scripts/load-sample-year.ts [http://localhost:3000]
  *
  * The cases go through the import API as the admin (FEISUTONG_ADMIN_USERNAME, default admin); the
- * consultations, grid leads and enterprise services straight into the database the system uses
- * (DATABASE_URL: the embedded PostgreSQL of `npm start` keeps its password to itself, so give the
- * system a DATABASE_URL of your own to use this). Two sample staff accounts are created to record them
- * under, with random passwords nobody keeps. Once only: a second run is refused by the import.
+ * consultations, grid leads and enterprise services straight into the database the system uses: the
+ * DATABASE_URL given to it, or else the embedded PostgreSQL `npm start` runs under FEISUTONG_DATA_DIR
+ * (default .data) on EMBEDDED_POSTGRES_PORT (default 54329), with the password it keeps beside it. Two
+ * sample staff accounts are created to record them under, with random passwords nobody keeps. Once
+ * only: a second run is refused by the import.
  */
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { connectDatabase, type Database } from '../db/client.js';
@@ -40,11 +43,19 @@ async function sampleStaff(
   return user!.id;
 }
 
+/** The database `npm start` uses: DATABASE_URL, or its embedded PostgreSQL (db/embedded-postgres.ts). */
+async function databaseUrl(): Promise<string> {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const dataDir = join(resolve(process.env.FEISUTONG_DATA_DIR ?? '.data'), 'postgres');
+  const password = (await readFile(`${dataDir}.credentials`, 'utf8')).trim();
+  const port = process.env.EMBEDDED_POSTGRES_PORT ?? '54329';
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+}
+
 async function main(): Promise<void> {
   const baseUrl = (process.argv[2] ?? 'http://localhost:3000').replace(/\/$/, '');
-  const databaseUrl = process.env.DATABASE_URL;
   const password = process.env.FEISUTONG_ADMIN_PASSWORD;
-  if (!databaseUrl || !password) throw new Error('set DATABASE_URL and FEISUTONG_ADMIN_PASSWORD');
+  if (!password) throw new Error('set FEISUTONG_ADMIN_PASSWORD (the admin password npm start printed)');
   const login = await fetch(`${baseUrl}/v1/auth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -52,7 +63,7 @@ async function main(): Promise<void> {
   });
   if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
   const { accessToken: token } = (await login.json()) as { accessToken: string };
-  const database = connectDatabase(databaseUrl, { max: 2 });
+  const database = connectDatabase(await databaseUrl(), { max: 2 });
   try {
     const staff = {
       answeredById: await sampleStaff(database.db, 'sample-duty-lawyer', '值班律师（样例）', 'mediator'),
