@@ -11,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acceptanceFeeFen, feeSavedByMediationFen } from '../domain/court-fees.js';
-import { addDays } from '../domain/dates.js';
+import { addDays, daysBetween } from '../domain/dates.js';
 import type { CaseSource, Disposition, DisputeCategory, TriageClass } from '../domain/vocabulary.js';
 import { sampleLedgerFiles } from './sample-ledger/files.js';
 import {
@@ -74,6 +74,8 @@ export interface SampleCase {
   } | null;
   prosecution: { decision: 'non_prosecution' | 'lenient_recommendation' | 'prosecution' } | null;
   online: boolean;
+  /** The day its case conference (研) sat, for the complex cases that held one (研判会日期). */
+  conferenceOn: string | null;
 }
 
 /** More disputes in spring and summer, fewer around the Spring Festival (1 Feb 2022). */
@@ -188,6 +190,7 @@ function drawCase(random: SampleRandom, people: PeopleDrawer, kind: Kind, settle
         : null,
     prosecution: kind === 'prosecution' ? { decision: settled ? 'non_prosecution' : 'prosecution' } : null,
     online,
+    conferenceOn: null,
   };
 }
 
@@ -312,6 +315,25 @@ function fitPeopleServed(random: SampleRandom, people: PeopleDrawer, entries: Sa
   }
 }
 
+/**
+ * Case conferences (研, 研判会): the seed names the step but gives no yearly figure. The sample has one
+ * for two in five of its complex (复杂) cases that went on past a few days — the ones a station would
+ * study together — held a third to two thirds of the way from registration to closing. Drawn with a
+ * PRNG of its own, after the ledger, so that adding them changed none of the ledger's other figures.
+ */
+const conferenceSeed = 20_221_233;
+const conferenceShare = 0.4;
+
+function drawConferences(entries: readonly SampleCase[]): void {
+  const random = createSampleRandom(conferenceSeed);
+  for (const entry of entries) {
+    if (entry.triageClass !== 'complex') continue;
+    const span = daysBetween(entry.registeredOn, entry.closedOn);
+    if (span < 3 || !random.chance(conferenceShare)) continue;
+    entry.conferenceOn = addDays(entry.registeredOn, Math.round(span * random.between(1 / 3, 2 / 3)));
+  }
+}
+
 export function generateSampleLedger(): SampleCase[] {
   const random = createSampleRandom(sampleLedgerSeed);
   const people = createPeopleDrawer(random);
@@ -338,10 +360,12 @@ export function generateSampleLedger(): SampleCase[] {
   fitPeopleServed(random, people, entries);
   const order = entries.map((entry) => ({ entry, tie: random.next() }));
   order.sort((a, b) => a.entry.registeredOn.localeCompare(b.entry.registeredOn) || a.tie - b.tie);
-  return order.map(({ entry }, index) => ({
+  const numbered = order.map(({ entry }, index) => ({
     ...entry,
     ledgerNumber: `HLBE-${sampleLedgerYear}-${String(index + 1).padStart(6, '0')}`,
   }));
+  drawConferences(numbered);
+  return numbered;
 }
 
 async function main(): Promise<void> {

@@ -52,6 +52,7 @@ function cellsOf(entry: SampleCase): Record<LedgerField, Cell> {
     prosecutionReferral: yesNo(entry.prosecution !== null),
     prosecutionDecision: entry.prosecution ? prosecutionDecisionLabelsZh[entry.prosecution.decision] : null,
     online: yesNo(entry.online),
+    conferenceOn: entry.conferenceOn ? day(entry.conferenceOn) : null,
   };
 }
 
@@ -87,7 +88,9 @@ export async function sampleLedgerXlsx(entries: readonly SampleCase[]): Promise<
     key: field,
     width: field === 'parties' ? 60 : field === 'summary' ? 28 : 14,
     ...(fenFields.has(field) ? { style: { numFmt: '#,##0.00' } } : {}),
-    ...(field === 'registeredOn' || field === 'closedOn' ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
+    ...(field === 'registeredOn' || field === 'closedOn' || field === 'conferenceOn'
+      ? { style: { numFmt: 'yyyy-mm-dd' } }
+      : {}),
   }));
   sheet.getRow(1).font = { bold: true };
   for (const entry of entries) sheet.addRow(cellsOf(entry));

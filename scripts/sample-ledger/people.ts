@@ -118,7 +118,7 @@ export const mediatorNames = Array.from({ length: 60 }, (_, index) => {
   return `${surname}${givenCharacters[(index * 11) % givenCharacters.length]}${index % 3 === 0 ? '' : givenCharacters[(index * 5 + 3) % givenCharacters.length]}`;
 });
 
-function personName(random: SampleRandom): string {
+export function personName(random: SampleRandom): string {
   if (random.chance(0.08)) return random.pick(mongolianNames);
   const given = random.chance(0.6)
     ? `${random.pick(givenCharacters)}${random.pick(givenCharacters)}`

@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleLedger, type SampleCase } from '../../scripts/generate-sample-ledger.js';
-import {
-  generateSampleConsultations,
-  loadSampleConsultations,
-} from '../../scripts/sample-ledger/consultations.js';
-import { loadSampleLedger } from '../../scripts/sample-ledger/load-through-api.js';
+import { generateSampleConsultations } from '../../scripts/sample-ledger/consultations.js';
+import { generateSampleEnterpriseServices } from '../../scripts/sample-ledger/enterprise-services.js';
+import { generateSampleGridLeads, generateSampleGrids } from '../../scripts/sample-ledger/grid-leads.js';
+import { loadSampleYear } from '../../scripts/sample-ledger/load-sample-year.js';
 import { sampleUnits } from '../../scripts/sample-ledger/people.js';
 import { chromiumPath, launchChromium } from '../helpers/chromium.js';
 import { createStaff, type TestUser } from '../helpers/staff.js';
@@ -21,15 +20,20 @@ const year = 'from=2022-01-01&to=2022-12-31';
 
 const isSettled = (entry: SampleCase) => entry.disposition.startsWith('settled');
 const online = (entry: SampleCase) => entry.source === 'online' || entry.source === 'wechat';
-const sum = (entries: SampleCase[], of: (entry: SampleCase) => number) =>
+const sum = <T>(entries: readonly T[], of: (entry: T) => number) =>
   entries.reduce((total, entry) => total + of(entry), 0);
 
+const inYear = (day: string | null) => day !== null && day >= '2022-01-01' && day <= '2022-12-31';
+
 /**
- * Every line of the annual table counted by hand from the sample rows themselves (the generator's cases
- * and consultations), not from the database: the figure each line must show. Money in fen.
+ * Every line of the annual table counted by hand from the sample rows themselves (the generator's cases,
+ * consultations, grid leads and enterprise services), not from the database: the figure each line must
+ * show. Money in fen.
  */
 function countByHand(cases: SampleCase[]) {
   const consultations = generateSampleConsultations(cases);
+  const leads = generateSampleGridLeads();
+  const services = generateSampleEnterpriseServices();
   const settled = cases.filter(isSettled);
   const court = cases.filter((entry) => entry.court);
   const prosecution = cases.filter((entry) => entry.prosecution);
@@ -49,14 +53,15 @@ function countByHand(cases: SampleCase[]) {
     consultationsBecameCases: consultations.filter((entry) => entry.caseNumber !== null).length,
     legalAidReferred: consultations.filter((entry) => entry.referral === 'legal_aid').length,
     gridReported: cases.filter((entry) => entry.source === 'grid_worker').length,
-    // The sample ledger holds no leads, conferences or enterprise services (counted in
-    // annual-table-services.test.ts): their lines are counted, and 0.
-    gridLeads: 0,
-    conferences: 0,
-    enterprisesExamined: 0,
-    legalEducationSessions: 0,
-    examinationReports: 0,
-    manualsHandedOut: 0,
+    gridLeads: leads.filter((lead) => inYear(lead.reportedOn)).length,
+    conferences: cases.filter((entry) => inYear(entry.conferenceOn)).length,
+    enterprisesExamined: services.engagements.filter((engagement) => inYear(engagement.visitedOn)).length,
+    legalEducationSessions: services.sessions.filter((session) => inYear(session.heldOn)).length,
+    examinationReports: services.engagements.filter((engagement) => inYear(engagement.reportedOn)).length,
+    manualsHandedOut: sum(
+      services.handouts.filter((handout) => inYear(handout.handedOutOn)),
+      (handout) => handout.copies,
+    ),
   } as Record<string, number>;
 }
 
@@ -79,12 +84,17 @@ describe('a supervisor reads the centre’s whole annual table for 2022, on the 
       throw new Error(`No ${chromiumPath}: apt-get install -y chromium fonts-noto-cjk`);
     system = await startTestSystem();
     const admin = await createStaff(system.database.db, 'admin', null);
-    const { unitIds } = await loadSampleLedger(system.baseUrl, admin.token);
-    const centre = unitIds.get('HLBE-CENTRE')!;
-    const dutyLawyer = await createStaff(system.database.db, 'mediator', centre);
+    const [centre] = await system.database.sql`
+      insert into units (code, name, kind) values ('HLBE-CENTRE', '呼伦贝尔市非诉纠纷调处中心', 'centre')
+      returning id`;
+    const dutyLawyer = await createStaff(system.database.db, 'mediator', centre!.id);
     await system.database.sql`update users set display_name = '值班律师赵敏' where id = ${dutyLawyer.id}`;
-    await loadSampleConsultations(system.database.db, unitIds, dutyLawyer.id);
-    supervisor = await createStaff(system.database.db, 'supervisor', centre);
+    supervisor = await createStaff(system.database.db, 'supervisor', centre!.id);
+    // The same loader the demo uses (scripts/load-sample-year.ts).
+    await loadSampleYear(system.baseUrl, admin.token, system.database.db, {
+      answeredById: dutyLawyer.id,
+      recordedById: supervisor.id,
+    });
 
     await mkdir(screenshots, { recursive: true });
     profile = await makeTempDir('chromium');
@@ -124,11 +134,21 @@ describe('a supervisor reads the centre’s whole annual table for 2022, on the 
     expect(expected.consultations).toBeGreaterThan(0);
     expect(expected.legalAidReferred).toBeGreaterThan(0);
     expect(expected.consultationsBecameCases).toBeGreaterThan(0);
+    // Every line of the seed's table has a figure in the sample, the enterprise ones the seed's own.
+    for (const key of Object.keys(expected)) expect(expected[key], key).toBeGreaterThan(0);
+    expect(shown).toMatchObject({
+      enterprisesExamined: 1_898,
+      legalEducationSessions: 152,
+      examinationReports: 214,
+      manualsHandedOut: 2_278,
+    });
     for (const key of Object.keys(expected)) expect(statuses[key]).toBe('已统计');
 
-    // By unit (the default breakdown): each station's cases as the sample rows have them, and 合计.
+    // By unit (the default breakdown): each station's cases as the sample rows have them, and 合计; the
+    // grids (points below their stations, where the leads are counted) have none.
     const unitName = new Map(sampleUnits.map((unit) => [unit.code, unit.name]));
     const receivedByUnit = new Map<string, number>();
+    for (const grid of generateSampleGrids()) receivedByUnit.set(grid.name, 0);
     for (const entry of sample) {
       const name = unitName.get(entry.unit.code)!;
       receivedByUnit.set(name, (receivedByUnit.get(name) ?? 0) + 1);

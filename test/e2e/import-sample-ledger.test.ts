@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSampleLedger } from '../../scripts/generate-sample-ledger.js';
 import {
   readSampleFile as fixture,
   readSampleTotals,
@@ -95,6 +96,8 @@ describe('a centre brings its 2022 ledger in from the spreadsheet it kept', () =
              count(*) filter (where origin = 'import' and stage = 'archived' and workflow_id like 'import:%')::int as archived,
              (select count(*)::int from parties) as parties,
              (select count(*)::int from case_events where type = 'imported') as events,
+             (select count(*)::int from case_events where type = 'conference_held'
+                 and (at at time zone 'Asia/Shanghai')::time = '10:00') as conferences,
              (select row_count from import_batches) as batch_rows
         from cases`;
     expect(counts).toEqual({
@@ -102,6 +105,8 @@ describe('a centre brings its 2022 ledger in from the spreadsheet it kept', () =
       archived: 5_318,
       parties: 10_599,
       events: 5_318,
+      // One per row with a 研判会日期, on that day at 10:00 China time.
+      conferences: generateSampleLedger().filter((entry) => entry.conferenceOn !== null).length,
       batch_rows: 5_318,
     });
     const [open] = await system.database.sql`select count(*)::int as n from case_deadlines`;
@@ -109,9 +114,15 @@ describe('a centre brings its 2022 ledger in from the spreadsheet it kept', () =
 
     // An imported case reads like any other, with its state shaped as the workflow's CaseView.
     const first = await api.read(admin.token, 'HLBE-2022-000001');
-    expect(first).toMatchObject({ stage: 'archived', source: 'court', deadlines: [], seq: 1 });
+    // Its ledger row has a 研判会日期: the conference is its second event.
+    expect(first).toMatchObject({ stage: 'archived', source: 'court', deadlines: [], seq: 2 });
     const events = await api.call('GET', '/v1/cases/HLBE-2022-000001/events', admin.token, undefined, 200);
-    expect((events.items as { type: string }[]).map((event) => event.type)).toEqual(['imported']);
+    expect((events.items as { type: string }[]).map((event) => event.type)).toEqual([
+      'imported',
+      'conference_held',
+    ]);
+    const second = await api.read(admin.token, 'HLBE-2022-000002');
+    expect(second).toMatchObject({ stage: 'archived', seq: 1 });
   });
 
   it('gives the year’s statistics exactly: computeStatistics and GET /v1/statistics match the known totals', async () => {

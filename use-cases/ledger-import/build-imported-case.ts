@@ -3,7 +3,7 @@ import type { caseEvents } from '../../db/schema/index.js';
 import { chinaTimeOnDate } from '../../domain/dates.js';
 import type { Disposition } from '../../domain/vocabulary.js';
 import { type CaseRow, caseRow, partyRows } from '../../read-model/case-rows.js';
-import type { Actor, CaseOutcome, CaseView } from '../../workflows/case.messages.js';
+import type { Actor, CaseOutcome, CaseView, ConferenceRecord } from '../../workflows/case.messages.js';
 import type { CourtReferralType, ProsecutionDecision } from './ledger-columns.js';
 import type { LedgerCase } from './validate-ledger.js';
 
@@ -57,8 +57,25 @@ interface ImportContext {
   fileName: string;
 }
 
+/** What a ledger's 研判会日期 says of the conference: the day only (at 10:00 China time), no minutes. */
+const importedConclusionsZh = '历史台账导入：台账仅记载研判会召开日期，未记载参加人员、研判结论和化解方案';
+
+function importedConference(conferenceOn: string, context: ImportContext): ConferenceRecord {
+  return {
+    heldAt: chinaOfficeTime(conferenceOn, 10).toISOString(),
+    participants: [],
+    conclusions: importedConclusionsZh,
+    plan: '',
+    n: 1,
+    recordedBy: context.importer.id,
+    recordedAt: context.importedAt.toISOString(),
+  };
+}
+
 export function buildImportedCase(ledgerCase: LedgerCase, caseNumber: string, context: ImportContext) {
   const registeredAt = chinaOfficeTime(ledgerCase.registeredOn, 9);
+  const conference = ledgerCase.conferenceOn ? importedConference(ledgerCase.conferenceOn, context) : null;
+  const lastSeq = conference ? 2 : 1;
   const closedAt = chinaOfficeTime(ledgerCase.closedOn, 17);
   const settled = outcomeTransitions[ledgerCase.disposition] === 'settle';
   const registeredBy: Actor = { kind: 'system', id: `import:${context.batchId}` };
@@ -93,8 +110,9 @@ export function buildImportedCase(ledgerCase: LedgerCase, caseNumber: string, co
     linkPending: null,
     overdue: false,
     closedAt: closedAt.toISOString(),
-    seq: 1,
-    projectedSeq: 1,
+    ...(conference ? { conferences: [conference] } : {}),
+    seq: lastSeq,
+    projectedSeq: lastSeq,
     imported: {
       batchId: context.batchId,
       row: ledgerCase.row,
@@ -138,5 +156,32 @@ export function buildImportedCase(ledgerCase: LedgerCase, caseNumber: string, co
       ledgerNumber: ledgerCase.ledgerNumber,
     },
   };
-  return { caseRow: row, partyRows: parties, eventRow };
+  // The conference the ledger records, as the case's `conference_held` event (what the annual table
+  // counts). Its instant is the day the ledger gives, not the import's: like the case's own registration
+  // and closing, the ledger's facts keep their own dates.
+  const conferenceRow: InferInsertModel<typeof caseEvents> | null = conference
+    ? {
+        caseNumber,
+        seq: 2,
+        type: 'conference_held',
+        actorKind: context.importer.kind,
+        actorId: context.importer.id,
+        at: new Date(conference.heldAt),
+        before: null,
+        after: summary,
+        payload: {
+          heldAt: conference.heldAt,
+          participants: [],
+          conclusions: conference.conclusions,
+          plan: conference.plan,
+          n: 1,
+          imported: { batchId: context.batchId, row: ledgerCase.row },
+        },
+      }
+    : null;
+  return {
+    caseRow: row,
+    partyRows: parties,
+    eventRows: conferenceRow ? [eventRow, conferenceRow] : [eventRow],
+  };
 }

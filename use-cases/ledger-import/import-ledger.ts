@@ -127,7 +127,8 @@ function sha256(bytes: Uint8Array): string {
 
 /**
  * Import a legacy ledger as archived cases (no workflows: they are closed). All or nothing: every row is
- * checked first, and the cases, their parties, one 'imported' event each and the batch row are written
+ * checked first, and the cases, their parties, one 'imported' event each (and a 'conference_held' one
+ * for a row with a 研判会日期) and the batch row are written
  * in one transaction. The same file twice is a 409 naming the first batch; rows whose cases are already
  * in the system (an overlapping ledger) are a 409 naming the rows.
  */
@@ -197,7 +198,7 @@ export async function importLedger(
     for (let start = 0; start < built.length; start += insertChunk) {
       const chunk = built.slice(start, start + insertChunk);
       await tx.insert(cases).values(chunk.map((item) => item.caseRow));
-      await tx.insert(caseEvents).values(chunk.map((item) => item.eventRow));
+      await tx.insert(caseEvents).values(chunk.flatMap((item) => item.eventRows));
       const partyRows = chunk.flatMap((item) => item.partyRows);
       if (partyRows.length > 0) await tx.insert(parties).values(partyRows);
       const digestRows = chunk.flatMap((item) =>

@@ -57,6 +57,11 @@ export const ledgerColumns = {
   prosecutionReferral: { header: '检察院移送', required: false, note: '是/否；留空时按来源判断' },
   prosecutionDecision: { header: '检察院决定', required: false, note: '不起诉、从宽处理建议、提起公诉' },
   online: { header: '线上调解', required: false, note: '是/否' },
+  conferenceOn: {
+    header: '研判会日期',
+    required: false,
+    note: '召开案件研判会（研）的日期，不早于登记日期、不晚于结案日期；留空为未召开',
+  },
 } as const;
 
 export type LedgerField = keyof typeof ledgerColumns;

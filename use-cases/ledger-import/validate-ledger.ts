@@ -46,6 +46,8 @@ export interface LedgerCase {
   court: { type: CourtReferralType; courtName: string | null; feeSavedFen: number | null } | null;
   prosecution: { decision: ProsecutionDecision | null } | null;
   online: boolean;
+  /** The day the case's conference (研) sat, when the ledger records one. */
+  conferenceOn: string | null;
 }
 
 export interface LedgerRowError {
@@ -169,11 +171,16 @@ function checkRow(
   const prosecutionFlag = optional('prosecutionReferral', parseYesNo);
   const prosecutionDecision = optional('prosecutionDecision', label(vocabularies.prosecutionDecision));
   const online = optional('online', parseYesNo);
+  const conferenceOn = optional('conferenceOn', parseLedgerDate);
 
   if (registeredOn && registeredOn > context.today) report('registeredOn', `登记日期${registeredOn}晚于今天`);
   if (closedOn && closedOn > context.today) report('closedOn', `结案日期${closedOn}晚于今天`);
   if (registeredOn && closedOn && closedOn < registeredOn)
     report('closedOn', `结案日期${closedOn}早于登记日期${registeredOn}`);
+  if (conferenceOn && registeredOn && conferenceOn < registeredOn)
+    report('conferenceOn', `研判会日期${conferenceOn}早于登记日期${registeredOn}`);
+  if (conferenceOn && closedOn && conferenceOn > closedOn)
+    report('conferenceOn', `研判会日期${conferenceOn}晚于结案日期${closedOn}`);
   if (parties && typeof partiesCount === 'number' && partiesCount < parties.length) {
     report('partiesCount', `当事人人数${partiesCount}少于列出的${parties.length}人`);
   }
@@ -241,6 +248,7 @@ function checkRow(
     court,
     prosecution: isProsecution ? { decision: prosecutionDecision ?? null } : null,
     online: online === true,
+    conferenceOn: conferenceOn ?? null,
   };
 }
 

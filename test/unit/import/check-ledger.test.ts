@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { feeSavedByMediationFen } from '../../../domain/court-fees.js';
+import { buildImportedCase } from '../../../use-cases/ledger-import/build-imported-case.js';
 import { ledgerHeaders } from '../../../use-cases/ledger-import/ledger-columns.js';
 import { parseParties, parseYuan } from '../../../use-cases/ledger-import/ledger-values.js';
 import { checkLedger } from '../../../use-cases/ledger-import/validate-ledger.js';
@@ -126,6 +127,45 @@ describe('checking a legacy ledger', () => {
       { row: 7, column: '检察院移送', reason: '来源不是「检察院移送」，不能标为检察院案件' },
       { row: 7, column: '检察院决定', reason: '只有检察院移送的案件才有检察院决定' },
     ]);
+  });
+
+  it('keeps a 研判会日期 between registration and closing, and refuses one outside them', () => {
+    const { cases, errors } = checkLedger(
+      ledger(
+        { ...walkIn, 研判会日期: '2022年3月7日' },
+        { ...courtCase, 研判会日期: '2022-03-31' },
+        { ...courtCase, 案件编号: 'C-3', 研判会日期: '2022-04-21' },
+        { ...courtCase, 案件编号: 'C-4', 研判会日期: '2022-04-31' },
+      ),
+      context,
+    );
+    expect(cases.map((item) => [item.row, item.conferenceOn])).toEqual([[2, '2022-03-07']]);
+    expect(errors).toEqual([
+      { row: 3, column: '研判会日期', reason: '研判会日期2022-03-31早于登记日期2022-04-01' },
+      { row: 4, column: '研判会日期', reason: '研判会日期2022-04-21晚于结案日期2022-04-20' },
+      { row: 5, column: '研判会日期', reason: '不存在的日期「2022-04-31」' },
+    ]);
+    expect(checkLedger(ledger(walkIn), context).cases[0]!.conferenceOn).toBeNull();
+  });
+
+  it('records an imported conference as its case’s conference_held event on the ledger’s day', () => {
+    const { cases } = checkLedger(ledger({ ...walkIn, 研判会日期: '2022-03-07' }, courtCase), context);
+    const importContext = {
+      batchId: 'b1',
+      importedAt: new Date('2026-06-30T02:00:00Z'),
+      fileName: 'ledger.csv',
+      importer: { kind: 'staff' as const, id: 'admin-1', role: 'admin' as const, unitId: null },
+    };
+    const withConference = buildImportedCase(cases[0]!, 'HLBE-2022-000001', importContext);
+    expect(withConference.eventRows.map((event) => [event.seq, event.type, event.at])).toEqual([
+      [1, 'imported', importContext.importedAt],
+      // 10:00 China time on the ledger's day.
+      [2, 'conference_held', new Date('2022-03-07T02:00:00Z')],
+    ]);
+    expect(withConference.caseRow.lastSeq).toBe(2);
+    const without = buildImportedCase(cases[1]!, 'HLBE-2022-000042', importContext);
+    expect(without.eventRows.map((event) => event.type)).toEqual(['imported']);
+    expect(without.caseRow.lastSeq).toBe(1);
   });
 
   it('refuses a case number used twice in the file, on the later row', () => {
