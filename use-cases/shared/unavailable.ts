@@ -3,6 +3,8 @@ import { ServiceError } from '@temporalio/client';
 const unavailableCodes = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
+  // A query written to a socket PostgreSQL has just closed (seen on Node 24 under load while it stops).
+  'EPIPE',
   'ETIMEDOUT',
   'CONNECTION_CLOSED',
   'CONNECTION_ENDED',
