@@ -11,6 +11,7 @@ import { bundleWorkflows } from '../../system/worker.js';
 import { freePort } from '../helpers/ports.js';
 import { startTemporalDevServerProcess } from '../helpers/processes.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { startProductionTopology } from '../topology/production-topology.js';
 
 export const templateDatabase = 'feisutong_template';
 
@@ -47,6 +48,40 @@ const shared = globalThis as typeof globalThis & {
 };
 
 /**
+ * The run's Temporal server: the CLI's dev server (SQLite), or with `FEISUTONG_TEST_TEMPORAL=production`
+ * (`npm run test:e2e:production-server`) the production server on PostgreSQL with 8 history shards, as
+ * the topology harness runs it (its own PostgreSQL; no workers or API copies: each test file starts its
+ * own worker, as on the dev server).
+ */
+async function startTemporal(
+  env: ReturnType<typeof readEnvironment>,
+  folder: string,
+  workflowBundlePath: string,
+): Promise<{ address: string; stop(): Promise<unknown> }> {
+  if (process.env.FEISUTONG_TEST_TEMPORAL === 'production') {
+    const topology = await startProductionTopology({
+      folder: join(folder, 'topology'),
+      workers: 0,
+      apis: 0,
+      workflowBundlePath,
+    });
+    process.stderr.write(
+      `[global setup] Temporal: the production server on PostgreSQL, 8 history shards, at ${topology.temporalAddress}\n`,
+    );
+    return { address: topology.temporalAddress, stop: () => topology.stop() };
+  }
+  // Started as a process of our own, not through the SDK's createLocal, whose start allows 5 s: a
+  // loaded laptop misses that and the whole run fails before its first test.
+  const port = await freePort();
+  const server = await startTemporalDevServerProcess({
+    cli: temporalCli(env),
+    port,
+    dbFilename: join(folder, 'temporal.sqlite'),
+  });
+  return { address: `127.0.0.1:${port}`, stop: () => server.stop() };
+}
+
+/**
  * One real PostgreSQL (embedded binaries) with a migrated template database, one real Temporal dev
  * server and one workflow bundle for the whole run. Test files each clone the template and use their
  * own task queue, so they run in parallel without seeing each other.
@@ -55,17 +90,10 @@ async function startServers(): Promise<RunServers> {
   const env = readEnvironment();
   const folder = await makeTempDir('test');
 
+  const workflowBundlePath = join(folder.path, 'workflow-bundle.js');
   const [pg, temporal, bundle] = await Promise.all([
     freePort().then((port) => startEmbeddedPostgres({ dataDir: join(folder.path, 'postgres'), port })),
-    // Started as a process of our own, not through the SDK's createLocal, whose start allows 5 s: a
-    // loaded laptop misses that and the whole run fails before its first test.
-    freePort().then((port) =>
-      startTemporalDevServerProcess({
-        cli: temporalCli(env),
-        port,
-        dbFilename: join(folder.path, 'temporal.sqlite'),
-      }).then((server) => ({ server, address: `127.0.0.1:${port}` })),
-    ),
+    startTemporal(env, folder.path, workflowBundlePath),
     bundleWorkflows(),
   ]);
 
@@ -74,7 +102,6 @@ async function startServers(): Promise<RunServers> {
   await admin.end();
   await migrateDatabase(withDatabaseName(pg.url, templateDatabase));
 
-  const workflowBundlePath = join(folder.path, 'workflow-bundle.js');
   await writeFile(workflowBundlePath, bundle.code);
 
   return {
@@ -82,7 +109,7 @@ async function startServers(): Promise<RunServers> {
     temporalAddress: temporal.address,
     workflowBundlePath,
     async stop() {
-      await temporal.server.stop();
+      await temporal.stop();
       await pg.stop();
       await folder.remove();
     },
