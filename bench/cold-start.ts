@@ -57,6 +57,13 @@ try {
     // pyenv's shims find their interpreters from PYENV_ROOT, which defaults to the (now fresh) HOME.
     ...(process.env.PYENV_ROOT ? {} : { PYENV_ROOT: join(process.env.HOME ?? '/root', '.pyenv') }),
     LANG: process.env.LANG ?? 'C.UTF-8',
+    // The machine's trust store is not the newcomer's HOME: behind a proxy with its own CA, Node's npm
+    // (whose global npmrc may not name the CA file) and pip need it as the rest of the machine does.
+    ...Object.fromEntries(
+      ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'PIP_CERT']
+        .filter((name) => process.env[name])
+        .map((name) => [name, process.env[name]]),
+    ),
   };
   log(`npm ci in ${app} with HOME=${home}…`);
   const npmCiMs = await timed('npm', ['ci', '--no-audit', '--no-fund'], { cwd: app, env });

@@ -1,8 +1,8 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { AppDependencies } from '../../http/dependencies.js';
-import { countSupervisedDeadlines } from '../../use-cases/supervision/count-deadlines.js';
 import { listAtRiskDeadlines, listOverdueDeadlines } from '../../use-cases/supervision/list-deadlines.js';
 import { resolveSupervisionScope } from '../../use-cases/supervision/scope.js';
+import { serveSupervisedDeadlineCounts } from '../../use-cases/supervision/serve-counts.js';
 import type { AppEnv } from '../context.js';
 import { problemResponseSpec, secureRoute, standardProblems } from '../route.js';
 import {
@@ -89,7 +89,12 @@ export function supervisionRoutes(deps: AppDependencies) {
     })
     .openapi(countsRoute, async (c) => {
       const scope = await resolveSupervisionScope(db, c.get('principal'));
-      return c.json(await countSupervisedDeadlines(db, scope, c.req.valid('query')), 200);
+      const onRefreshError = (error: unknown) =>
+        deps.logger.error({ err: error }, 'background recount failed');
+      return c.json(
+        await serveSupervisedDeadlineCounts(db, scope, c.req.valid('query'), onRefreshError),
+        200,
+      );
     })
     .route('/cases', supervisionOrderRoutes(deps))
     .route('/ledger', supervisionLedgerRoutes(deps));

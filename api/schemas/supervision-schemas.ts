@@ -91,7 +91,11 @@ const CountsSchema = {
 
 export const SupervisionCountsSchema = z
   .object({
-    asOf: z.string(),
+    asOf: z.string().openapi({ description: 'when these counts were counted (see fromSnapshot)' }),
+    fromSnapshot: z.boolean().openapi({
+      description:
+        'true when the counts come from a snapshot at most 60 s old: a scope with 2,000 or more deadlines overdue or at risk is counted at most every 15 s. The lists are always live.',
+    }),
     totals: z.object(CountsSchema),
     byUnit: z.array(
       z.object({ unitId: z.string().nullable(), unitName: z.string().nullable(), ...CountsSchema }),

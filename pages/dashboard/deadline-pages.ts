@@ -1,10 +1,10 @@
 import { html } from 'hono/html';
 import { addDays } from '../../domain/dates.js';
 import { deadlineKindLabelZh } from '../../domain/deadline-kinds.js';
-import type { SupervisionCounts } from '../../use-cases/supervision/count-deadlines.js';
 import type { IntakeBacklog, Mediator } from '../../use-cases/supervision/dashboard-queries.js';
 import { deadlineFamilyLabelsZh, deadlineKindFilters } from '../../use-cases/supervision/deadline-filters.js';
 import type { DeadlinePage, SupervisedDeadline } from '../../use-cases/supervision/list-deadlines.js';
+import type { ServedCounts } from '../../use-cases/supervision/serve-counts.js';
 import type { DashboardUser } from '../shared/session.js';
 import { chinaDateTime, type Html, noticeBanner, page } from './layout.js';
 
@@ -115,7 +115,7 @@ ${next ? html`<p class="pager"><a href="${next}">下一页 →</a></p>` : ''}`,
 export function overviewPage(
   session: Session,
   view: {
-    counts: SupervisionCounts;
+    counts: ServedCounts;
     overdue: DeadlinePage;
     openOrders: number;
     backlog: IntakeBacklog;
@@ -129,6 +129,7 @@ export function overviewPage(
     csrfToken: session.csrfToken,
     active: 'overview',
     body: html`<h1>今日总览 <span class="muted">${view.today}</span></h1>
+<p class="muted">超期与即将到期数量统计时点：${chinaDateTime(view.counts.asOf)}${view.counts.fromSnapshot ? '（范围较大，每 15 秒重新统计；下方列表为实时数据）' : ''}</p>
 <div class="cards">
   <div class="card alert"><div class="label">超期案件</div><div class="value">${totals.overdueCases}</div><div class="muted">超期期限 ${totals.overdueDeadlines} 项</div></div>
   <div class="card warn"><div class="label">即将到期案件</div><div class="value">${totals.atRiskCases}</div><div class="muted">两日内到期或已用时八成 ${totals.atRiskDeadlines} 项</div></div>

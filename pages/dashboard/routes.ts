@@ -8,10 +8,10 @@ import { computeAnnualTable } from '../../use-cases/annual-table/compute-annual-
 import { unitsInScope } from '../../use-cases/annual-table/units-in-scope.js';
 import type { LoginThrottle } from '../../use-cases/auth/login-throttle.js';
 import { usernameFingerprint } from '../../use-cases/auth/username-fingerprint.js';
-import { countSupervisedDeadlines } from '../../use-cases/supervision/count-deadlines.js';
 import { countIntakeBacklog, countOpenOrders } from '../../use-cases/supervision/dashboard-queries.js';
 import { listOverdueDeadlines } from '../../use-cases/supervision/list-deadlines.js';
 import { resolveSupervisionScope } from '../../use-cases/supervision/scope.js';
+import { serveSupervisedDeadlineCounts } from '../../use-cases/supervision/serve-counts.js';
 import { computeStatistics } from '../../use-cases/supervision/statistics.js';
 import { gridPath, gridRoutes } from '../grid/routes.js';
 import {
@@ -140,7 +140,9 @@ export function dashboardRoutes(deps: AppDependencies, loginThrottle: LoginThrot
   app.get('/', async (c) => {
     const scope = await resolveSupervisionScope(db, c.get('principal'));
     const [counts, overdue, openOrders, backlog] = await Promise.all([
-      countSupervisedDeadlines(db, scope),
+      serveSupervisedDeadlineCounts(db, scope, {}, (error) =>
+        deps.logger.error({ err: error }, 'background recount failed'),
+      ),
       listOverdueDeadlines(db, scope, { limit: 10 }),
       countOpenOrders(db, scope),
       countIntakeBacklog(db, scope),
