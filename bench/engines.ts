@@ -11,8 +11,11 @@
  *   visible in the read model (polled every 250 ms);
  * - the highest rate held at p99 ≤ 2 s for each;
  * - registration through the API (`Prefer: respond-async`, spread over the API copies) against raw
- *   `client.workflow.start` (goal: ≥ 0.7 of raw), and the workers' memory with the cases left open.
- * Prints JSON. BENCH_ENGINES=dev,topology chooses the engines; BENCH_REGISTRATIONS the registrations.
+ *   `client.workflow.start` (goal: ≥ 0.7 of raw), and the workers' memory with the cases left open;
+ * - for each step, the CPU seconds the workers, API copies, Temporal server and PostgreSQL used during it.
+ * Prints JSON. BENCH_ENGINES=dev,topology chooses the engines; BENCH_REGISTRATIONS the registrations;
+ * BENCH_WORKER_CPU_PROF=<folder> has the dev engine's worker write V8 CPU profiles (where a firing's
+ * work goes; it slows the worker, so not for the figures).
  */
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
@@ -35,11 +38,18 @@ import { createInstitution, createStaff, createUnit } from '../test/helpers/staf
 import { makeTempDir } from '../test/helpers/temp-dir.js';
 import { startApiProcess, startProductionTopology } from '../test/topology/production-topology.js';
 import { type CaseRegistration, caseWorkflowId } from '../workflows/case.messages.js';
-import { inParallel, rssMegabytes, summarise } from './engine-stats.js';
+import {
+  cpuSecondsByComponent,
+  cpuUsedBetween,
+  inParallel,
+  rssMegabytes,
+  summarise,
+} from './engine-stats.js';
 
 const rates = (process.env.BENCH_RATES ?? '1000,2500,5000,10000').split(',').map(Number);
 const engines = (process.env.BENCH_ENGINES ?? 'dev,topology').split(',');
 const registrations = Number(process.env.BENCH_REGISTRATIONS ?? 300);
+const cpuProfileFolder = process.env.BENCH_WORKER_CPU_PROF;
 const goalP99Ms = 2000;
 const log = (message: string) => process.stderr.write(`[bench:engines] ${message}\n`);
 const sleepUntil = (at: number) =>
@@ -75,7 +85,11 @@ async function startDevEngine(folder: string, bundlePath: string): Promise<Engin
     temporalAddress: temporal.address,
     databaseUrl: pg.url,
     taskQueue,
-    extraEnv: { WORKFLOW_BUNDLE_PATH: bundlePath },
+    extraEnv: {
+      WORKFLOW_BUNDLE_PATH: bundlePath,
+      // BENCH_WORKER_CPU_PROF=<folder>: the dev engine's worker writes V8 CPU profiles there when it stops.
+      ...(cpuProfileFolder ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${cpuProfileFolder}` } : {}),
+    },
   });
   const port = await freePort();
   await startApiProcess({
@@ -96,6 +110,8 @@ async function startDevEngine(folder: string, bundlePath: string): Promise<Engin
     caseNumberPrefix,
     workers: [worker],
     async stop() {
+      // Gracefully first: a worker writes its CPU profile only when it exits on its own.
+      await worker.stop('SIGTERM', 30_000);
       await killStartedProcesses();
       await database.close();
       await temporal.teardown();
@@ -243,21 +259,29 @@ async function measure(engine: Engine) {
     );
   };
 
+  type CpuUsed = ReturnType<typeof cpuUsedBetween>;
   const steps: {
     perMinute: number;
-    probe?: ReturnType<typeof summarise>;
-    caseDeadlines?: ReturnType<typeof summarise>;
+    probe?: ReturnType<typeof summarise> & { cpu: CpuUsed };
+    caseDeadlines?: ReturnType<typeof summarise> & { cpu: CpuUsed };
   }[] = [];
+  /** A step's figures with the CPU each part of the system used during it (where the work went). */
+  const withCpu = async (run: () => Promise<ReturnType<typeof summarise>>) => {
+    const before = cpuSecondsByComponent();
+    const started = Date.now();
+    const figures = await run();
+    return { ...figures, cpu: cpuUsedBetween(before, cpuSecondsByComponent(), Date.now() - started) };
+  };
   let probeHeld = true;
   let casesHeld = true;
   for (const rate of rates) {
     const row: (typeof steps)[number] = { perMinute: rate };
     if (probeHeld) {
-      row.probe = await probe(rate);
+      row.probe = await withCpu(() => probe(rate));
       probeHeld = row.probe.p99Ms <= goalP99Ms;
     }
     if (casesHeld) {
-      row.caseDeadlines = await realDeadlines(rate);
+      row.caseDeadlines = await withCpu(() => realDeadlines(rate));
       casesHeld = row.caseDeadlines.p99Ms <= goalP99Ms;
     }
     steps.push(row);

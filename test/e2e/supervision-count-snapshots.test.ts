@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseConnection } from '../../db/client.js';
 import { serveHttp } from '../../system/http-server.js';
-import { countSnapshotsSettled, countSnapshotPolicy } from '../../use-cases/supervision/serve-counts.js';
+import { countSnapshotPolicy, countSnapshotsSettled } from '../../use-cases/supervision/serve-counts.js';
 import { createAppWithoutTemporal } from '../helpers/app-without-temporal.js';
 import { createStaff, createUnit, type TestUser } from '../helpers/staff.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
@@ -77,7 +77,10 @@ describe('supervision counts: snapshots for large scopes, live counts for small 
 
   it('counts a large scope once, then serves that snapshot with the time it was counted', async () => {
     const first = await counts(bigSupervisor);
-    expect(first).toMatchObject({ fromSnapshot: false, totals: { overdueDeadlines: large, overdueCases: large } });
+    expect(first).toMatchObject({
+      fromSnapshot: false,
+      totals: { overdueDeadlines: large, overdueCases: large },
+    });
     await overdueCases(database.sql, bigUnit.id, 'BIG-LATE-', 5);
     const second = await counts(bigSupervisor);
     expect(second).toMatchObject({ fromSnapshot: true, asOf: first.asOf, totals: first.totals });
