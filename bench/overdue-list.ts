@@ -233,7 +233,7 @@ try {
     ...Object.fromEntries(
       Object.entries(countFilters).map(([name, [scope, filter]]) => [
         name,
-        (x: typeof db) => serveSupervisedDeadlineCounts(x, scope, filter),
+        (x: typeof db) => serveSupervisedDeadlineCounts(x, scope, filter, console),
       ]),
     ),
   };

@@ -10,8 +10,6 @@ export interface SnapshotPolicy<T> {
   maxEntries: number;
   /** Whether a freshly computed value is worth keeping (it was expensive to compute). */
   keep: (value: T) => boolean;
-  /** Called when a background refresh fails; the old value stays until it is too old. */
-  onRefreshError?: (error: unknown) => void;
   now?: () => number;
 }
 
@@ -37,7 +35,15 @@ export class SnapshotCache<T> {
     this.now = policy.now ?? Date.now;
   }
 
-  async get(key: string, compute: () => Promise<T>): Promise<Served<T>> {
+  /**
+   * The value for `key`, computed by `compute` when there is no snapshot to serve. If this call starts a
+   * background refresh and it fails, `onRefreshError` hears of it; the old value stays until too old.
+   */
+  async get(
+    key: string,
+    compute: () => Promise<T>,
+    onRefreshError?: (error: unknown) => void,
+  ): Promise<Served<T>> {
     const entry = this.entries.get(key);
     const now = this.now();
     if (entry && now - entry.computedAt < this.policy.maxAgeMs) {
@@ -46,7 +52,7 @@ export class SnapshotCache<T> {
           () => undefined,
           (error: unknown) => {
             entry.refreshing = undefined;
-            this.policy.onRefreshError?.(error);
+            onRefreshError?.(error);
           },
         );
       }

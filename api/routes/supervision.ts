@@ -89,12 +89,7 @@ export function supervisionRoutes(deps: AppDependencies) {
     })
     .openapi(countsRoute, async (c) => {
       const scope = await resolveSupervisionScope(db, c.get('principal'));
-      const onRefreshError = (error: unknown) =>
-        deps.logger.error({ err: error }, 'background recount failed');
-      return c.json(
-        await serveSupervisedDeadlineCounts(db, scope, c.req.valid('query'), onRefreshError),
-        200,
-      );
+      return c.json(await serveSupervisedDeadlineCounts(db, scope, c.req.valid('query'), deps.logger), 200);
     })
     .route('/cases', supervisionOrderRoutes(deps))
     .route('/ledger', supervisionLedgerRoutes(deps));

@@ -140,9 +140,7 @@ export function dashboardRoutes(deps: AppDependencies, loginThrottle: LoginThrot
   app.get('/', async (c) => {
     const scope = await resolveSupervisionScope(db, c.get('principal'));
     const [counts, overdue, openOrders, backlog] = await Promise.all([
-      serveSupervisedDeadlineCounts(db, scope, {}, (error) =>
-        deps.logger.error({ err: error }, 'background recount failed'),
-      ),
+      serveSupervisedDeadlineCounts(db, scope, {}, deps.logger),
       listOverdueDeadlines(db, scope, { limit: 10 }),
       countOpenOrders(db, scope),
       countIntakeBacklog(db, scope),

@@ -26,13 +26,12 @@ const flagged = (counts: SupervisionCounts) => counts.totals.overdueDeadlines + 
 /** One snapshot store per database handle (an app, a test's app): keys never cross databases. */
 const stores = new WeakMap<Database, SnapshotCache<SupervisionCounts>>();
 
-function storeFor(db: Database, onRefreshError?: (error: unknown) => void): SnapshotCache<SupervisionCounts> {
+function storeFor(db: Database): SnapshotCache<SupervisionCounts> {
   let store = stores.get(db);
   if (!store) {
     store = new SnapshotCache<SupervisionCounts>({
       ...countSnapshotPolicy,
       keep: (counts) => flagged(counts) >= countSnapshotPolicy.largeCountDeadlines,
-      ...(onRefreshError ? { onRefreshError } : {}),
     });
     stores.set(db, store);
   }
@@ -51,14 +50,17 @@ export function countsKey(
   return JSON.stringify([units, filters]);
 }
 
+/** `logger` hears of a background recount that failed (the snapshot it was replacing is served on). */
 export async function serveSupervisedDeadlineCounts(
   db: Database,
   scope: SupervisionScope,
-  filter: DeadlineFilter & Partial<AtRiskThresholds> = {},
-  onRefreshError?: (error: unknown) => void,
+  filter: DeadlineFilter & Partial<AtRiskThresholds>,
+  logger: { error(fields: object, message: string): void },
 ): Promise<ServedCounts> {
-  const served = await storeFor(db, onRefreshError).get(countsKey(scope, filter), () =>
-    countSupervisedDeadlines(db, scope, filter),
+  const served = await storeFor(db).get(
+    countsKey(scope, filter),
+    () => countSupervisedDeadlines(db, scope, filter),
+    (error) => logger.error({ err: error }, 'background recount of supervision counts failed'),
   );
   return { ...served.value, fromSnapshot: served.fromSnapshot };
 }

@@ -12,7 +12,6 @@ function setUp(keep: (value: number) => boolean = () => true) {
     maxAgeMs: 60_000,
     maxEntries: 2,
     keep,
-    onRefreshError: (error) => errors.push(error),
     now: () => clock.now,
   });
   const compute = async () => {
@@ -27,7 +26,7 @@ function setUp(keep: (value: number) => boolean = () => true) {
     cache,
     clock,
     errors,
-    get: (key = 'k') => cache.get(key, compute),
+    get: (key = 'k') => cache.get(key, compute, (error) => errors.push(error)),
     computations: () => computations,
     failOnce: () => {
       failNext = true;
